@@ -1,0 +1,53 @@
+/**
+ * Contracts between the expression language and its users (if-blocks, planner,
+ * expression console). The implementation lives in tokenizer.ts / parser.ts /
+ * evaluator.ts / functions/*.ts.
+ */
+import type { LookupResult, QueryType } from "../dns/types";
+import type { Value } from "./value";
+
+/** What a setting's expression may refer to (Stalwart's `TokenMap`). */
+export interface TokenMap {
+  /** Allowed variable names; any other identifier is `Invalid variable or constant "x"`. */
+  readonly variables: ReadonlySet<string>;
+  /** Key-specific constants, e.g. `ipv4_only` for `queue.outbound.ip-strategy`. */
+  readonly constants: ReadonlyMap<string, Value>;
+}
+
+/** A parsed expression: opaque to callers, evaluated by `evaluate()`. */
+export interface Expression {
+  /** The source text it was parsed from. */
+  readonly source: string;
+  /** Implementation detail of evaluator.ts (a postfix program, as in Stalwart). */
+  readonly items: readonly unknown[];
+}
+
+/**
+ * A DNS lookup needed by `dns_query()` that has not been made yet. The evaluator is
+ * synchronous: when it meets an unresolved query it throws `PendingDns`; the async
+ * wrapper (`evaluateAsync`) resolves it through the resolver and evaluates again.
+ * Expressions are pure given their inputs, so re-running is exact.
+ */
+export class PendingDns {
+  constructor(
+    readonly name: string,
+    readonly type: QueryType,
+  ) {}
+}
+
+/** Services the language's server-backed functions need. */
+export interface EvalEnv {
+  /** Value of a variable; absent variables read as the empty string. */
+  variable(name: string): Value | undefined;
+  /** `is_local_domain(directory, domain)`: answers from the user's list of local domains. */
+  isLocalDomain(directory: string, domain: string): boolean;
+  /** `config_get('key')`: the submitted config's flattened value, if any. */
+  configGet(key: string): string | undefined;
+  /**
+   * Already-resolved DNS answers for `dns_query()`; `undefined` = not resolved yet
+   * (the evaluator then throws `PendingDns`).
+   */
+  dnsLookup(name: string, type: QueryType): LookupResult | undefined;
+  /** Notes the evaluator wants surfaced (e.g. "the playground has no store"). */
+  note?(code: string, message: string): void;
+}
