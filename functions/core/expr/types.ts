@@ -51,3 +51,14 @@ export interface EvalEnv {
   /** Notes the evaluator wants surfaced (e.g. "the playground has no store"). */
   note?(code: string, message: string): void;
 }
+
+/**
+ * Mutable state of one evaluation. An if-block shares one state between a condition and
+ * the `then` it selects, so `$1` captures from `matches()` in the `if` are visible in
+ * the `then` (Stalwart's `eval_if` keeps one `captures` vector for the whole block).
+ */
+export interface EvalState {
+  captures: string[];
+  /** Evaluation steps used so far, checked against LIMITS.evalSteps. */
+  steps: number;
+}
