@@ -1,0 +1,98 @@
+/**
+ * The playground's whole state: everything a share link must reproduce.
+ * Field names inside `context` are Stalwart's variable names, exactly as the API's
+ * `context` object takes them (shared/spec/api.md), so a request is built by copying.
+ */
+export const QUERY_TYPES = ["MX", "A", "AAAA", "CNAME", "TXT", "PTR"] as const;
+export type RecordType = (typeof QUERY_TYPES)[number];
+
+export const RECORD_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA"] as const;
+export type RecordRcode = (typeof RECORD_RCODES)[number];
+
+/** One what-if DNS answer: either a presentation-form `value` or an `rcode`. */
+export interface WhatIfRecord {
+  name: string;
+  type: RecordType;
+  value?: string;
+  rcode?: RecordRcode;
+}
+
+export const LAST_ERRORS = [
+  "none",
+  "dns",
+  "unexpected-reply",
+  "connection",
+  "tls",
+  "dane",
+  "mta-sts",
+  "rate",
+  "concurrency",
+  "io",
+] as const;
+
+export interface ContextState {
+  domain: string;
+  retry_num: number;
+  sender: string;
+  priority: number;
+  notify_num: number;
+  expires_in: number;
+  last_status: string;
+  last_error: string;
+  rcpt: string;
+  recipients: string[];
+}
+
+export interface ConsoleState {
+  expression: string;
+  /** Setting whose parse rules apply; "" = none (every variable allowed). */
+  key: string;
+  /** Extra variables as `name = value` lines, merged over the context's. */
+  variables: string;
+}
+
+export interface PlaygroundState {
+  config: string;
+  context: ContextState;
+  localDomains: string[];
+  /** "default", "none" or a named resolver from the API's allow-list. */
+  resolver: string;
+  seed: number;
+  records: WhatIfRecord[];
+  /** The retry timeline shows retry_num 0..timelineMax. */
+  timelineMax: number;
+  console: ConsoleState;
+}
+
+export const DEFAULT_CONFIG = `[queue.outbound]
+ip-strategy = [ { if = "retry_num == 0", then = "ipv6_only" },
+                { else = "ipv4_only" } ]
+`;
+
+export function defaultState(): PlaygroundState {
+  return {
+    config: DEFAULT_CONFIG,
+    context: {
+      domain: "example.com",
+      retry_num: 0,
+      sender: "alice@example.org",
+      priority: 0,
+      notify_num: 0,
+      expires_in: 432000,
+      last_status: "Scheduled",
+      last_error: "none",
+      rcpt: "",
+      recipients: [],
+    },
+    localDomains: [],
+    resolver: "none",
+    seed: 42,
+    records: [
+      { name: "example.com", type: "MX", value: "10 mx1.example.com" },
+      { name: "mx1.example.com", type: "A", value: "192.0.2.25" },
+      { name: "mx1.example.com", type: "AAAA", value: "2001:db8::25" },
+    ],
+    timelineMax: 4,
+    console: { expression: "retry_num > 0 && last_error == 'tls'", key: "", variables: "" },
+  };
+}
