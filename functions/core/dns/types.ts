@@ -51,3 +51,34 @@ export interface Resolver {
 
 /** Sink for trace entries; resolvers push as each query completes. */
 export type TraceSink = (entry: TraceEntry) => void;
+
+/**
+ * Per-evaluation state a lookup carries down the resolver stack (records → cache → DoH):
+ * the evaluation's query budget and its overall deadline. Shared per-isolate parts (the
+ * DoH client, the cache) stay stateless with respect to any one evaluation.
+ */
+export interface QueryContext {
+  /** Taken once per network query, after a cache miss; `false` means the cap is reached. */
+  readonly budget?: QueryBudget;
+  /** Absolute time (same clock as the resolver's) after which no query may start or run. */
+  readonly deadline?: number;
+}
+
+export interface QueryBudget {
+  readonly limit: number;
+  /** Reserve one network query; returns `false` once `limit` queries were made. */
+  take(): boolean;
+  /** Queries taken so far. */
+  used(): number;
+}
+
+/** A lookup's result plus one trace entry per query it made (CNAME hops may make several). */
+export interface TracedLookup {
+  readonly result: LookupResult;
+  readonly trace: readonly TraceEntry[];
+}
+
+/** A resolver that reports what it did; every implementation here is one. */
+export interface TracingResolver {
+  query(name: string, type: QueryType, ctx?: QueryContext): Promise<TracedLookup>;
+}

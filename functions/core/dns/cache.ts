@@ -1,0 +1,135 @@
+/**
+ * Cache of DoH response bodies, keyed by the GET URL (which, with DNS id 0, is fully
+ * determined by resolver, name and type). Two layers:
+ * - an in-memory LRU per isolate, bounded, honouring TTLs against the injected clock;
+ * - the Cache API when the platform has one (`caches` in workerd and browsers): the
+ *   body is stored as a response with `cache-control: max-age=<min ttl>` so the
+ *   platform expires it.
+ * Only cacheable outcomes are stored (the client decides: NOERROR/NXDOMAIN answers).
+ */
+import type { Clock } from "../io";
+
+export interface CachedBody {
+  readonly body: Uint8Array;
+  /** Seconds left before expiry when known (memory layer), else null. */
+  readonly ttlLeft: number | null;
+}
+
+export interface DnsCache {
+  get(key: string): Promise<CachedBody | undefined>;
+  put(key: string, body: Uint8Array, ttlSeconds: number): Promise<void>;
+}
+
+/** The slice of the Cache API we use (workerd's `caches`, the browser's `CacheStorage`). */
+export interface CacheStorageLike {
+  open(name: string): Promise<{
+    match(request: string): Promise<Response | undefined>;
+    put(request: string, response: Response): Promise<void>;
+  }>;
+}
+
+export interface DnsCacheOptions {
+  readonly clock: Clock;
+  /** Most entries kept in memory; the least recently used goes first. */
+  readonly maxEntries?: number;
+  /** Upper bound on any TTL we honour, in seconds (a hostile TTL cannot pin an entry). */
+  readonly maxTtl?: number;
+  /** Cache API storage; pass `globalThis.caches` where it exists, or omit. */
+  readonly storage?: CacheStorageLike;
+}
+
+export const DEFAULT_CACHE_ENTRIES = 2_000;
+export const DEFAULT_MAX_TTL = 3_600;
+const CACHE_NAME = "doh-responses";
+
+interface Entry {
+  readonly body: Uint8Array;
+  readonly expires: number;
+}
+
+/** The bounded LRU alone; exported for tests and for platforms without a Cache API. */
+export class MemoryLru {
+  readonly #map = new Map<string, Entry>();
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxEntries: number,
+  ) {}
+
+  get size(): number {
+    return this.#map.size;
+  }
+
+  get(key: string): CachedBody | undefined {
+    const entry = this.#map.get(key);
+    if (entry === undefined) return undefined;
+    const left = entry.expires - this.clock.now();
+    if (left <= 0) {
+      this.#map.delete(key);
+      return undefined;
+    }
+    // Map keeps insertion order: re-inserting marks the entry most recently used.
+    this.#map.delete(key);
+    this.#map.set(key, entry);
+    return { body: entry.body, ttlLeft: Math.ceil(left / 1000) };
+  }
+
+  put(key: string, body: Uint8Array, ttlSeconds: number): void {
+    if (!(ttlSeconds > 0) || this.maxEntries <= 0) return;
+    this.#map.delete(key);
+    this.#map.set(key, { body, expires: this.clock.now() + ttlSeconds * 1000 });
+    while (this.#map.size > this.maxEntries) {
+      const oldest = this.#map.keys().next();
+      if (oldest.done) break;
+      this.#map.delete(oldest.value);
+    }
+  }
+}
+
+export function createDnsCache(options: DnsCacheOptions): DnsCache {
+  const memory = new MemoryLru(options.clock, options.maxEntries ?? DEFAULT_CACHE_ENTRIES);
+  const maxTtl = options.maxTtl ?? DEFAULT_MAX_TTL;
+  const storage = options.storage;
+  return {
+    async get(key) {
+      const hit = memory.get(key);
+      if (hit !== undefined || storage === undefined) return hit;
+      try {
+        const cache = await storage.open(CACHE_NAME);
+        const res = await cache.match(key);
+        if (res === undefined || !res.ok) return undefined;
+        return { body: new Uint8Array(await res.arrayBuffer()), ttlLeft: null };
+      } catch {
+        return undefined; // a broken platform cache only costs a query
+      }
+    },
+    async put(key, body, ttlSeconds) {
+      const ttl = Math.min(Math.floor(ttlSeconds), maxTtl);
+      if (!(ttl > 0)) return;
+      memory.put(key, body, ttl);
+      if (storage === undefined) return;
+      try {
+        const cache = await storage.open(CACHE_NAME);
+        await cache.put(
+          key,
+          new Response(body.slice(), {
+            headers: {
+              "content-type": "application/dns-message",
+              "cache-control": `max-age=${ttl}`,
+            },
+          }),
+        );
+      } catch {
+        // Cache API failures are not lookup failures.
+      }
+    },
+  };
+}
+
+/** `globalThis.caches` when the platform has a Cache API, else undefined. */
+export function platformCacheStorage(): CacheStorageLike | undefined {
+  const c: unknown = (globalThis as { caches?: unknown }).caches;
+  if (typeof c === "object" && c !== null && typeof (c as { open?: unknown }).open === "function") {
+    return c as CacheStorageLike;
+  }
+  return undefined;
+}

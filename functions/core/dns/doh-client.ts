@@ -1,0 +1,278 @@
+/**
+ * RFC 8484 DNS-over-HTTPS client: GET `<url>?dns=<base64url>` with
+ * `accept: application/dns-message`. Everything non-deterministic is injected: `fetch`,
+ * the clock, the per-query timeout and (through `QueryContext`) the evaluation's budget
+ * and deadline. Outcomes follow mail-auth's three-way split (types.ts): NXDOMAIN and
+ * NODATA are `not_found`; every other failure is a temporary `error`.
+ */
+import type { Clock } from "../io";
+import { LIMITS } from "../limits";
+import type { DnsCache } from "./cache";
+import type {
+  Answer,
+  LookupResult,
+  QueryContext,
+  QueryType,
+  TracedLookup,
+  TraceEntry,
+  TracingResolver,
+} from "./types";
+import {
+  base64Url,
+  decodeResponse,
+  encodeQuery,
+  MAX_BODY_BYTES,
+  presentAnswer,
+  type WireRecord,
+} from "./wire";
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface DohClientOptions {
+  /** The resolver's RFC 8484 endpoint, from the allow-list (`resolvers.ts`). */
+  readonly url: string;
+  readonly fetch: FetchLike;
+  readonly clock: Clock;
+  /** Per-query timeout in ms (default 3000). */
+  readonly timeoutMs?: number;
+  /** Cache of response bodies; omitted = every lookup is a network query. */
+  readonly cache?: DnsCache;
+  /** CNAME hops followed within and across answers (default 8). */
+  readonly maxCnameHops?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = LIMITS.dohTimeoutMs;
+export const DEFAULT_MAX_CNAME_HOPS = 8;
+
+type Walk =
+  | {
+      readonly kind: "answers";
+      readonly answers: Answer[];
+      readonly chain: string[];
+      readonly ttl: number | null;
+    }
+  | {
+      readonly kind: "dangling";
+      readonly target: string;
+      readonly chain: string[];
+      readonly ttl: number | null;
+    }
+  | { readonly kind: "loop"; readonly chain: string[] };
+
+/** Follow the CNAME chain from `start` inside one answer section, keeping answer order. */
+function walkChain(
+  records: readonly WireRecord[],
+  start: string,
+  maxHops: number,
+  seen: Set<string>,
+): Walk {
+  let current = start;
+  const chain: string[] = [];
+  let ttl: number | null = null;
+  const minTtl = (t: number) => {
+    ttl = ttl === null ? t : Math.min(ttl, t);
+  };
+  for (;;) {
+    const answers: Answer[] = [];
+    for (const r of records) {
+      if (r.kind === "answer" && r.name === current) {
+        answers.push(r.answer);
+        minTtl(r.ttl);
+      }
+    }
+    if (answers.length > 0) return { kind: "answers", answers, chain, ttl };
+    const cname = records.find((r) => r.kind === "cname" && r.name === current);
+    if (cname === undefined || cname.kind !== "cname") {
+      return chain.length > 0
+        ? { kind: "dangling", target: current, chain, ttl }
+        : { kind: "answers", answers, chain, ttl };
+    }
+    if (seen.has(cname.target) || seen.size > maxHops) return { kind: "loop", chain };
+    seen.add(cname.target);
+    chain.push(cname.target);
+    minTtl(cname.ttl);
+    current = cname.target;
+  }
+}
+
+interface Fetched {
+  readonly body?: Uint8Array;
+  readonly error?: string;
+  readonly from: "doh" | "cache";
+  readonly ttlLeft: number | null;
+}
+
+export class DohClient implements TracingResolver {
+  readonly #timeoutMs: number;
+  readonly #maxHops: number;
+
+  constructor(private readonly options: DohClientOptions) {
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#maxHops = options.maxCnameHops ?? DEFAULT_MAX_CNAME_HOPS;
+  }
+
+  /** `Resolver` view: the result without the trace. */
+  async lookup(name: string, type: QueryType): Promise<LookupResult> {
+    return (await this.query(name, type)).result;
+  }
+
+  async query(name: string, type: QueryType, ctx: QueryContext = {}): Promise<TracedLookup> {
+    const trace: TraceEntry[] = [];
+    const seen = new Set<string>([name]);
+    let current = name;
+    for (;;) {
+      const step = await this.#queryOnce(current, type, ctx);
+      if (step.entry) trace.push(step.entry);
+      if (step.follow === undefined) return { result: step.result, trace };
+      for (const c of step.follow.chain) {
+        if (seen.has(c))
+          return { result: { status: "error", message: `CNAME loop at ${c}` }, trace };
+        seen.add(c);
+      }
+      if (seen.size > this.#maxHops + 1) {
+        return {
+          result: { status: "error", message: `CNAME chain longer than ${this.#maxHops}` },
+          trace,
+        };
+      }
+      // The resolver stopped at a CNAME without its target's records: ask for the target.
+      current = step.follow.target;
+    }
+  }
+
+  async #queryOnce(
+    name: string,
+    type: QueryType,
+    ctx: QueryContext,
+  ): Promise<{
+    result: LookupResult;
+    entry?: TraceEntry;
+    follow?: { target: string; chain: string[] };
+  }> {
+    const clock = this.options.clock;
+    const started = clock.now();
+    const sep = this.options.url.includes("?") ? "&" : "?";
+    const url = `${this.options.url}${sep}dns=${base64Url(encodeQuery(name, type))}`;
+    const fetched = await this.#fetchBody(url, ctx);
+    if (fetched === "limit" || typeof fetched === "string") {
+      const message =
+        fetched === "limit" ? `query limit reached (${ctx.budget?.limit ?? 0})` : fetched;
+      return { result: { status: "error", message } };
+    }
+    const ms = Math.max(0, Math.round(clock.now() - started));
+    const base = { name, type, ms, from: fetched.from };
+    const fail = (message: string, rcode = "ERROR") => ({
+      result: { status: "error", message } as const,
+      entry: { ...base, rcode, answers: [], ttl: null, error: message },
+    });
+    if (fetched.error !== undefined || fetched.body === undefined)
+      return fail(fetched.error ?? "no body");
+    const outcome = decodeResponse(fetched.body, name, type);
+    if (outcome.kind === "error") return fail(outcome.message);
+    const { rcode, ad, records } = outcome;
+    if (rcode !== "NOERROR" && rcode !== "NXDOMAIN") return fail(`${rcode} from resolver`, rcode);
+    const walk = walkChain(records, name, this.#maxHops, new Set([name]));
+    if (walk.kind === "loop") return fail("CNAME loop in answer", rcode);
+    const capTtl = (t: number | null) =>
+      t === null || fetched.ttlLeft === null ? t : Math.min(t, fetched.ttlLeft);
+    const cname = walk.chain.length > 0 ? { cname: walk.chain } : {};
+    if (walk.kind === "answers" && walk.answers.length > 0) {
+      const entry: TraceEntry = {
+        ...base,
+        rcode,
+        answers: walk.answers.map(presentAnswer),
+        ttl: capTtl(walk.ttl),
+        ...cname,
+        ad,
+      };
+      if (fetched.from === "doh") await this.#store(url, fetched.body, walk.ttl);
+      return { result: { status: "ok", answers: walk.answers }, entry };
+    }
+    const negative = capTtl(outcome.negativeTtl);
+    const entry: TraceEntry = { ...base, rcode, answers: [], ttl: negative, ...cname, ad };
+    // NOERROR ending in a CNAME whose target the resolver did not chase (no SOA saying
+    // "no data"): follow it with a new query, as a stub resolver does.
+    if (walk.kind === "dangling" && rcode === "NOERROR" && outcome.negativeTtl === null) {
+      return {
+        result: { status: "not_found", rcode: "NOERROR" },
+        entry,
+        follow: { target: walk.target, chain: walk.chain },
+      };
+    }
+    if (fetched.from === "doh") await this.#store(url, fetched.body, outcome.negativeTtl);
+    return {
+      result: { status: "not_found", rcode: rcode === "NXDOMAIN" ? "NXDOMAIN" : "NOERROR" },
+      entry,
+    };
+  }
+
+  async #store(url: string, body: Uint8Array, ttl: number | null): Promise<void> {
+    if (this.options.cache === undefined || ttl === null || ttl <= 0) return;
+    await this.options.cache.put(url, body, ttl);
+  }
+
+  /** Cache, budget, deadline, then the HTTP exchange; a string is a pre-flight refusal. */
+  async #fetchBody(url: string, ctx: QueryContext): Promise<Fetched | "limit" | string> {
+    const clock = this.options.clock;
+    const cached = await this.options.cache?.get(url);
+    if (cached !== undefined) return { body: cached.body, from: "cache", ttlLeft: cached.ttlLeft };
+    let limit = this.#timeoutMs;
+    if (ctx.deadline !== undefined) {
+      const left = Math.floor(ctx.deadline - clock.now());
+      if (left <= 0) return "evaluation deadline exceeded before the query";
+      limit = Math.min(limit, left);
+    }
+    if (ctx.budget !== undefined && !ctx.budget.take()) return "limit";
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), limit);
+    const done = (x: Omit<Fetched, "from" | "ttlLeft">): Fetched => ({
+      ...x,
+      from: "doh",
+      ttlLeft: null,
+    });
+    try {
+      const res = await this.options.fetch(url, {
+        method: "GET",
+        headers: { accept: "application/dns-message" },
+        signal: controller.signal,
+        // A redirect could lead anywhere: the allow-listed URL is the only address we use.
+        redirect: "manual",
+      });
+      if (res.status !== 200) {
+        await res.body?.cancel().catch(() => undefined);
+        return done({ error: `HTTP ${res.status} from resolver` });
+      }
+      const ctype =
+        (res.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+      if (ctype !== "application/dns-message") {
+        await res.body?.cancel().catch(() => undefined);
+        return done({
+          error: `resolver answered ${ctype === "" ? "without a content type" : `content type ${ctype}`}, expected application/dns-message`,
+        });
+      }
+      const declared = Number(res.headers.get("content-length") ?? "0");
+      if (declared > MAX_BODY_BYTES) {
+        await res.body?.cancel().catch(() => undefined);
+        return done({
+          error: `response body of ${declared} bytes from resolver (at most ${MAX_BODY_BYTES})`,
+        });
+      }
+      const body = new Uint8Array(await res.arrayBuffer());
+      if (body.byteLength > MAX_BODY_BYTES) {
+        return done({
+          error: `response body of ${body.byteLength} bytes from resolver (at most ${MAX_BODY_BYTES})`,
+        });
+      }
+      return done({ body });
+    } catch (e) {
+      if (controller.signal.aborted) return done({ error: `timeout after ${limit} ms` });
+      return done({ error: `network error: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+export function createDohClient(options: DohClientOptions): DohClient {
+  return new DohClient(options);
+}
