@@ -1,0 +1,226 @@
+/**
+ * Flattens an already-valid TOML text into Stalwart's dotted keys, recording where every
+ * key and value sits in the text (smol-toml gives no positions).
+ *
+ * Follows Stalwart's reader (crates/utils/src/config/parser.rs): `[a.b]` prefixes keys
+ * (table names ASCII-lower-cased unless quoted, keys kept as written); inline tables
+ * become `k.a`; array elements `k.0000`, `k.0001` (nested `k.0000.0000`); `[[t]]` becomes
+ * `t.0000`, `t.0001`, counting only while the same array-table name repeats; scalars
+ * are stored as their raw text (`true`, `72.0`, `1979-05-27`); at most 10 nested levels;
+ * a flattened key seen twice is an error.
+ */
+import { CoreError, CoreErrorCode } from "../errors";
+import { decodeString, type StringKind, scanString } from "./toml-strings";
+
+export interface FlatEntry {
+  readonly key: string;
+  readonly value: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  readonly isString: boolean;
+  readonly offsets?: readonly number[];
+  /** Set when a TOML parser would read this string differently from Stalwart. */
+  readonly tomlValue?: string;
+}
+
+/** Where an array or inline table (`k = [ … ]`, `k = { … }`) sits. */
+export interface Container {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+const MAX_NEST_LEVEL = 10;
+const BARE = /[A-Za-z0-9_-]/;
+/** Stalwart reads unquoted values as runs of alphanumerics, `.`, `+`, `-`. */
+const STALWART_SCALAR = /^[\p{L}\p{N}.+-]+$/u;
+
+interface KeyPath {
+  readonly parts: readonly { readonly text: string; readonly quoted: boolean }[];
+  readonly start: number;
+  readonly end: number;
+}
+
+export class Flattener {
+  private pos = 0;
+  readonly entries = new Map<string, FlatEntry>();
+  readonly containers = new Map<string, Container>();
+
+  constructor(private readonly text: string) {}
+
+  run(): void {
+    let table = "";
+    let lastArrayName = "";
+    let lastArrayPos = 0;
+    for (;;) {
+      this.skipTrivia(true);
+      if (this.pos >= this.text.length) return;
+      if (this.text[this.pos] === "[") {
+        const isArray = this.text[this.pos + 1] === "[";
+        this.pos += isArray ? 2 : 1;
+        this.skipTrivia(false);
+        const path = this.keyPath();
+        let name = path.parts.map((p) => (p.quoted ? p.text : p.text.toLowerCase())).join(".");
+        if (isArray) {
+          lastArrayPos = name === lastArrayName ? lastArrayPos + 1 : 0;
+          lastArrayName = name;
+          name = `${name}.${pad(lastArrayPos)}`;
+        }
+        table = name;
+        this.pos = this.text.indexOf("]", this.pos) + (isArray ? 2 : 1);
+        continue;
+      }
+      const first = this.text[this.pos] ?? "";
+      if (!/[A-Za-z0-9"]/.test(first)) {
+        this.fail(
+          `Stalwart's TOML reader does not accept a key starting with ${JSON.stringify(first)}`,
+          this.pos,
+        );
+      }
+      this.keyValue(table === "" ? "" : `${table}.`, 0);
+    }
+  }
+
+  private fail(message: string, start: number, end = start + 1): never {
+    throw new CoreError(CoreErrorCode.TomlSyntax, message, {
+      start,
+      end: Math.min(end, this.text.length),
+    });
+  }
+
+  private skipTrivia(newlines: boolean): void {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const c = t[this.pos];
+      if (c === " " || c === "\t" || c === "\uFEFF" || (newlines && (c === "\n" || c === "\r")))
+        this.pos++;
+      else if (c === "#") {
+        while (this.pos < t.length && t[this.pos] !== "\n") this.pos++;
+      } else return;
+    }
+  }
+
+  private keyPath(): KeyPath {
+    const t = this.text;
+    const start = this.pos;
+    const parts: { text: string; quoted: boolean }[] = [];
+    let end = start;
+    for (;;) {
+      this.skipTrivia(false);
+      const c = t[this.pos];
+      if (c === '"' || c === "'") {
+        if (c === "'")
+          this.fail("Stalwart's TOML reader does not accept single-quoted keys", this.pos);
+        const [cs, ce, e] = scanString(t, this.pos, "basic");
+        // Stalwart drops every backslash of a quoted key and keeps what follows it.
+        parts.push({ text: t.slice(cs, ce).replace(/\\/g, ""), quoted: true });
+        this.pos = e;
+      } else {
+        const s = this.pos;
+        while (this.pos < t.length && BARE.test(t[this.pos] ?? "")) this.pos++;
+        parts.push({ text: t.slice(s, this.pos), quoted: false });
+      }
+      end = this.pos;
+      this.skipTrivia(false);
+      if (t[this.pos] !== ".") return { parts, start, end };
+      this.pos++;
+    }
+  }
+
+  private keyValue(prefix: string, level: number): void {
+    const path = this.keyPath();
+    const key = prefix + path.parts.map((p) => p.text).join(".");
+    this.skipTrivia(false);
+    this.pos++; // '='
+    this.skipTrivia(false);
+    this.value(key, path.start, path.end, level);
+  }
+
+  private value(key: string, keyStart: number, keyEnd: number, level: number): void {
+    if (level >= MAX_NEST_LEVEL)
+      this.fail(`Too many nested structures for property "${key}"`, this.pos);
+    const t = this.text;
+    const start = this.pos;
+    const c = t[start];
+    if (c === "[" || c === "{") {
+      const close = c === "[" ? "]" : "}";
+      this.pos++;
+      let index = 0;
+      for (;;) {
+        this.skipTrivia(true);
+        if (this.pos >= t.length || t[this.pos] === close) break;
+        if (close === "]") this.value(`${key}.${pad(index)}`, keyStart, keyEnd, level + 1);
+        else this.keyValue(`${key}.`, level + 1);
+        this.skipTrivia(true);
+        if (t[this.pos] === ",") {
+          this.pos++;
+          index++;
+        }
+      }
+      this.pos++;
+      this.containers.set(key, { key, keyStart, keyEnd, valueStart: start, valueEnd: this.pos });
+      return;
+    }
+    if (c === '"' || c === "'") {
+      const triple = t.startsWith(c.repeat(3), start);
+      const kind: StringKind =
+        c === '"' ? (triple ? "ml-basic" : "basic") : triple ? "ml-literal" : "literal";
+      const [cs, ce, end] = scanString(t, start, kind);
+      const decoded = decodeString(t, kind, cs, ce);
+      this.pos = end;
+      this.insert({
+        key,
+        value: decoded.value,
+        keyStart,
+        keyEnd,
+        valueStart: start,
+        valueEnd: end,
+        isString: true,
+        offsets: decoded.offsets,
+        ...(decoded.toml !== decoded.value ? { tomlValue: decoded.toml } : {}),
+      });
+      return;
+    }
+    while (this.pos < t.length && !/[\s,\]}#]/.test(t[this.pos] ?? "")) this.pos++;
+    // A date and a time may be separated by one space (RFC 3339 as TOML allows it).
+    if (
+      /^\d{4}-\d{2}-\d{2}$/.test(t.slice(start, this.pos)) &&
+      /^ \d{2}:/.test(t.slice(this.pos, this.pos + 4))
+    ) {
+      this.pos++;
+      while (this.pos < t.length && !/[\s,\]}#]/.test(t[this.pos] ?? "")) this.pos++;
+    }
+    const raw = t.slice(start, this.pos);
+    if (!STALWART_SCALAR.test(raw)) {
+      this.fail(
+        `Stalwart's TOML reader does not accept the value ${raw} of "${key}": it reads unquoted values as letters, digits, '.', '+' and '-' only; quote it`,
+        start,
+        this.pos,
+      );
+    }
+    this.insert({
+      key,
+      value: raw,
+      keyStart,
+      keyEnd,
+      valueStart: start,
+      valueEnd: this.pos,
+      isString: false,
+    });
+  }
+
+  private insert(entry: FlatEntry): void {
+    if (this.entries.has(entry.key)) {
+      this.fail(`Duplicate key "${entry.key}"`, entry.keyStart, entry.keyEnd);
+    }
+    this.entries.set(entry.key, entry);
+  }
+}
+
+function pad(n: number): string {
+  return n.toString().padStart(4, "0");
+}

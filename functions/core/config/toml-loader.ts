@@ -1,0 +1,133 @@
+/**
+ * Loads a Stalwart TOML config: smol-toml decides whether the text is TOML at all
+ * (Stalwart refuses to start on a file it cannot read), then `Flattener` turns it into
+ * Stalwart's sorted map of dotted keys, with the source position of every key and value.
+ */
+import { parse, TomlError } from "smol-toml";
+import { CoreError, CoreErrorCode } from "../errors";
+import { LIMITS } from "../limits";
+import { type Container, type FlatEntry, Flattener } from "./toml-flatten";
+
+export interface ConfigEntry {
+  readonly key: string;
+  readonly value: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  readonly isString: boolean;
+  /** How a TOML parser would read this string, when Stalwart's reader differs. */
+  readonly tomlValue?: string;
+  /**
+   * Source offset of the i-th UTF-16 unit of `value`. For strings it follows escapes and
+   * multi-line strings; a raw scalar is its own text, so it is `valueStart + i`.
+   * `i === value.length` gives the end of the content; out-of-range `i` is clamped.
+   */
+  sourceOffset(i: number): number;
+}
+
+export interface LoadedConfig {
+  readonly text: string;
+  /** Sorted as Stalwart's BTreeMap: by UTF-8 bytes, i.e. by code point. */
+  readonly keys: readonly string[];
+  get(key: string): ConfigEntry | undefined;
+  has(key: string): boolean;
+  /** Keys that start with `prefix` (sorted). */
+  keysUnder(prefix: string): readonly string[];
+  /** Where the TOML array or inline table written for `key` sits, if one was. */
+  container(key: string): Container | undefined;
+}
+
+/** Byte-order comparison of UTF-8 strings (= code point order, unlike `<` on UTF-16). */
+export function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) ?? 0;
+    const y = b.codePointAt(i) ?? 0;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+function toEntry(flat: FlatEntry): ConfigEntry {
+  const { offsets } = flat;
+  return {
+    key: flat.key,
+    value: flat.value,
+    keyStart: flat.keyStart,
+    keyEnd: flat.keyEnd,
+    valueStart: flat.valueStart,
+    valueEnd: flat.valueEnd,
+    isString: flat.isString,
+    ...(flat.tomlValue !== undefined ? { tomlValue: flat.tomlValue } : {}),
+    sourceOffset(i: number): number {
+      const idx = Math.max(0, Math.min(Number.isFinite(i) ? Math.trunc(i) : 0, flat.value.length));
+      if (offsets === undefined) return flat.valueStart + idx;
+      return offsets[idx] ?? flat.valueEnd;
+    },
+  };
+}
+
+/** smol-toml reports 1-based line/column, splitting lines at `\r?\n`. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf("\n", offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  return Math.min(offset + Math.max(column - 1, 0), text.length);
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+export function loadConfig(text: string): LoadedConfig {
+  if (text.length > LIMITS.configBytes || utf8Length(text) > LIMITS.configBytes) {
+    throw new CoreError(
+      CoreErrorCode.ConfigLimit,
+      `Config too large: at most ${LIMITS.configBytes} bytes allowed, found ${utf8Length(text)}`,
+      { start: 0, end: 0 },
+    );
+  }
+  try {
+    parse(text, { maxDepth: 64 });
+  } catch (err) {
+    if (err instanceof TomlError) {
+      const at = offsetOf(text, err.line, err.column);
+      const message = (err.message.split("\n")[0] ?? "").replace(/^Invalid TOML document: /, "");
+      throw new CoreError(CoreErrorCode.TomlSyntax, `Invalid TOML: ${message}`, {
+        start: at,
+        end: Math.min(at + 1, text.length),
+      });
+    }
+    // Anything else smol-toml throws (e.g. too deep) is still "cannot be read".
+    throw new CoreError(CoreErrorCode.TomlSyntax, "Invalid TOML: the document cannot be read", {
+      start: 0,
+      end: 0,
+    });
+  }
+  const flattener = new Flattener(text);
+  flattener.run();
+  if (flattener.entries.size > LIMITS.configKeys) {
+    throw new CoreError(
+      CoreErrorCode.ConfigLimit,
+      `Too many config keys: at most ${LIMITS.configKeys} allowed, found ${flattener.entries.size}`,
+      { start: 0, end: 0 },
+    );
+  }
+  const entries = new Map<string, ConfigEntry>();
+  for (const [key, flat] of flattener.entries) entries.set(key, toEntry(flat));
+  const keys = [...entries.keys()].sort(compareKeys);
+  const containers = flattener.containers;
+  return {
+    text,
+    keys,
+    get: (key) => entries.get(key),
+    has: (key) => entries.has(key),
+    keysUnder: (prefix) => keys.filter((k) => k.startsWith(prefix)),
+    container: (key) => containers.get(key),
+  };
+}
