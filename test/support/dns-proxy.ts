@@ -1,0 +1,229 @@
+/**
+ * A small HTTP proxy in front of dnsdist's plain-HTTP DoH endpoint, for the workers
+ * tests. It counts queries per (name, type), can add latency, tracks how many requests
+ * were in flight at once (to prove lookups overlap), and injects faults chosen by the
+ * query name, so the DoH client's failure handling is tested against real HTTP:
+ *
+ *   *.http500.fault.test    HTTP 500
+ *   *.badbody.fault.test    200 application/dns-message with bytes that are not DNS
+ *   *.ctype.fault.test      200 text/html
+ *   *.timeout.fault.test    no answer until the client gives up (or 30 s)
+ *   *.truncated.fault.test  a valid answer cut in half
+ *   *.tcbit.fault.test      a valid message with the TC (truncated) flag set
+ *   *.mismatch.fault.test   an answer whose question is a different name
+ *   *.refused.fault.test    rcode REFUSED
+ *   *.cnamecut.fault.test   NOERROR with only `CNAME v4only.zone.test.` and no SOA, like
+ *                           a resolver that does not chase CNAMEs
+ *
+ * Control API: GET /__counts → { counts: {"name TYPE": n}, total, maxInFlight },
+ * POST /__reset (counts, max in flight, latency), POST /__latency?ms=50.
+ */
+import { Buffer } from "node:buffer";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import * as dnsPacket from "dns-packet";
+
+export interface DnsProxy {
+  /** `http://127.0.0.1:<port>/dns-query`: the DoH URL tests use. */
+  readonly dohUrl: string;
+  /** `http://127.0.0.1:<port>`: base of the control API. */
+  readonly controlUrl: string;
+  close(): Promise<void>;
+}
+
+type Fault =
+  | "http500"
+  | "badbody"
+  | "ctype"
+  | "timeout"
+  | "truncated"
+  | "tcbit"
+  | "mismatch"
+  | "refused"
+  | "cnamecut";
+const FAULTS: readonly Fault[] = [
+  "http500",
+  "badbody",
+  "ctype",
+  "timeout",
+  "truncated",
+  "tcbit",
+  "mismatch",
+  "refused",
+  "cnamecut",
+];
+
+function faultOf(name: string): Fault | undefined {
+  const n = name.toLowerCase().replace(/\.$/, "");
+  return FAULTS.find((f) => n === `${f}.fault.test` || n.endsWith(`.${f}.fault.test`));
+}
+
+interface Question {
+  readonly name: string;
+  readonly type: string;
+}
+
+function readQuestion(url: URL): Question | undefined {
+  const param = url.searchParams.get("dns");
+  if (param === null) return undefined;
+  try {
+    const msg: unknown = dnsPacket.decode(Buffer.from(param, "base64url"));
+    const q: unknown =
+      typeof msg === "object" && msg !== null && "questions" in msg && Array.isArray(msg.questions)
+        ? msg.questions[0]
+        : undefined;
+    if (typeof q !== "object" || q === null || !("name" in q) || !("type" in q)) return undefined;
+    return { name: String(q.name).toLowerCase(), type: String(q.type) };
+  } catch {
+    return undefined;
+  }
+}
+
+function dnsReply(res: ServerResponse, body: Uint8Array): void {
+  res.writeHead(200, {
+    "content-type": "application/dns-message",
+    "content-length": body.byteLength,
+  });
+  res.end(body);
+}
+
+function synth(q: Question, extra: Partial<dnsPacket.Packet> & { rcode?: string }): Buffer {
+  return dnsPacket.encode({
+    type: "response",
+    id: 0,
+    flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE,
+    questions: [{ name: q.name, type: q.type as dnsPacket.RecordType, class: "IN" }],
+    ...extra,
+  } as dnsPacket.Packet);
+}
+
+export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
+  const counts = new Map<string, number>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let latencyMs = 0;
+  const hanging = new Set<ServerResponse>();
+
+  async function forward(url: URL, res: ServerResponse): Promise<void> {
+    const up = await fetch(`${upstream}${url.search}`, {
+      headers: { accept: "application/dns-message" },
+    });
+    const body = new Uint8Array(await up.arrayBuffer());
+    res.writeHead(up.status, {
+      "content-type": up.headers.get("content-type") ?? "application/octet-stream",
+    });
+    res.end(body);
+  }
+
+  async function answer(q: Question, url: URL, res: ServerResponse): Promise<void> {
+    switch (faultOf(q.name)) {
+      case "http500":
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end("injected fault");
+        return;
+      case "badbody":
+        dnsReply(res, Uint8Array.from([0, 0, 0x81, 0x80, 0xff, 0xff, 1, 2, 3]));
+        return;
+      case "ctype":
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end("<html>not dns</html>");
+        return;
+      case "timeout":
+        hanging.add(res);
+        setTimeout(() => {
+          hanging.delete(res);
+          if (!res.writableEnded) res.end();
+        }, 30_000).unref();
+        return new Promise((resolve) => res.on("close", () => resolve()));
+      case "truncated": {
+        const full = synth(q, {
+          answers: [{ name: q.name, type: "A", ttl: 60, data: "192.0.2.1" }],
+        });
+        dnsReply(res, full.subarray(0, full.length - 3));
+        return;
+      }
+      case "tcbit":
+        dnsReply(
+          res,
+          synth(q, { flags: dnsPacket.TRUNCATED_RESPONSE | dnsPacket.RECURSION_DESIRED }),
+        );
+        return;
+      case "mismatch":
+        dnsReply(res, synth({ name: "other.zone.test", type: q.type }, {}));
+        return;
+      case "refused":
+        dnsReply(res, synth(q, { rcode: "REFUSED" } as Partial<dnsPacket.Packet>));
+        return;
+      case "cnamecut":
+        dnsReply(
+          res,
+          synth(q, {
+            answers: [{ name: q.name, type: "CNAME", ttl: 60, data: "v4only.zone.test" }],
+          }),
+        );
+        return;
+      default:
+        await forward(url, res);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === "/__counts") {
+      res.writeHead(200, { "content-type": "application/json" });
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      res.end(JSON.stringify({ counts: Object.fromEntries(counts), total, maxInFlight }));
+      return;
+    }
+    if (url.pathname === "/__reset" && req.method === "POST") {
+      counts.clear();
+      maxInFlight = 0;
+      latencyMs = 0;
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === "/__latency" && req.method === "POST") {
+      latencyMs = Math.max(0, Number(url.searchParams.get("ms") ?? "0") || 0);
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname !== "/dns-query" || req.method !== "GET") {
+      res.writeHead(404).end();
+      return;
+    }
+    const q = readQuestion(url);
+    if (q === undefined) {
+      res.writeHead(400).end();
+      return;
+    }
+    const key = `${q.name} ${q.type}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+      await answer(q, url, res);
+    } finally {
+      inFlight--;
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+      res.end(String(e));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    dohUrl: `http://127.0.0.1:${port}/dns-query`,
+    controlUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const r of hanging) r.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
