@@ -1,0 +1,78 @@
+/**
+ * `remote.<id>.*`: relay hosts are plain values, not expressions (v0.12
+ * `parse_relay_host` in crates/common/src/config/smtp/queue.rs). Stalwart lists them as
+ * the ids having an `address`; a bad port, protocol or boolean is logged and the default
+ * used.
+ */
+import type { Diagnostic } from "../errors";
+import { parseBool, parseU16 } from "./convert";
+import type { LoadedConfig } from "./toml-loader";
+
+export interface Relay {
+  readonly id: string;
+  readonly address: string;
+  readonly port: number;
+  /** Lower-cased protocol name (`smtp` or `lmtp` make sense for delivery). */
+  readonly protocol: string;
+  readonly tlsImplicit: boolean;
+  readonly tlsAllowInvalidCerts: boolean;
+  readonly hasAuth: boolean;
+}
+
+const PROTOCOLS = new Set(["smtp", "lmtp", "imap", "http", "https", "managesieve", "pop3"]);
+
+/** Ids of `remote.<id>.address` keys (Stalwart's `sub_keys("remote", ".address")`). */
+export function relayIds(config: LoadedConfig): readonly string[] {
+  return config
+    .keysUnder("remote.")
+    .filter((k) => k.endsWith(".address"))
+    .map((k) => k.slice("remote.".length, -".address".length))
+    .filter((id) => id !== "");
+}
+
+export function readRelay(
+  config: LoadedConfig,
+  id: string,
+  diagnostics: Diagnostic[],
+): Relay | undefined {
+  const base = `remote.${id}.`;
+  const address = config.get(`${base}address`);
+  if (address === undefined) return undefined;
+
+  function read<T>(
+    name: string,
+    parse: (s: string) => T | undefined,
+    fallback: T,
+    expected: string,
+  ): T {
+    const entry = config.get(base + name);
+    if (entry === undefined) return fallback;
+    const parsed = parse(entry.value);
+    if (parsed !== undefined) return parsed;
+    diagnostics.push({
+      severity: "error",
+      code: `relay_invalid_${name.replace(/[.-]/g, "_")}`,
+      message: `Invalid value ${JSON.stringify(entry.value)} for "${entry.key}": expected ${expected}; Stalwart uses ${JSON.stringify(fallback)} instead.`,
+      key: entry.key,
+      start: entry.valueStart,
+      end: entry.valueEnd,
+    });
+    return fallback;
+  }
+
+  return {
+    id,
+    address: address.value,
+    port: read("port", parseU16, 25, "a port number from 0 to 65535"),
+    protocol: read(
+      "protocol",
+      (s) =>
+        PROTOCOLS.has(s.toLowerCase()) ? s.toLowerCase().replace("https", "http") : undefined,
+      "smtp",
+      "smtp or lmtp",
+    ),
+    tlsImplicit: read("tls.implicit", parseBool, true, "true or false"),
+    tlsAllowInvalidCerts: read("tls.allow-invalid-certs", parseBool, false, "true or false"),
+    hasAuth: config.has(`${base}auth.username`) && config.has(`${base}auth.secret`),
+  };
+}
