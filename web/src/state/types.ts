@@ -6,7 +6,7 @@
 export const QUERY_TYPES = ["MX", "A", "AAAA", "CNAME", "TXT", "PTR"] as const;
 export type RecordType = (typeof QUERY_TYPES)[number];
 
-export const RECORD_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA"] as const;
+export const RECORD_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA", "REFUSED"] as const;
 export type RecordRcode = (typeof RECORD_RCODES)[number];
 
 /** One what-if DNS answer: either a presentation-form `value` or an `rcode`. */

@@ -1,0 +1,199 @@
+/**
+ * The playground page: state ⇄ URL fragment, editor, context, what-if DNS, Run, result,
+ * retry timeline, expression console, examples, share. Monaco arrives later through a
+ * dynamic import; until then the textarea is the editor.
+ */
+import "./styles.css";
+import { evaluate } from "./api/client";
+import { byId, h } from "./dom";
+import { branchRange } from "./editor/branch-range";
+import { type EditorHandle, textareaHandle } from "./editor/handle";
+import { EXAMPLES, exampleState } from "./examples";
+import { copyText, showBanner } from "./share";
+import { encodeState, readLocation } from "./state/codec";
+import { curlCommand, evaluateRequest } from "./state/request";
+import { defaultState, type PlaygroundState } from "./state/types";
+import { renderConsole } from "./ui/console-panel";
+import { renderContext } from "./ui/context-panel";
+import { liveDiagnostics } from "./ui/live-diagnostics";
+import { renderError, renderResult } from "./ui/result-view";
+import { setupTabs } from "./ui/tabs";
+import { renderTimeline } from "./ui/timeline";
+import { renderWhatIf } from "./ui/whatif-panel";
+
+const embed = /\/embed\/?$/.test(location.pathname);
+if (embed) document.body.classList.add("embed");
+
+const banner = byId<HTMLDivElement>("banner");
+const resultEl = byId<HTMLDivElement>("result-panel");
+const timelineEl = byId<HTMLDivElement>("timeline-panel");
+const consoleEl = byId<HTMLDivElement>("console-panel");
+const note = byId<HTMLParagraphElement>("example-note");
+const examples = byId<HTMLSelectElement>("examples");
+
+let state: PlaygroundState = defaultState();
+let editor: EditorHandle = textareaHandle(byId<HTMLTextAreaElement>("editor-fallback"));
+let activePanel = "result-panel";
+let runController: AbortController | null = null;
+let runCount = 0;
+
+const lint = liveDiagnostics(byId("live-diagnostics"), () => editor);
+
+async function writeHash(): Promise<void> {
+  const hash = await encodeState(state);
+  if (hash !== location.hash) history.replaceState(null, "", `${location.pathname}${hash}`);
+  const full = byId<HTMLAnchorElement>("open-full");
+  full.href = `/${hash}`;
+}
+
+function onInputChange(): void {
+  // The fragment is updated on blur and on Run (DEVELOPERS.md), not per keystroke.
+}
+
+function renderInputs(): void {
+  editor.setValue(state.config);
+  renderContext(byId("context-panel"), state, onInputChange);
+  renderWhatIf(byId("whatif-panel"), state, onInputChange);
+  renderConsole(consoleEl, state, onInputChange);
+  lint(state.config);
+}
+
+async function highlightBranch(key: string, index: number | string): Promise<void> {
+  const range = await branchRange(state.config, key, index).catch(() => null);
+  editor.highlight(range);
+}
+
+async function run(): Promise<void> {
+  state.config = editor.getValue();
+  runController?.abort();
+  const controller = new AbortController();
+  runController = controller;
+  const mine = ++runCount;
+  resultEl.setAttribute("aria-busy", "true");
+  void writeHash();
+  const r = await evaluate(evaluateRequest(state), controller.signal);
+  if (mine !== runCount) return;
+  resultEl.removeAttribute("aria-busy");
+  if (r.ok) {
+    renderResult(resultEl, r.data, (line, column) => editor.reveal(line, column));
+    const s = r.data.strategy;
+    if (s?.branch) void highlightBranch(s.key ?? "queue.outbound.ip-strategy", s.branch.index);
+    else editor.highlight(null);
+  } else if (r.error.code !== "aborted") {
+    const where =
+      r.error.line != null ? `line ${r.error.line}, column ${r.error.column ?? 1}` : r.error.field;
+    renderError(resultEl, r.error.code, r.error.message, where);
+    editor.highlight(null);
+  }
+  resultEl.dataset.run = String(mine);
+  if (activePanel === "timeline-panel") void renderTimeline(timelineEl, state);
+}
+
+function loadState(next: PlaygroundState, noteText: string | null): void {
+  state = next;
+  note.hidden = noteText === null;
+  note.textContent = noteText ?? "";
+  renderInputs();
+  void run();
+}
+
+function setupExamples(): void {
+  examples.append(h("option", { value: "" }, "Choose an example…"));
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const ex of EXAMPLES) {
+    let g = groups.get(ex.group);
+    if (!g) {
+      g = h("optgroup", { label: ex.group });
+      groups.set(ex.group, g);
+      examples.append(g);
+    }
+    g.append(h("option", { value: ex.id }, ex.title));
+  }
+  examples.addEventListener("change", () => {
+    const ex = EXAMPLES.find((e) => e.id === examples.value);
+    if (ex) loadState(exampleState(ex), ex.note);
+  });
+}
+
+async function loadFromLocation(): Promise<void> {
+  if (location.hash.length <= 1) {
+    const first = EXAMPLES[0];
+    loadState(first ? exampleState(first) : defaultState(), first?.note ?? null);
+    return;
+  }
+  const r = await readLocation(location);
+  if (r.ok) {
+    banner.hidden = true;
+    loadState(r.state, null);
+  } else {
+    showBanner(
+      banner,
+      "error",
+      `This link could not be opened: ${r.message} The playground starts from its default example instead.`,
+    );
+    banner.dataset.code = r.code;
+    loadState(defaultState(), null);
+  }
+}
+
+async function loadMonaco(): Promise<void> {
+  const status = byId("editor-status");
+  try {
+    const { createEditor } = await import("./editor/monaco");
+    const container = byId("editor");
+    const value = editor.getValue();
+    const next = createEditor({ container, value, onRun: () => void run() });
+    next.onChange((text) => {
+      state.config = text;
+      lint(text);
+    });
+    editor = next;
+    status.textContent = "Ctrl/Cmd+Enter runs";
+    container.dataset.ready = "true";
+    lint(value);
+    document.body.dataset.editor = "monaco";
+  } catch {
+    status.textContent = "plain editor (Monaco failed to load)";
+  }
+}
+
+function setup(): void {
+  editor.onChange((text) => {
+    state.config = text;
+    lint(text);
+  });
+  byId("run").addEventListener("click", () => void run());
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+      e.preventDefault();
+      void run();
+    }
+  });
+  document.addEventListener("focusout", () => void writeHash());
+  byId("copy-link").addEventListener("click", async () => {
+    state.config = editor.getValue();
+    await writeHash();
+    await copyText(location.href, banner, "Link");
+  });
+  byId("copy-curl").addEventListener("click", async () => {
+    state.config = editor.getValue();
+    await copyText(curlCommand(location.origin, state), banner, "curl command");
+  });
+  window.addEventListener("hashchange", () => void loadFromLocation());
+  setupTabs(document.querySelector<HTMLElement>(".tabs") ?? document.body, (id) => {
+    activePanel = id;
+    if (id === "timeline-panel") {
+      state.config = editor.getValue();
+      void renderTimeline(timelineEl, state);
+    }
+  });
+  if (embed) byId("open-full").hidden = false;
+  setupExamples();
+}
+
+setup();
+void loadFromLocation().then(() => {
+  document.body.dataset.ready = "true";
+});
+// After the first paint: the editor chunk is the heavy part of the page.
+requestAnimationFrame(() => void loadMonaco());

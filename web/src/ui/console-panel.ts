@@ -1,0 +1,149 @@
+/**
+ * Expression console: evaluate any expression with chosen variables (POST
+ * /api/expression) and show its value and type, or the error at its column.
+ */
+import { evaluateExpression } from "../api/client";
+import { SETTINGS } from "../core-adapter";
+import { badge, h, mono, replace } from "../dom";
+import { cleanRecords, parseVariableLines } from "../state/request";
+import type { PlaygroundState } from "../state/types";
+
+/** The context's variables, as the message being delivered would have them. */
+export function contextVariables(
+  state: PlaygroundState,
+): Record<string, string | number | string[]> {
+  const c = state.context;
+  const at = c.sender.lastIndexOf("@");
+  return {
+    sender: c.sender,
+    sender_domain: at >= 0 ? c.sender.slice(at + 1) : "",
+    rcpt_domain: c.domain,
+    rcpt: c.rcpt,
+    recipients: c.recipients,
+    retry_num: c.retry_num,
+    notify_num: c.notify_num,
+    priority: c.priority,
+    expires_in: c.expires_in,
+    last_status: c.last_status,
+    last_error: c.last_error,
+  };
+}
+
+export function renderConsole(el: HTMLElement, state: PlaygroundState, onChange: () => void): void {
+  const cs = state.console;
+  const expr = h(
+    "textarea",
+    { id: "console-expr", rows: 3, spellcheck: "false", class: "mono", "aria-label": "Expression" },
+    cs.expression,
+  );
+  const key = h(
+    "select",
+    { id: "console-key", "aria-label": "Parse as setting" },
+    h("option", { value: "", selected: cs.key === "" }, "(no key: every variable allowed)"),
+    ...SETTINGS.filter((s) => s.expression).map((s) =>
+      h("option", { value: s.key, selected: s.key === cs.key }, s.key),
+    ),
+  );
+  const vars = h(
+    "textarea",
+    {
+      id: "console-vars",
+      rows: 3,
+      spellcheck: "false",
+      class: "mono",
+      placeholder: "retry_num = 2\nlast_error = 'tls'",
+      "aria-label": "Variables",
+    },
+    cs.variables,
+  );
+  const out = h(
+    "div",
+    { class: "console-out", id: "console-out", "aria-live": "polite" },
+    h("span", { class: "muted" }, "Press Evaluate (or Ctrl/Cmd+Enter in the expression)."),
+  );
+  const go = h("button", { type: "button", class: "primary", id: "console-run" }, "Evaluate");
+  const sync = () => {
+    cs.expression = expr.value;
+    cs.key = key.value;
+    cs.variables = vars.value;
+    onChange();
+  };
+  const run = async () => {
+    sync();
+    const variables = { ...contextVariables(state), ...parseVariableLines(cs.variables) };
+    out.replaceChildren(h("span", { class: "muted" }, "Evaluating…"));
+    const r = await evaluateExpression({
+      expression: cs.expression,
+      variables,
+      ...(cs.key ? { key: cs.key } : {}),
+      config: state.config,
+      records: cleanRecords(state.records),
+      resolver: state.resolver,
+      ...(state.localDomains.length ? { localDomains: state.localDomains } : {}),
+    });
+    if (r.ok) {
+      out.replaceChildren(badge(r.data.type, "ok"), " ", JSON.stringify(r.data.value, null, 1));
+      return;
+    }
+    const col = r.error.column;
+    replace(
+      out,
+      h("span", { class: "sev-error" }, `${r.error.message}`),
+      h("span", { class: "muted" }, ` (${r.error.code}${col ? `, column ${col}` : ""})`),
+      col
+        ? h(
+            "div",
+            null,
+            "\n",
+            cs.expression.split("\n")[0] ?? "",
+            "\n",
+            h("span", { class: "caret" }, `${" ".repeat(Math.max(0, col - 1))}^`),
+          )
+        : null,
+    );
+  };
+  for (const i of [expr, vars]) i.addEventListener("input", sync);
+  key.addEventListener("change", sync);
+  go.addEventListener("click", () => void run());
+  expr.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      e.stopPropagation();
+      void run();
+    }
+  });
+  el.replaceChildren(
+    h(
+      "div",
+      { class: "panel-head" },
+      h("h2", null, "Expression console"),
+      h("span", { class: "muted small" }, "Stalwart's expression language"),
+    ),
+    h("label", { class: "field wide" }, h("span", null, "Expression"), expr),
+    h(
+      "div",
+      { class: "form-grid" },
+      h(
+        "label",
+        { class: "field" },
+        h("span", null, "Parse as (allowed variables, constants)"),
+        key,
+      ),
+      h(
+        "label",
+        { class: "field" },
+        h("span", null, "Variables (name = value per line; the context's are included)"),
+        vars,
+      ),
+    ),
+    h("p", null, go),
+    out,
+    h(
+      "p",
+      { class: "small muted" },
+      "Context variables included: ",
+      mono(Object.keys(contextVariables(state)).join(", ")),
+      ". Strings: 'single' or \"double\" quotes; durations like 5m are milliseconds; true/false are 1/0.",
+    ),
+  );
+}
