@@ -1,0 +1,143 @@
+/**
+ * Runs a parsed expression's postfix program (Stalwart's `Expression::eval`): a value
+ * stack where a missing operand reads as `''`, `&&`/`||` jumps that leave the left
+ * operand, `matches()` captures kept in `state` so an if-block's `then` can read them.
+ * Synchronous: an uncached `dns_query()` throws `PendingDns`, and `evaluateAsync`
+ * resolves it and evaluates again.
+ */
+
+import type { QueryType } from "../dns/types";
+import { CoreError, CoreErrorCode } from "../errors";
+import { exprLimit, LIMITS } from "../limits";
+import { isTruthy, toArray, toUsize } from "./coerce";
+import { valueToString } from "./format";
+import { ARRAY_FUNCTIONS } from "./functions/array";
+import { MISC_FUNCTIONS } from "./functions/misc";
+import { callServerFunction } from "./functions/server";
+import { TEXT_FUNCTIONS } from "./functions/text";
+import { binaryOp, unaryOp } from "./operators";
+import { programOf } from "./parser";
+import { type EvalEnv, type EvalState, type Expression, PendingDns } from "./types";
+import { arr, EMPTY, int, str, type Value } from "./value";
+
+export function newEvalState(): EvalState {
+  return { captures: [], steps: 0 };
+}
+
+type PureFn = (args: readonly Value[]) => Value;
+const PURE: ReadonlyMap<string, PureFn> = new Map<string, PureFn>([
+  ...ARRAY_FUNCTIONS,
+  ...MISC_FUNCTIONS,
+  ...TEXT_FUNCTIONS,
+]);
+
+/** Rejects values beyond the frozen size limits as soon as an operation produces them. */
+function checked(v: Value): Value {
+  if (v.kind === "string" && v.value.length > LIMITS.stringLength) {
+    exprLimit("stringLength", `a string of ${v.value.length} characters`);
+  }
+  if (v.kind === "array" && v.value.length > LIMITS.arraySize)
+    exprLimit("arraySize", `an array of ${v.value.length} elements`);
+  return v;
+}
+
+export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newEvalState()): Value {
+  const items = programOf(expr);
+  if (!items)
+    throw new CoreError(
+      CoreErrorCode.ExprSyntax,
+      "Expression was not produced by parseExpression()",
+    );
+  const stack: Value[] = [];
+  const pop = (): Value => stack.pop() ?? EMPTY;
+  const popN = (n: number): Value[] => {
+    const args = new Array<Value>(n).fill(EMPTY);
+    for (let i = n - 1; i >= 0; i--) args[i] = pop();
+    return args;
+  };
+  for (let i = 0; i < items.length; i++) {
+    state.steps++;
+    if (state.steps > LIMITS.evalSteps) exprLimit("evalSteps", `${state.steps} steps`);
+    const item = items[i];
+    if (!item) break;
+    switch (item.k) {
+      case "var":
+        stack.push(env.variable(item.name) ?? EMPTY);
+        break;
+      case "const":
+        stack.push(item.value);
+        break;
+      case "capture":
+        stack.push(str(state.captures[item.n] ?? ""));
+        break;
+      case "config":
+        stack.push(str(env.configGet(item.key) ?? ""));
+        break;
+      case "un":
+        stack.push(unaryOp(item.op, pop()));
+        break;
+      case "bin": {
+        const right = pop();
+        const left = pop();
+        stack.push(checked(binaryOp(item.op, left, right)));
+        break;
+      }
+      case "fn": {
+        const args = popN(item.args);
+        const pure = PURE.get(item.name);
+        stack.push(checked(pure ? pure(args) : callServerFunction(item.name, args, env)));
+        break;
+      }
+      case "jmp": {
+        const top = stack[stack.length - 1];
+        if ((top !== undefined && isTruthy(top)) === item.ifTruthy) i += item.skip;
+        break;
+      }
+      case "index": {
+        const index = toUsize(pop()) ?? 0n;
+        const list = toArray(pop());
+        stack.push(index < BigInt(list.length) ? (list[Number(index)] ?? EMPTY) : EMPTY);
+        break;
+      }
+      case "build":
+        stack.push(checked(arr(popN(item.n))));
+        break;
+      case "regex": {
+        state.captures.length = 0;
+        const m = item.re.exec(valueToString(pop()));
+        if (m) for (const g of m) state.captures.push(g ?? "");
+        stack.push(int(state.captures.length > 0 ? 1n : 0n));
+        break;
+      }
+    }
+  }
+  return pop();
+}
+
+/**
+ * Evaluates, resolving each `dns_query()` the expression needs: on `PendingDns` it awaits
+ * `resolve(name, type)` (which must fill the cache behind `env.dnsLookup`) and starts
+ * over from the captures and step count `state` had on entry. At most LIMITS.dohQueries
+ * lookups.
+ */
+export async function evaluateAsync(
+  expr: Expression,
+  env: EvalEnv,
+  resolve: (name: string, type: QueryType) => Promise<void>,
+  state: EvalState = newEvalState(),
+): Promise<Value> {
+  const captures = [...state.captures];
+  const steps = state.steps;
+  for (let round = 0; ; round++) {
+    state.captures = [...captures];
+    state.steps = steps;
+    try {
+      return evaluate(expr, env, state);
+    } catch (e) {
+      if (!(e instanceof PendingDns)) throw e;
+      if (round >= LIMITS.dohQueries)
+        exprLimit("dohQueries", `more DNS lookups for dns_query() (next: ${e.type} ${e.name})`);
+      await resolve(e.name, e.type);
+    }
+  }
+}

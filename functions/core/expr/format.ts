@@ -1,0 +1,89 @@
+/**
+ * Values as text and JSON. Stalwart has two text forms of a `Variable`:
+ * - `to_string`/`into_string` (what functions and `matches()` read): arrays joined by
+ *   CRLF, a separator only once the text so far is non-empty, nested arrays dropped;
+ * - `Display` (what `+` uses when it concatenates): arrays joined by LF, recursively.
+ * Floats print as Rust's `f64` Display in both.
+ */
+import { CoreError, CoreErrorCode } from "../errors";
+import { exprLimit, LIMITS } from "../limits";
+import { formatF64 } from "./rust-num";
+import { arr, float, int, str, type Value } from "./value";
+
+/** Stalwart's `Variable::to_string()` / `into_string()`. */
+export function valueToString(v: Value): string {
+  switch (v.kind) {
+    case "string":
+      return v.value;
+    case "integer":
+      return v.value.toString();
+    case "float":
+      return formatF64(v.value);
+    case "array": {
+      let out = "";
+      for (const item of v.value) {
+        if (out !== "") out += "\r\n";
+        if (item.kind !== "array") out += valueToString(item);
+      }
+      return out;
+    }
+  }
+}
+
+/** Stalwart's `impl Display for Variable` (used by `+` to concatenate). */
+export function valueDisplay(v: Value): string {
+  if (v.kind === "array") return v.value.map(valueDisplay).join("\n");
+  return valueToString(v);
+}
+
+export type JsonValue =
+  | { readonly type: "string"; readonly value: string }
+  | { readonly type: "integer"; readonly value: number | string }
+  | { readonly type: "float"; readonly value: number | string }
+  | { readonly type: "array"; readonly value: readonly JsonValue[] };
+
+/**
+ * The API's form of a value. Integers outside the JS safe range are decimal strings;
+ * non-finite floats are `"NaN"`, `"inf"`, `"-inf"` (JSON has no such numbers).
+ */
+export function valueToJson(v: Value): JsonValue {
+  switch (v.kind) {
+    case "string":
+      return { type: "string", value: v.value };
+    case "integer": {
+      const safe =
+        v.value <= BigInt(Number.MAX_SAFE_INTEGER) && v.value >= BigInt(Number.MIN_SAFE_INTEGER);
+      return { type: "integer", value: safe ? Number(v.value) : v.value.toString() };
+    }
+    case "float":
+      return { type: "float", value: Number.isFinite(v.value) ? v.value : formatF64(v.value) };
+    case "array":
+      return { type: "array", value: v.value.map(valueToJson) };
+  }
+}
+
+/**
+ * A variable given as JSON: integral numbers are integers, other numbers floats, booleans
+ * 1/0 (as Stalwart's `true`/`false`), null the empty string, arrays recursively.
+ */
+export function valueFromJson(x: unknown, depth = 0): Value {
+  if (depth > LIMITS.exprDepth)
+    exprLimit("exprDepth", `a value nested more than ${LIMITS.exprDepth} deep`);
+  if (typeof x === "string") {
+    if (x.length > LIMITS.stringLength)
+      exprLimit("stringLength", `a string of ${x.length} characters`);
+    return str(x);
+  }
+  if (typeof x === "number") return Number.isInteger(x) ? int(BigInt(x)) : float(x);
+  if (typeof x === "bigint") return int(x);
+  if (typeof x === "boolean") return int(x ? 1n : 0n);
+  if (x === null || x === undefined) return str("");
+  if (Array.isArray(x)) {
+    if (x.length > LIMITS.arraySize) exprLimit("arraySize", `an array of ${x.length} elements`);
+    return arr(x.map((item: unknown) => valueFromJson(item, depth + 1)));
+  }
+  throw new CoreError(
+    CoreErrorCode.ExprSyntax,
+    `A variable's value must be a string, number, boolean or array, found ${typeof x}`,
+  );
+}

@@ -1,0 +1,249 @@
+/**
+ * Stalwart's expression parser (crates/common/src/expr/parser.rs): a shunting-yard that
+ * turns tokens into a postfix program. It is reproduced as Stalwart writes it, not as a
+ * recursive descent, because its quirks are behaviour users meet:
+ * - a missing operand is not an error (it evaluates to `''`): `1 +` is `1`;
+ * - function arguments are counted, not separated: `f(a b)` has two arguments;
+ * - `[` indexes only right after a variable, `)` or `]`; elsewhere it builds an array;
+ * - `&&`/`||` emit a jump so they short-circuit and leave the left operand.
+ *
+ * Precedence, tightest first, all left-associative (unary `!`/`-` bind tighter still):
+ *   `* /` (7) > `+ -` (6) > `< <= > >=` (5) > `== !=` (4) > `^` (3) > `&&` (2) > `||` (1)
+ */
+import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
+import { exprLimit, LIMITS } from "../limits";
+import { type BinaryOp, type Token, Tokenizer, type UnaryOp } from "./tokenizer";
+import type { Expression, TokenMap } from "./types";
+import type { Value } from "./value";
+
+export { ALL_VARIABLES, FUNCTION_ARITY } from "./tokenizer";
+
+/** One instruction of the postfix program. */
+export type Item =
+  | { readonly k: "var"; readonly name: string }
+  | { readonly k: "const"; readonly value: Value }
+  | { readonly k: "capture"; readonly n: number }
+  | { readonly k: "config"; readonly key: string }
+  | { readonly k: "un"; readonly op: UnaryOp }
+  | { readonly k: "bin"; readonly op: BinaryOp }
+  | { readonly k: "fn"; readonly name: string; readonly args: number }
+  | { k: "jmp"; readonly ifTruthy: boolean; skip: number }
+  | { readonly k: "index" }
+  | { readonly k: "build"; readonly n: number }
+  | { readonly k: "regex"; readonly re: RegExp };
+
+const PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
+  "*": 7,
+  "/": 7,
+  "+": 6,
+  "-": 6,
+  "<": 5,
+  "<=": 5,
+  ">": 5,
+  ">=": 5,
+  "==": 4,
+  "!=": 4,
+  "^": 3,
+  "&&": 2,
+  "||": 1,
+};
+
+const ARRAY_ACCESS = "[index]";
+const ARRAY_BUILD = "[build]";
+
+/** An operator-stack entry; `fn` entries count arguments like Stalwart's `Token::Function`. */
+type StackEntry =
+  | { readonly s: "tok"; readonly tok: Token; readonly jmp?: number }
+  | { readonly s: "fn"; readonly name: string; arity: number; readonly range: SourceRange };
+
+const programs = new WeakMap<Expression, readonly Item[]>();
+
+/** The postfix program of an expression made by `parseExpression` (undefined otherwise). */
+export function programOf(expr: Expression): readonly Item[] | undefined {
+  return programs.get(expr);
+}
+
+function syntax(message: string, range: SourceRange): never {
+  throw new CoreError(CoreErrorCode.ExprSyntax, message, range);
+}
+
+export function parseExpression(source: string, tokens: TokenMap): Expression {
+  if (source.length > LIMITS.exprLength) {
+    exprLimit("exprLength", `${source.length} characters`, {
+      start: LIMITS.exprLength,
+      end: source.length,
+    });
+  }
+  const items = new Parser(new Tokenizer(source, tokens)).parse();
+  const expr: Expression = { source, items };
+  programs.set(expr, items);
+  return expr;
+}
+
+class Parser {
+  private readonly out: Item[] = [];
+  private readonly ops: StackEntry[] = [];
+  private readonly argCount: number[] = [];
+
+  constructor(private readonly tokenizer: Tokenizer) {}
+
+  parse(): Item[] {
+    let lastIsVarOrFn = false;
+    for (let tok = this.tokenizer.next(); tok; tok = this.tokenizer.next()) {
+      let isVarOrFn = false;
+      switch (tok.t) {
+        case "var":
+          this.incArgs();
+          isVarOrFn = true;
+          this.out.push({ k: "var", name: tok.name });
+          break;
+        case "const":
+          this.incArgs();
+          this.out.push({ k: "const", value: tok.value });
+          break;
+        case "capture":
+          this.incArgs();
+          this.out.push({ k: "capture", n: tok.n });
+          break;
+        case "config":
+          this.incArgs();
+          isVarOrFn = true;
+          this.out.push({ k: "config", key: tok.key });
+          break;
+        case "un":
+        case "(":
+          this.ops.push({ s: "tok", tok });
+          break;
+        case ")":
+        case "]":
+          this.close(tok);
+          isVarOrFn = true;
+          break;
+        case "bin":
+          this.binary(tok, tok.op);
+          break;
+        case "fn":
+          this.incArgs();
+          this.argCount.push(0);
+          this.ops.push({ s: "fn", name: tok.name, arity: tok.arity, range: tok });
+          break;
+        case "regex":
+          this.incArgs();
+          this.argCount.push(0);
+          this.ops.push({ s: "tok", tok });
+          break;
+        case "[": {
+          if (lastIsVarOrFn) {
+            this.argCount.push(1);
+            this.ops.push({ s: "fn", name: ARRAY_ACCESS, arity: 2, range: tok });
+          } else {
+            this.incArgs();
+            this.argCount.push(0);
+            this.ops.push({ s: "fn", name: ARRAY_BUILD, arity: 0, range: tok });
+          }
+          this.ops.push({ s: "tok", tok });
+          break;
+        }
+        case ",":
+          this.popOperators();
+          break;
+      }
+      lastIsVarOrFn = isVarOrFn;
+    }
+    for (let e = this.ops.pop(); e; e = this.ops.pop()) {
+      if (e.s === "tok" && (e.tok.t === "bin" || e.tok.t === "un")) this.emit(e);
+      else syntax("Invalid token on the operator stack", e.s === "fn" ? e.range : e.tok);
+    }
+    return this.out;
+  }
+
+  /** Moves a binary/unary operator entry to the output, patching its jump. */
+  private emit(e: StackEntry & { s: "tok" }): void {
+    if (e.tok.t === "bin") {
+      this.patchJump(e.jmp);
+      this.out.push({ k: "bin", op: e.tok.op });
+    } else if (e.tok.t === "un") {
+      this.out.push({ k: "un", op: e.tok.op });
+    }
+  }
+
+  /** `,`: flush operators down to the enclosing `(` (or any non-operator). */
+  private popOperators(): void {
+    for (let top = this.ops.at(-1); top; top = this.ops.at(-1)) {
+      if (top.s !== "tok" || (top.tok.t !== "bin" && top.tok.t !== "un")) break;
+      this.ops.pop();
+      this.emit(top);
+    }
+  }
+
+  /** binary := operand (op operand)*, with Stalwart's precedence climbing on the stack. */
+  private binary(tok: Token, op: BinaryOp): void {
+    const last = this.argCount.length - 1;
+    if (last >= 0) this.argCount[last] = Math.max(0, (this.argCount[last] ?? 0) - 1);
+    for (let top = this.ops.at(-1); top && top.s === "tok"; top = this.ops.at(-1)) {
+      if (top.tok.t === "bin") {
+        if (PRECEDENCE[op] > PRECEDENCE[top.tok.op]) break;
+      } else if (top.tok.t !== "un") break;
+      this.ops.pop();
+      this.emit(top);
+    }
+    let jmp: number | undefined;
+    if (op === "&&" || op === "||") {
+      this.out.push({ k: "jmp", ifTruthy: op === "||", skip: 0 });
+      jmp = this.out.length - 1;
+    }
+    this.ops.push(jmp === undefined ? { s: "tok", tok } : { s: "tok", tok, jmp });
+  }
+
+  /** `)` or `]`: unwind to the matching opener, then finish a call, index or array. */
+  private close(tok: Token): void {
+    const expect = tok.t === ")" ? "(" : "[";
+    for (;;) {
+      const e = this.ops.pop();
+      if (e?.s === "tok" && e.tok.t === expect) break;
+      if (e?.s === "tok" && (e.tok.t === "bin" || e.tok.t === "un")) this.emit(e);
+      else syntax("Mismatched parentheses", tok);
+    }
+    const top = this.ops.at(-1);
+    if (top?.s === "fn") {
+      const got = this.argCount.pop() ?? 0;
+      const range = { start: top.range.start, end: tok.end };
+      if (got !== top.arity) {
+        if (top.name === ARRAY_ACCESS) syntax("Missing array index", range);
+        const name = top.name === ARRAY_BUILD ? "array" : top.name;
+        syntax(`Expression function "${name}" expected ${top.arity} arguments, got ${got}`, range);
+      }
+      this.ops.pop();
+      if (top.name === ARRAY_ACCESS) this.out.push({ k: "index" });
+      else if (top.name === ARRAY_BUILD) {
+        if (top.arity > LIMITS.arraySize)
+          exprLimit("arraySize", `an array literal of ${top.arity} elements`, range);
+        this.out.push({ k: "build", n: top.arity });
+      } else this.out.push({ k: "fn", name: top.name, args: top.arity });
+    } else if (top?.s === "tok" && top.tok.t === "regex") {
+      if (this.argCount.pop() !== 1) {
+        syntax('Expression function "matches" expected 2 arguments', {
+          start: top.tok.start,
+          end: tok.end,
+        });
+      }
+      this.out.push({ k: "regex", re: top.tok.re });
+      this.ops.pop();
+    }
+  }
+
+  /** Counts an operand for the innermost call; an array literal grows its arity with it. */
+  private incArgs(): void {
+    const last = this.argCount.length - 1;
+    if (last < 0) return;
+    this.argCount[last] = (this.argCount[last] ?? 0) + 1;
+    const under = this.ops[this.ops.length - 2];
+    if (under?.s === "fn" && under.name === ARRAY_BUILD) under.arity++;
+  }
+
+  private patchJump(jmp: number | undefined): void {
+    if (jmp === undefined) return;
+    const item = this.out[jmp];
+    if (item?.k === "jmp") item.skip = this.out.length - jmp;
+  }
+}

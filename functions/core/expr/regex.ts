@@ -1,0 +1,161 @@
+/**
+ * `matches('<regex>', x)` patterns: Stalwart compiles them with Rust's `regex` crate at
+ * parse time. Here they are translated to a JS RegExp where the two agree, and refused
+ * (`Invalid regular expression …`) where Rust would refuse them (look-around,
+ * backreferences) or JS cannot express them (inline flags after the start, `(?x)`).
+ *
+ * Rust's engine is linear-time; JS backtracks. A group that repeats an inner unbounded
+ * repetition (`(a+)+`) can take exponential time, so it is refused as a limit error.
+ */
+import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
+import { exprLimit, LIMITS } from "../limits";
+import { rustStrDebug } from "./rust-debug";
+
+const POSIX: Readonly<Record<string, string>> = {
+  alnum: "0-9A-Za-z",
+  alpha: "A-Za-z",
+  ascii: "\\x00-\\x7F",
+  blank: "\\t ",
+  cntrl: "\\x00-\\x1F\\x7F",
+  digit: "0-9",
+  graph: "!-~",
+  lower: "a-z",
+  print: " -~",
+  punct: "!-/:-@\\[-`{-~",
+  space: "\\t\\n\\v\\f\\r ",
+  upper: "A-Z",
+  word: "0-9A-Za-z_",
+  xdigit: "0-9A-Fa-f",
+};
+
+function fail(pattern: string, why: string, range: SourceRange): never {
+  throw new CoreError(
+    CoreErrorCode.ExprSyntax,
+    `Invalid regular expression ${rustStrDebug(pattern)}: ${why}`,
+    range,
+  );
+}
+
+/** Translates and compiles a Rust regex; `range` locates the pattern literal in the source. */
+export function compileRustRegex(pattern: string, range: SourceRange): RegExp {
+  if (pattern.length > LIMITS.regexLength)
+    exprLimit("regexLength", `a pattern of ${pattern.length} characters`, range);
+  let flags = "";
+  let i = 0;
+  for (
+    let m = /^\(\?([a-zA-Z]+)\)/.exec(pattern);
+    m;
+    m = /^\(\?([a-zA-Z]+)\)/.exec(pattern.slice(i))
+  ) {
+    for (const f of m[1] ?? "") {
+      if (f === "i" || f === "m" || f === "s") {
+        if (!flags.includes(f)) flags += f;
+      } else fail(pattern, `flag '${f}' is not supported by the playground`, range);
+    }
+    i += m[0].length;
+  }
+  let out = "";
+  let inClass = false;
+  // Per open group: did it contain an unbounded repetition?
+  const groups: boolean[] = [];
+  let lastGroupUnbounded = false;
+  let lastWasGroup = false;
+  while (i < pattern.length) {
+    const c = pattern[i] ?? "";
+    const wasGroup = lastWasGroup;
+    lastWasGroup = false;
+    if (c === "\\") {
+      const n = pattern[i + 1];
+      if (n === undefined) fail(pattern, "incomplete escape sequence", range);
+      if (/[1-9]/.test(n)) fail(pattern, "backreferences are not supported", range);
+      if (n === "A") out += "(?<![\\s\\S])";
+      else if (n === "z") out += "(?![\\s\\S])";
+      else if ((n === "p" || n === "P") && pattern[i + 2] !== "{" && pattern[i + 2] !== undefined) {
+        out += `\\${n}{${pattern[i + 2]}}`;
+        i += 1;
+      } else out += `\\${n}`;
+      i += 2;
+      continue;
+    }
+    if (inClass) {
+      const posix = /^\[:(\^?)([a-z]+):\]/.exec(pattern.slice(i));
+      if (posix) {
+        const set = POSIX[posix[2] ?? ""];
+        if (set === undefined || posix[1] === "^") fail(pattern, "unsupported POSIX class", range);
+        out += set;
+        i += posix[0].length;
+        continue;
+      }
+      if (c === "]") inClass = false;
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      out += c;
+      i++;
+      if (pattern[i] === "^") {
+        out += "^";
+        i++;
+      }
+      if (pattern[i] === "]") {
+        out += "\\]";
+        i++;
+      }
+      continue;
+    }
+    if (c === "(") {
+      const rest = pattern.slice(i);
+      if (/^\(\?(=|!|<=|<!)/.test(rest)) fail(pattern, "look-around is not supported", range);
+      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest);
+      if (named) {
+        out += `(?<${named[1]}>`;
+        i += named[0].length;
+      } else if (rest.startsWith("(?:")) {
+        out += "(?:";
+        i += 3;
+      } else if (rest.startsWith("(?")) {
+        fail(
+          pattern,
+          "inline flags are only supported at the start of the pattern in the playground",
+          range,
+        );
+      } else {
+        out += "(";
+        i++;
+      }
+      groups.push(false);
+      continue;
+    }
+    if (c === ")") {
+      lastGroupUnbounded = groups.pop() ?? false;
+      lastWasGroup = true;
+      out += c;
+      i++;
+      continue;
+    }
+    const unbounded = c === "*" || c === "+" || (c === "{" && /^\{\d*,\}/.test(pattern.slice(i)));
+    if (unbounded || c === "?" || c === "{") {
+      if (wasGroup && lastGroupUnbounded && unbounded) {
+        throw new CoreError(
+          CoreErrorCode.ExprLimit,
+          `Regular expression ${rustStrDebug(pattern)} repeats a group that itself repeats without bound; expected no nested unbounded repetition (it can take exponential time here, though Stalwart's engine accepts it)`,
+          range,
+        );
+      }
+      if (unbounded && groups.length > 0) groups[groups.length - 1] = true;
+    }
+    out += c;
+    i++;
+  }
+  try {
+    return new RegExp(out, `${flags}u`);
+  } catch {
+    try {
+      return new RegExp(out, flags);
+    } catch (e) {
+      fail(pattern, e instanceof Error ? e.message : "cannot be compiled", range);
+    }
+  }
+}

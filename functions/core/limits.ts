@@ -1,0 +1,47 @@
+/**
+ * Frozen limits of the evaluation core. The parser and evaluator face the internet
+ * (DEVELOPERS.md), so every input that can grow work or memory is bounded here, and
+ * breaking a limit throws `CoreError(CoreErrorCode.ExprLimit | ConfigLimit, …)` whose
+ * message names the limit, what was allowed and what was found.
+ */
+import { CoreError, CoreErrorCode, type SourceRange } from "./errors";
+
+export const LIMITS = Object.freeze({
+  /** Characters in one expression. */
+  exprLength: 4096,
+  /** Nesting of parentheses, brackets and function calls in one expression. */
+  exprDepth: 64,
+  /** Elements in any array an expression builds or produces (also nesting of JSON values). */
+  arraySize: 1024,
+  /** Evaluation steps (postfix items executed) per evaluation. */
+  evalSteps: 100_000,
+  /** Characters in the pattern of `matches('<regex>', x)`. */
+  regexLength: 512,
+  /** Characters in any string an expression produces. */
+  stringLength: 65_536,
+  /** Bytes of submitted config text. */
+  configBytes: 65_536,
+  /** Flattened keys in one config. */
+  configKeys: 2000,
+  /** What-if DNS records in one request. */
+  records: 200,
+  /** Recipients in one request. */
+  recipients: 100,
+  /** DNS-over-HTTPS queries per request (also the bound of `evaluateAsync` rounds). */
+  dohQueries: 30,
+  /** Timeout of one DoH query. */
+  dohTimeoutMs: 3000,
+  /** Wall-clock budget of one request. */
+  deadlineMs: 8000,
+});
+
+export type LimitName = keyof typeof LIMITS;
+
+/** Throws the ExprLimit error for `limit`, naming the allowed and the found amount. */
+export function exprLimit(limit: LimitName, found: string, range?: SourceRange): never {
+  throw new CoreError(
+    CoreErrorCode.ExprLimit,
+    `Expression limit ${limit} exceeded: at most ${LIMITS[limit]} allowed, found ${found}`,
+    range,
+  );
+}
