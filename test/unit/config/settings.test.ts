@@ -82,6 +82,7 @@ describe("built-in defaults and fallbacks", () => {
     expect(SETTINGS.limitsMultihomed.builtin?.else).toBe("2");
     expect(SETTINGS.limitsMultihomed.fallback).toBe(2);
     expect(SETTINGS.nextHop.builtin).toEqual({
+      // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; never awaited.
       branches: [{ if: "is_local_domain('*', rcpt_domain)", then: "'local'" }],
       else: "false",
     });
