@@ -87,7 +87,7 @@ function dnsReply(res: ServerResponse, body: Uint8Array): void {
   res.end(body);
 }
 
-function synth(q: Question, extra: Partial<dnsPacket.Packet> & { rcode?: string }): Buffer {
+function synth(q: Question, extra: Partial<dnsPacket.Packet>): Buffer {
   return dnsPacket.encode({
     type: "response",
     id: 0,
@@ -152,7 +152,8 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
         dnsReply(res, synth({ name: "other.zone.test", type: q.type }, {}));
         return;
       case "refused":
-        dnsReply(res, synth(q, { rcode: "REFUSED" } as Partial<dnsPacket.Packet>));
+        // dns-packet carries the rcode in the low 4 bits of flags: REFUSED = 5.
+        dnsReply(res, synth(q, { flags: dnsPacket.RECURSION_DESIRED | 5 }));
         return;
       case "cnamecut":
         dnsReply(

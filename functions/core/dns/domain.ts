@@ -79,7 +79,7 @@ export function normalizeDomain(input: string): string {
   // Unicode dots (U+3002 …) map to "." only during conversion: check again afterwards.
   checkLabels(input, host);
   if (endsInNumber(labels)) fail(input, "an IP address");
-  const bad = /[^a-z0-9_-]/.exec(host);
+  const bad = /[^a-z0-9_.-]/.exec(host);
   if (bad) fail(input, `the character ${JSON.stringify(bad[0])}`);
   return host;
 }
