@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import {
+  type CacheStorageLike,
+  createDnsCache,
+  MemoryLru,
+} from "../../../functions/core/dns/cache";
+import { createDohClient } from "../../../functions/core/dns/doh-client";
+import { fakeDoh, manualClock, soa } from "./fake-doh";
+
+const bytes = (n: number) => new Uint8Array([n]);
+
+describe("MemoryLru", () => {
+  it("expires entries after their TTL on the injected clock", () => {
+    const clock = manualClock();
+    const lru = new MemoryLru(clock, 10);
+    lru.put("k", bytes(1), 5);
+    clock.advance(4_000);
+    expect(lru.get("k")?.ttlLeft).toBe(1);
+    clock.advance(1_000);
+    expect(lru.get("k")).toBeUndefined();
+    expect(lru.size).toBe(0);
+  });
+
+  it("evicts the least recently used entry past its bound", () => {
+    const lru = new MemoryLru(manualClock(), 2);
+    lru.put("a", bytes(1), 60);
+    lru.put("b", bytes(2), 60);
+    lru.get("a"); // a is now the most recent
+    lru.put("c", bytes(3), 60);
+    expect(lru.get("b")).toBeUndefined();
+    expect(lru.get("a")?.body).toEqual(bytes(1));
+    expect(lru.get("c")?.body).toEqual(bytes(3));
+  });
+
+  it("does not store a zero TTL", () => {
+    const lru = new MemoryLru(manualClock(), 2);
+    lru.put("a", bytes(1), 0);
+    expect(lru.get("a")).toBeUndefined();
+  });
+});
+
+describe("DoH client with the cache", () => {
+  function setup(ttl: number) {
+    const fake = fakeDoh((name, type) =>
+      name === "nx.example"
+        ? { rcode: "NXDOMAIN", authorities: [soa("example", 300, 30)] }
+        : name === "fail.example"
+          ? { rcode: "SERVFAIL" }
+          : { answers: [{ name, type: type as "A", ttl, data: "192.0.2.1" }] },
+    );
+    const clock = manualClock();
+    const cache = createDnsCache({ clock });
+    const doh = createDohClient({
+      url: "https://doh.example/dns-query",
+      fetch: fake.fetch,
+      clock,
+      cache,
+    });
+    return { doh, seen: fake.seen, clock };
+  }
+
+  it("serves a repeat from the cache until the TTL runs out", async () => {
+    const { doh, seen, clock } = setup(10);
+    const first = await doh.query("h.example", "A");
+    expect(first.trace[0]?.from).toBe("doh");
+    clock.advance(4_000);
+    const second = await doh.query("h.example", "A");
+    expect(second.result).toEqual(first.result);
+    expect(second.trace[0]).toMatchObject({ from: "cache", ttl: 6 });
+    expect(seen).toHaveLength(1);
+    clock.advance(6_000);
+    expect((await doh.query("h.example", "A")).trace[0]?.from).toBe("doh");
+    expect(seen).toHaveLength(2);
+  });
+
+  it("caches NXDOMAIN for the SOA negative TTL but never errors", async () => {
+    const { doh, seen, clock } = setup(10);
+    await doh.query("nx.example", "A");
+    clock.advance(29_000);
+    expect((await doh.query("nx.example", "A")).trace[0]?.from).toBe("cache");
+    clock.advance(1_000);
+    expect((await doh.query("nx.example", "A")).trace[0]?.from).toBe("doh");
+    await doh.query("fail.example", "A");
+    await doh.query("fail.example", "A");
+    expect(seen.filter((s) => s.name === "fail.example")).toHaveLength(2);
+  });
+
+  it("a cache hit does not take from the budget", async () => {
+    const { doh } = setup(60);
+    await doh.query("h.example", "A");
+    let taken = 0;
+    const budget = { limit: 0, take: () => (taken++, false), used: () => taken };
+    const r = await doh.query("h.example", "A", { budget });
+    expect(r.result.status).toBe("ok");
+    expect(taken).toBe(0);
+  });
+});
+
+describe("Cache API layer", () => {
+  it("stores the body with cache-control max-age and reads it back when memory misses", async () => {
+    const store = new Map<string, Response>();
+    const storage: CacheStorageLike = {
+      async open() {
+        return {
+          async match(key: string) {
+            return store.get(key)?.clone();
+          },
+          async put(key: string, res: Response) {
+            store.set(key, res);
+          },
+        };
+      },
+    };
+    const clock = manualClock();
+    const writer = createDnsCache({ clock, storage });
+    await writer.put("https://doh.example/dns-query?dns=AAAA", bytes(7), 42);
+    expect(store.get("https://doh.example/dns-query?dns=AAAA")?.headers.get("cache-control")).toBe(
+      "max-age=42",
+    );
+    // Another isolate: empty memory, same platform cache.
+    const reader = createDnsCache({ clock, storage });
+    expect((await reader.get("https://doh.example/dns-query?dns=AAAA"))?.body).toEqual(bytes(7));
+  });
+});
