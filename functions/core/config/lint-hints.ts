@@ -1,0 +1,245 @@
+/**
+ * Plain-words explanations of the mistakes users make with the outbound settings
+ * (spec §1–§2), each with its own code and the spot in the config it is about.
+ */
+import type { Diagnostic } from "../errors";
+import { evaluate } from "../expr/evaluator";
+import type { EvalEnv, Expression } from "../expr/types";
+import type { Value } from "../expr/value";
+import { parseIp } from "../ip";
+import type { IfBlock } from "./if-block";
+import { IP_STRATEGIES, intoArray, SETTING_LIST, type Setting, settingsAllowing } from "./settings";
+import type { ConfigEntry, LoadedConfig } from "./toml-loader";
+import { ALL_VARIABLES } from "./variables";
+
+/** Keys Stalwart v0.12 reads under `queue.outbound.` and `queue.schedule.` (crates/common/src/config/smtp/queue.rs). */
+export const KNOWN_QUEUE_KEYS: readonly string[] = [
+  ...SETTING_LIST.map((s) => s.key),
+  ...["dane", "mta-sts", "starttls", "allow-invalid-certs"].map((k) => `queue.outbound.tls.${k}`),
+  ...["connect", "greeting", "tls", "ehlo", "mail-from", "rcpt-to", "data", "mta-sts"].map(
+    (k) => `queue.outbound.timeouts.${k}`,
+  ),
+];
+
+class NotConstant extends Error {}
+
+/** The value of an expression that reads no variable, DNS or local-domain list; else undefined. */
+export function constantValue(expr: Expression, config: LoadedConfig): Value | undefined {
+  const fail = (): never => {
+    throw new NotConstant();
+  };
+  const env: EvalEnv = {
+    variable: fail,
+    isLocalDomain: fail,
+    dnsLookup: fail,
+    configGet: (k) => config.get(k)?.value,
+  };
+  try {
+    return evaluate(expr, env);
+  } catch {
+    return undefined;
+  }
+}
+
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best;
+}
+
+/** Hints for a setting's expression parse error (the error diagnostic itself comes from readIfBlock). */
+export function explainParseError(
+  setting: Setting<unknown>,
+  d: Diagnostic,
+  entry: ConfigEntry | undefined,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = {
+    key: d.key ?? setting.key,
+    ...(d.start !== undefined ? { start: d.start, end: d.end ?? d.start } : {}),
+  };
+  const variable = /^Invalid variable or constant "([^"]*)"/.exec(d.message)?.[1];
+  if (
+    variable !== undefined &&
+    ALL_VARIABLES.has(variable) &&
+    !setting.tokens.variables.has(variable)
+  ) {
+    const allowed = settingsAllowing(variable).map((s) => s.key);
+    out.push({
+      severity: "error",
+      code: "variable_not_allowed",
+      message: `"${variable}" cannot be used in ${setting.key}: it may only use the ${setting.variableSet} variables (${[...setting.tokens.variables].join(", ")}). Keys that may use "${variable}": ${allowed.join(", ") || "none of the outbound settings"}.`,
+      ...at,
+    });
+  }
+  if (variable !== undefined && setting.id === "ipStrategy" && !ALL_VARIABLES.has(variable)) {
+    const guess = closest(variable, IP_STRATEGIES);
+    out.push({
+      severity: "error",
+      code: "ip_strategy_unknown",
+      message: `"${variable}" is not a strategy: use one of ${IP_STRATEGIES.join(", ")}${guess !== undefined ? ` (did you mean ${guess}?)` : ""}. Stalwart falls back to ipv4_then_ipv6.`,
+      ...at,
+    });
+  }
+  const value = entry?.value.trim() ?? "";
+  const family = setting.id === "sourceIpV4" ? 4 : setting.id === "sourceIpV6" ? 6 : 0;
+  if (
+    family !== 0 &&
+    entry !== undefined &&
+    (parseIp(value) !== null || /^\[[^'"]*\d[^'"]*\]$/.test(value))
+  ) {
+    const example =
+      parseIp(value) !== null ? value : (value.slice(1, -1).split(",")[0]?.trim() ?? value);
+    out.push({
+      severity: "error",
+      code: "source_ip_unquoted",
+      message: `The value is an expression, so an address must be a quoted string inside it: write "'${example}'" (or "['${example}', …]" for several). Unquoted, Stalwart reads it as a number or a name and fails: ${d.message}`,
+      key: entry.key,
+      start: entry.valueStart,
+      end: entry.valueEnd,
+    });
+  }
+  return out;
+}
+
+/** A single `=` outside string literals: Stalwart reads `a='x'` as `a==` plus `x'`. */
+export function singleEquals(entry: ConfigEntry): Diagnostic[] {
+  const s = entry.value;
+  const out: Diagnostic[] = [];
+  let quote = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? "";
+    if (quote !== "") {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === "=" && !"=!<>".includes(s[i - 1] ?? "") && s[i + 1] !== "=") {
+      const start = entry.sourceOffset(i);
+      out.push({
+        severity: "warning",
+        code: "single_equals",
+        message: `A single '=' compares too, but Stalwart swallows the character after it (so a='x' fails to parse): write '=='.`,
+        key: entry.key,
+        start,
+        end: Math.max(start + 1, entry.sourceOffset(i + 1)),
+      });
+    }
+  }
+  return out;
+}
+
+/** Static checks on the values of a block that parsed (constant expressions only). */
+export function checkValues(
+  setting: Setting<unknown>,
+  block: IfBlock,
+  config: LoadedConfig,
+): Diagnostic[] {
+  if (block.origin !== "config") return [];
+  const out: Diagnostic[] = [];
+  const values: { expr: Expression; key: string }[] = block.branches.map((b) => ({
+    expr: b.then,
+    key: b.thenKey,
+  }));
+  if (block.default !== null && block.defaultKey !== undefined)
+    values.push({ expr: block.default, key: block.defaultKey });
+  for (const { expr, key } of values) {
+    const entry = config.get(key);
+    const value = constantValue(expr, config);
+    if (entry === undefined || value === undefined) continue;
+    const at = { key, start: entry.valueStart, end: entry.valueEnd };
+    if (setting.id === "sourceIpV4" || setting.id === "sourceIpV6") {
+      const family = setting.id === "sourceIpV4" ? 4 : 6;
+      const bad = intoArray(value).find(
+        (v) => v.kind !== "string" || parseIp(v.value)?.family !== family,
+      );
+      if (bad !== undefined) {
+        const text = bad.kind === "string" ? bad.value : String(bad.value);
+        const idx = entry.value.indexOf(text);
+        out.push({
+          severity: "warning",
+          code: "source_ip_wrong_family",
+          message: `${JSON.stringify(text)} is not an IPv${family} address: Stalwart drops the WHOLE list when any element is not of its family, so connections are unbound (the OS picks the source address).`,
+          ...at,
+          ...(idx >= 0
+            ? { start: entry.sourceOffset(idx), end: entry.sourceOffset(idx + text.length) }
+            : {}),
+        });
+      }
+    } else if (setting.id === "ipStrategy" && setting.convert(value) === undefined) {
+      out.push({
+        severity: "warning",
+        code: "ip_strategy_unknown",
+        message: `This evaluates to ${value.kind === "array" ? "an array" : JSON.stringify(String(value.value))}, which is not one of ${IP_STRATEGIES.join(", ")}: Stalwart falls back to ipv4_then_ipv6.`,
+        ...at,
+      });
+    } else if (setting.id === "limitsMultihomed") {
+      const n = setting.convert(value);
+      if (typeof n === "number" && n > 0 && n < 2 ** 32) {
+        out.push({
+          severity: "info",
+          code: "multihomed_hides_family",
+          message: `At most ${n} address${n === 1 ? "" : "es"} per host are tried, taken from the preferred family first: with ${n} or more addresses of that family, the other family is never tried.`,
+          ...at,
+        });
+      } else if (n === 0) {
+        out.push({
+          severity: "warning",
+          code: "multihomed_zero",
+          message: `limits.multihomed = 0 leaves no address to try: every host fails with 'No IP addresses found'.`,
+          ...at,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Unknown keys under `queue.outbound.` / `queue.schedule.`, with the closest known key. */
+export function unknownKeys(config: LoadedConfig): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const key of [
+    ...config.keysUnder("queue.outbound."),
+    ...config.keysUnder("queue.schedule."),
+  ]) {
+    if (KNOWN_QUEUE_KEYS.some((k) => key === k || key.startsWith(`${k}.`))) continue;
+    const entry = config.get(key);
+    let guess: string | undefined;
+    let best = 4;
+    for (const k of KNOWN_QUEUE_KEYS) {
+      const d = editDistance(key.split(".").slice(0, k.split(".").length).join("."), k);
+      if (d < best) [guess, best] = [k, d];
+    }
+    const name =
+      guess !== undefined ? key.split(".").slice(0, guess.split(".").length).join(".") : key;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push({
+      severity: "warning",
+      code: "unknown_key",
+      message: `Stalwart does not read "${name}"${guess !== undefined ? `: did you mean "${guess}"?` : "."}`,
+      key,
+      ...(entry !== undefined ? { start: entry.keyStart, end: entry.keyEnd } : {}),
+    });
+  }
+  return out;
+}
