@@ -1,0 +1,83 @@
+/**
+ * Evaluating one setting's if-block for an envelope, with Stalwart's fall-back: when the
+ * expression fails to evaluate or its value fails to convert, the built-in fallback
+ * applies and a diagnostic says so (spec §1, last column).
+ */
+import { evalIfBlock, type IfBlock } from "../config/if-block";
+import type { LoadedConfig } from "../config/toml-loader";
+import type { QueryType, Resolver } from "../dns/types";
+import { CoreError, type Diagnostic } from "../errors";
+import type { EvalEnv } from "../expr/types";
+import { PendingDns } from "../expr/types";
+import type { Value } from "../expr/value";
+import { LIMITS } from "../limits";
+import type { Branch } from "./types";
+
+export interface Evaluated<T> {
+  readonly value: T;
+  readonly raw: Value | null;
+  readonly branch: Branch;
+  /** False when the fallback was used because evaluation or conversion failed. */
+  readonly converted: boolean;
+}
+
+export interface SettingsEnvDeps {
+  readonly config: LoadedConfig;
+  readonly resolver: Resolver & {
+    peek(name: string, type: QueryType): ReturnType<EvalEnv["dnsLookup"]>;
+  };
+  readonly localDomains: readonly string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function makeEnv(
+  deps: SettingsEnvDeps,
+  variable: (name: string) => Value | undefined,
+): EvalEnv {
+  const local = new Set(deps.localDomains.map((d) => d.toLowerCase()));
+  return {
+    variable,
+    isLocalDomain: (_dir, domain) => local.has(domain.toLowerCase()),
+    configGet: (key) => deps.config.get(key)?.value,
+    dnsLookup: (name, type) => deps.resolver.peek(name, type),
+    note: (code, message) => {
+      if (!deps.diagnostics.some((d) => d.code === code && d.message === message)) {
+        deps.diagnostics.push({ severity: "warning", code, message });
+      }
+    },
+  };
+}
+
+/**
+ * Evaluate, resolving `dns_query()` lookups as they are met: the evaluator is synchronous
+ * and throws `PendingDns`; we resolve and run it again (expressions are pure, so the rerun
+ * is exact). Bounded by the per-evaluation DoH budget.
+ */
+export async function evalBlockAsync(
+  block: IfBlock,
+  env: EvalEnv,
+  resolver: Resolver,
+): Promise<{ value: Value; branch: Branch } | { error: string }> {
+  for (let round = 0; round <= LIMITS.dohQueries; round++) {
+    try {
+      const r = evalIfBlock(block, env);
+      return { value: r.value, branch: toBranch(r.branch, r.condition) };
+    } catch (e) {
+      if (e instanceof PendingDns) {
+        await resolver.lookup(e.name, e.type);
+        continue;
+      }
+      if (e instanceof CoreError) return { error: e.message };
+      throw e;
+    }
+  }
+  return { error: `more than ${LIMITS.dohQueries} dns_query() lookups` };
+}
+
+function toBranch(
+  b: { index: number | "else" | "default" },
+  condition: string | undefined,
+): Branch {
+  if (typeof b.index === "number") return { index: b.index, condition: condition ?? "" };
+  return b.index === "else" ? { index: "else" } : { index: "default" };
+}

@@ -1,0 +1,55 @@
+/**
+ * POST /api/evaluate (JSON body) and GET /api/evaluate?domain=…&config=… (for curl).
+ * Both go through the same schema, so their limits and errors are identical.
+ */
+import { Hono } from "hono";
+import { ApiErrorCode, apiError } from "../api/errors";
+import { parseWith, readJsonBody } from "../api/request";
+import { ContextSchema, EvaluateRequestSchema } from "../api/schemas";
+import type { AppEnv } from "../app";
+import { runEvaluation } from "../services/evaluate";
+
+/** Query parameters that are integers in the JSON form. */
+const INTEGER_PARAMS = new Set(["retry_num", "notify_num", "priority", "expires_in", "seed"]);
+const TOP_LEVEL_PARAMS = new Set(["config", "resolver", "seed"]);
+const CONTEXT_PARAMS = new Set(Object.keys(ContextSchema.shape));
+
+/** Build the JSON request shape from query parameters; unknown ones are refused. */
+export function requestFromQuery(params: URLSearchParams): unknown {
+  const context: Record<string, unknown> = {};
+  const top: Record<string, unknown> = { context };
+  const recipients: string[] = [];
+  const localDomains: string[] = [];
+  for (const [name, raw] of params) {
+    let value: unknown = raw;
+    if (INTEGER_PARAMS.has(name)) {
+      value = /^-?\d{1,16}$/.test(raw) ? Number(raw) : raw;
+    }
+    if (name === "recipients" || name === "recipient") recipients.push(raw);
+    else if (name === "local_domain" || name === "localDomains") localDomains.push(raw);
+    else if (TOP_LEVEL_PARAMS.has(name)) top[name] = value;
+    else if (CONTEXT_PARAMS.has(name)) context[name] = value;
+    else {
+      throw apiError(
+        400,
+        ApiErrorCode.UnknownField,
+        `Unknown query parameter ${JSON.stringify(name)}.`,
+        { field: name },
+      );
+    }
+  }
+  if (recipients.length > 0) context.recipients = recipients;
+  if (localDomains.length > 0) top.localDomains = localDomains;
+  return top;
+}
+
+export const evaluateRoutes = new Hono<AppEnv>()
+  .post("/evaluate", async (c) => {
+    const request = parseWith(EvaluateRequestSchema, await readJsonBody(c));
+    return c.json(await runEvaluation(request, c.env, c.get("deps")));
+  })
+  .get("/evaluate", async (c) => {
+    const url = new URL(c.req.url);
+    const request = parseWith(EvaluateRequestSchema, requestFromQuery(url.searchParams));
+    return c.json(await runEvaluation(request, c.env, c.get("deps")));
+  });

@@ -1,0 +1,7 @@
+import { Hono } from "hono";
+import pkg from "../../package.json";
+import type { AppEnv } from "../app";
+
+export const healthRoutes = new Hono<AppEnv>().get("/health", (c) =>
+  c.json({ ok: true, version: pkg.version }),
+);
