@@ -56,9 +56,11 @@ export class Flattener {
     let table = "";
     let lastArrayName = "";
     let lastArrayPos = 0;
-    for (;;) {
+    for (let before = -1; ; before = this.pos) {
       this.skipTrivia(true);
       if (this.pos >= this.text.length) return;
+      // Only valid TOML gets here; this guards the loop should the two readers ever disagree.
+      if (this.pos === before) this.fail("Unexpected text", this.pos);
       if (this.text[this.pos] === "[") {
         const isArray = this.text[this.pos + 1] === "[";
         this.pos += isArray ? 2 : 1;
@@ -71,7 +73,9 @@ export class Flattener {
           name = `${name}.${pad(lastArrayPos)}`;
         }
         table = name;
-        this.pos = this.text.indexOf("]", this.pos) + (isArray ? 2 : 1);
+        const close = this.text.indexOf("]", this.pos);
+        if (close < 0) this.fail("Missing ']'", this.pos);
+        this.pos = close + (isArray ? 2 : 1);
         continue;
       }
       const first = this.text[this.pos] ?? "";
