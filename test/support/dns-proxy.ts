@@ -139,7 +139,7 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
         const full = synth(q, {
           answers: [{ name: q.name, type: "A", ttl: 60, data: "192.0.2.1" }],
         });
-        dnsReply(res, full.subarray(0, full.length - 3));
+        dnsReply(res, full.subarray(0, Math.floor(full.length / 2)));
         return;
       }
       case "tcbit":

@@ -89,7 +89,14 @@ describe("DoH client with the cache", () => {
     const { doh } = setup(60);
     await doh.query("h.example", "A");
     let taken = 0;
-    const budget = { limit: 0, take: () => (taken++, false), used: () => taken };
+    const budget = {
+      limit: 0,
+      take: () => {
+        taken++;
+        return false;
+      },
+      used: () => taken,
+    };
     const r = await doh.query("h.example", "A", { budget });
     expect(r.result.status).toBe("ok");
     expect(taken).toBe(0);
