@@ -28,23 +28,27 @@ export function isEmptyValue(v: Value): boolean {
   return v.kind === "string" && v.value === "";
 }
 
+/** A number value (what `parse_number` yields). */
+export type NumValue = Extract<Value, { kind: "integer" | "float" }>;
+
 /**
  * `parse_number`: a non-empty string as i64, else f64, else 0; an array is 1 when empty
  * and 0 otherwise (Stalwart's `is_empty() as i64`); the empty string is 0.
  */
-export function parseNumber(v: Value): Value {
+export function parseNumber(v: Value): NumValue {
+  const integer = (value: bigint): NumValue => ({ kind: "integer", value });
   switch (v.kind) {
     case "integer":
     case "float":
       return v;
     case "array":
-      return int(v.value.length === 0 ? 1n : 0n);
+      return integer(v.value.length === 0 ? 1n : 0n);
     case "string": {
-      if (v.value === "") return int(0n);
+      if (v.value === "") return integer(0n);
       const i = parseI64(v.value);
-      if (i !== null) return int(i);
+      if (i !== null) return integer(i);
       const f = parseF64(v.value);
-      return f !== null ? float(f) : int(0n);
+      return f !== null ? { kind: "float", value: f } : integer(0n);
     }
   }
 }

@@ -1,11 +1,11 @@
 /** Stalwart's operators on values (`op_add` & co. in crates/common/src/expr/eval.rs). */
-import { compareValues, isTruthy, parseNumber, valuesEqual } from "./coerce";
+import { compareValues, isTruthy, type NumValue, parseNumber, valuesEqual } from "./coerce";
 import { valueDisplay } from "./format";
 import { i64ToF64 } from "./rust-num";
 import type { BinaryOp, UnaryOp } from "./tokenizer";
 import { arr, bool, float, int, saturate, str, type Value } from "./value";
 
-type Num = Value & { kind: "integer" | "float" };
+type Num = NumValue;
 const asF = (v: Num): number => (v.kind === "integer" ? i64ToF64(v.value) : v.value);
 
 /** Integer op (saturating) when both are integers, float op otherwise. */
@@ -20,7 +20,7 @@ function arith(
 }
 
 const isNum = (v: Value): v is Num => v.kind === "integer" || v.kind === "float";
-const numeric = (v: Value): Num => parseNumber(v) as Num;
+const numeric = (v: Value): Num => parseNumber(v);
 
 /**
  * `+`: numbers add; arrays concatenate or take the other operand as an element; a
