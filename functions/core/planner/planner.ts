@@ -48,10 +48,10 @@ export async function planDelivery(
   const limitsMx = await ev<number>("limitsMx");
   const multihomed = await ev<number>("limitsMultihomed");
   const hostname = await ev<string>("hostname");
-  if (hostname.value === "") {
+  if (hostname.value === "" && config.has("queue.outbound.hostname")) {
     // delivery.rs: an empty EHLO name falls back to 'local.host' with a warning.
     diagnostics.push({
-      severity: "warning",
+      severity: "info",
       code: "hostname_missing",
       key: "queue.outbound.hostname",
       message:
