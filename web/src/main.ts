@@ -6,7 +6,7 @@
 import "./styles.css";
 import { evaluate } from "./api/client";
 import { byId, h } from "./dom";
-import { branchRange } from "./editor/branch-range";
+import { branchRange, type TextRange } from "./editor/branch-range";
 import { type EditorHandle, textareaHandle } from "./editor/handle";
 import { EXAMPLES, exampleState } from "./examples";
 import { copyText, showBanner } from "./share";
@@ -58,9 +58,16 @@ function renderInputs(): void {
   lint(state.config);
 }
 
-async function highlightBranch(key: string, index: number | string): Promise<void> {
-  const range = await branchRange(state.config, key, index).catch(() => null);
+/** The last branch highlight, re-applied when Monaco replaces the textarea. */
+let lastHighlight: TextRange | null = null;
+
+function setHighlight(range: TextRange | null): void {
+  lastHighlight = range;
   editor.highlight(range);
+}
+
+async function highlightBranch(key: string, index: number | string): Promise<void> {
+  setHighlight(await branchRange(state.config, key, index).catch(() => null));
 }
 
 async function run(): Promise<void> {
@@ -78,12 +85,12 @@ async function run(): Promise<void> {
     renderResult(resultEl, r.data, (line, column) => editor.reveal(line, column));
     const s = r.data.strategy;
     if (s?.branch) void highlightBranch(s.key ?? "queue.outbound.ip-strategy", s.branch.index);
-    else editor.highlight(null);
+    else setHighlight(null);
   } else if (r.error.code !== "aborted") {
     const where =
       r.error.line != null ? `line ${r.error.line}, column ${r.error.column ?? 1}` : r.error.field;
     renderError(resultEl, r.error.code, r.error.message, where);
-    editor.highlight(null);
+    setHighlight(null);
   }
   resultEl.dataset.run = String(mine);
   if (activePanel === "timeline-panel") void renderTimeline(timelineEl, state);
@@ -112,6 +119,7 @@ function setupExamples(): void {
   examples.addEventListener("change", () => {
     const ex = EXAMPLES.find((e) => e.id === examples.value);
     if (ex) loadState(exampleState(ex), ex.note);
+    examples.value = ex?.id ?? "";
   });
 }
 
@@ -119,6 +127,7 @@ async function loadFromLocation(): Promise<void> {
   if (location.hash.length <= 1) {
     const first = EXAMPLES[0];
     loadState(first ? exampleState(first) : defaultState(), first?.note ?? null);
+    examples.value = first?.id ?? "";
     return;
   }
   const r = await readLocation(location);
@@ -148,6 +157,7 @@ async function loadMonaco(): Promise<void> {
       lint(text);
     });
     editor = next;
+    editor.highlight(lastHighlight);
     status.textContent = "Ctrl/Cmd+Enter runs";
     container.dataset.ready = "true";
     lint(value);
@@ -195,5 +205,5 @@ setup();
 void loadFromLocation().then(() => {
   document.body.dataset.ready = "true";
 });
-// After the first paint: the editor chunk is the heavy part of the page.
-requestAnimationFrame(() => void loadMonaco());
+// The editor chunk is the heavy part of the page: fetched in parallel, used when ready.
+void loadMonaco();

@@ -54,7 +54,7 @@ function row(
     spellcheck: "false",
     class: "value",
   });
-  value.hidden = r.rcode !== undefined;
+  value.disabled = r.rcode !== undefined;
   const remove = h(
     "button",
     { type: "button", class: "small", "aria-label": `remove record ${index + 1}`, title: "Remove" },
@@ -73,7 +73,7 @@ function row(
     const k = RECORD_RCODES.find((c) => c === kind.value);
     if (k) r.rcode = k;
     else delete r.rcode;
-    value.hidden = r.rcode !== undefined;
+    value.disabled = r.rcode !== undefined;
     onChange();
   });
   value.addEventListener("input", () => {
@@ -85,7 +85,7 @@ function row(
     rerender();
     onChange();
   });
-  return h("div", { class: "whatif-row" }, name, h("div", null, type, kind), value, remove);
+  return h("div", { class: "whatif-row" }, name, type, kind, value, remove);
 }
 
 export function renderWhatIf(el: HTMLElement, state: PlaygroundState, onChange: () => void): void {
