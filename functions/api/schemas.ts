@@ -3,7 +3,7 @@
  * /api/openapi.json, so the documentation cannot drift from what is enforced.
  * Objects are strict: an unknown field is a 400 `unknown_field`, never silently ignored.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { RESOLVER_NAMES } from "../core/dns/resolvers";
 import { LIMITS } from "../core/limits";
 

@@ -3,7 +3,7 @@
  * requests (JSON Schema 2020-12 is OpenAPI 3.1's schema dialect).
  */
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import pkg from "../../package.json";
 import { ErrorSchema, EvaluateRequestSchema, ExpressionRequestSchema } from "../api/schemas";
 import type { AppEnv } from "../app";
