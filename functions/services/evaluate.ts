@@ -12,7 +12,7 @@ import { planDelivery } from "../core/planner/planner";
 import type { Plan } from "../core/planner/types";
 import type { AppDeps } from "../deps";
 import { toPlanDiagnostics } from "./diagnostics";
-import { buildResolver } from "./resolver-stack";
+import { buildResolver, type DnsEnv } from "./resolver-stack";
 
 export function checkConfigSize(config: string): void {
   const bytes = new TextEncoder().encode(config).byteLength;
@@ -48,7 +48,7 @@ export function configError(text: string, err: CoreError): never {
 
 export async function runEvaluation(
   req: EvaluateRequest,
-  env: { readonly DOH_URL?: string },
+  env: DnsEnv,
   deps: AppDeps,
 ): Promise<Plan> {
   checkConfigSize(req.config);

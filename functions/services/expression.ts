@@ -11,7 +11,7 @@ import type { EvalEnv } from "../core/expr/types";
 import type { Value } from "../core/expr/value";
 import type { AppDeps } from "../deps";
 import { checkConfigSize, configError, domainOrError } from "./evaluate";
-import { buildResolver } from "./resolver-stack";
+import { buildResolver, type DnsEnv } from "./resolver-stack";
 
 /** Plain JSON for `value` (the contract's `<JSON value>`); `type` carries the kind. */
 export type PlainJson = string | number | readonly PlainJson[];
@@ -40,7 +40,7 @@ function exprError(err: CoreError): never {
 
 export async function runExpression(
   req: ExpressionRequest,
-  env: { readonly DOH_URL?: string },
+  env: DnsEnv,
   deps: AppDeps,
 ): Promise<ExpressionResponse> {
   let tokens = CONSOLE_TOKENS;

@@ -12,18 +12,34 @@ import { createEvaluationResolver, type EvaluationResolver } from "../core/dns/e
 import { noneResolver, RecordsResolver, type WhatIfRecord } from "../core/dns/records-resolver";
 import { type ResolverName, resolverUrl } from "../core/dns/resolvers";
 import type { TracingResolver } from "../core/dns/types";
+import { LIMITS } from "../core/limits";
 import type { AppDeps } from "../deps";
 
 let cache: DnsCache | undefined;
 const clients = new Map<string, DohClient>();
 
-/** One DoH client per allow-listed URL per isolate, sharing one bounded cache. */
-function dohClient(url: string, deps: AppDeps): DohClient {
+/** DNS timing knobs a deployment may set (wrangler vars), clamped to the frozen limits. */
+export interface DnsEnv {
+  readonly DOH_URL?: string;
+  /** Per-query timeout in ms (default and maximum LIMITS.dohTimeoutMs). */
+  readonly DOH_TIMEOUT_MS?: string;
+  /** Overall DNS deadline of one evaluation in ms (default and maximum LIMITS.deadlineMs). */
+  readonly DNS_DEADLINE_MS?: string;
+}
+
+function knob(raw: string | undefined, max: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : max;
+}
+
+/** One DoH client per allow-listed URL and timeout per isolate, sharing one bounded cache. */
+function dohClient(url: string, timeoutMs: number, deps: AppDeps): DohClient {
   cache ??= createDnsCache({ clock: deps.clock, storage: platformCacheStorage() });
-  let client = clients.get(url);
+  const id = `${timeoutMs} ${url}`;
+  let client = clients.get(id);
   if (!client) {
-    client = createDohClient({ url, fetch: deps.fetch, clock: deps.clock, cache });
-    clients.set(url, client);
+    client = createDohClient({ url, fetch: deps.fetch, clock: deps.clock, cache, timeoutMs });
+    clients.set(id, client);
   }
   return client;
 }
@@ -31,11 +47,12 @@ function dohClient(url: string, deps: AppDeps): DohClient {
 export function buildResolver(
   name: ResolverName,
   records: readonly WhatIfRecord[] | undefined,
-  env: { readonly DOH_URL?: string },
+  env: DnsEnv,
   deps: AppDeps,
 ): EvaluationResolver {
   const url = resolverUrl(name, env);
-  const upstream: TracingResolver = url === null ? noneResolver : dohClient(url, deps);
+  const timeoutMs = knob(env.DOH_TIMEOUT_MS, LIMITS.dohTimeoutMs);
+  const upstream: TracingResolver = url === null ? noneResolver : dohClient(url, timeoutMs, deps);
   let stack: TracingResolver = upstream;
   if (records && records.length > 0) {
     try {
@@ -52,5 +69,9 @@ export function buildResolver(
       throw e;
     }
   }
-  return createEvaluationResolver({ upstream: stack, clock: deps.clock });
+  return createEvaluationResolver({
+    upstream: stack,
+    clock: deps.clock,
+    deadlineMs: knob(env.DNS_DEADLINE_MS, LIMITS.deadlineMs),
+  });
 }
