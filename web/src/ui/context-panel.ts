@@ -2,16 +2,22 @@
  * Context: domain, retry_num and sender up front; the other Stalwart variables folded
  * away; local domains, resolver and seed.
  */
+import { RESOLVER_NAMES } from "../core-adapter";
 import { h } from "../dom";
 import { LAST_ERRORS, type PlaygroundState } from "../state/types";
 
-export const RESOLVERS: readonly { value: string; label: string }[] = [
-  { value: "none", label: "none (offline: what-if records only)" },
-  { value: "default", label: "default (the server's DoH)" },
-  { value: "cloudflare", label: "Cloudflare (1.1.1.1)" },
-  { value: "google", label: "Google (8.8.8.8)" },
-  { value: "quad9", label: "Quad9 (9.9.9.9)" },
-];
+const RESOLVER_LABELS: Readonly<Record<string, string>> = {
+  none: "none (offline: what-if records only)",
+  default: "default (this server's DoH resolver)",
+  cloudflare: "Cloudflare DoH",
+  google: "Google DoH",
+  quad9: "Quad9 DoH",
+};
+
+/** The API's allow-list, offline first. */
+export const RESOLVERS: readonly { value: string; label: string }[] = [...RESOLVER_NAMES]
+  .sort((a, b) => (a === "none" ? -1 : b === "none" ? 1 : 0))
+  .map((value) => ({ value, label: RESOLVER_LABELS[value] ?? value }));
 
 type Change = () => void;
 
