@@ -46,8 +46,13 @@ async function writeHash(): Promise<void> {
   full.href = `/${hash}`;
 }
 
+/**
+ * Inputs changed: the result on screen no longer matches them, so say so (the fragment
+ * itself is updated on blur and on Run, DEVELOPERS.md, not per keystroke).
+ */
 function onInputChange(): void {
-  // The fragment is updated on blur and on Run (DEVELOPERS.md), not per keystroke.
+  resultEl.classList.add("stale");
+  resultEl.title = "Inputs changed since this result: press Run";
 }
 
 function renderInputs(): void {
@@ -81,6 +86,8 @@ async function run(): Promise<void> {
   const r = await evaluate(evaluateRequest(state), controller.signal);
   if (mine !== runCount) return;
   resultEl.removeAttribute("aria-busy");
+  resultEl.classList.remove("stale");
+  resultEl.removeAttribute("title");
   if (r.ok) {
     renderResult(resultEl, r.data, (line, column) => editor.reveal(line, column));
     const s = r.data.strategy;
@@ -155,6 +162,7 @@ async function loadMonaco(): Promise<void> {
     next.onChange((text) => {
       state.config = text;
       lint(text);
+      onInputChange();
     });
     editor = next;
     editor.highlight(lastHighlight);
@@ -171,6 +179,7 @@ function setup(): void {
   editor.onChange((text) => {
     state.config = text;
     lint(text);
+    onInputChange();
   });
   byId("run").addEventListener("click", () => void run());
   document.addEventListener("keydown", (e) => {
@@ -181,8 +190,8 @@ function setup(): void {
   });
   document.addEventListener("focusout", () => void writeHash());
   byId("copy-link").addEventListener("click", async () => {
-    state.config = editor.getValue();
-    await writeHash();
+    // Run first, so the author sees exactly what the link will show.
+    await run();
     await copyText(location.href, banner, "Link");
   });
   byId("copy-curl").addEventListener("click", async () => {

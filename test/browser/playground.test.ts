@@ -1,0 +1,193 @@
+/**
+ * The playground in Debian Chromium against `wrangler dev` (the real Worker, resolver
+ * "none" + what-if records): editor, markers, Run, share links, inert hostile input.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { encodeState } from "../../web/src/state/codec";
+import { defaultState } from "../../web/src/state/types";
+import { openSession, type Session, screenshot, waitForMonaco, waitForRun } from "./browser";
+
+let s: Session;
+const base = () => inject("baseUrl");
+
+beforeAll(async () => {
+  s = await openSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function texts(selector: string): Promise<string[]> {
+  return s.page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? "").trim()));
+}
+
+async function chooseExample(id: string): Promise<void> {
+  const before = Number((await s.page.getAttribute("#result-panel", "data-run")) ?? 0);
+  await s.page.selectOption("#examples", id);
+  await waitForRun(s.page, before);
+}
+
+describe("playground", () => {
+  it("renders the Monaco editor with the first example and its result", async () => {
+    await s.page.goto(base());
+    await waitForMonaco(s.page);
+    await waitForRun(s.page);
+    expect(await s.page.locator("#editor .view-lines").innerText()).toContain("ip-strategy");
+    expect(await texts("#attempts .ip")).toEqual(["2001:db8::25 IPv6"]);
+    // The branch that chose ipv6_only is highlighted in the editor.
+    await s.page.waitForSelector("#editor .branch-hl");
+    await screenshot(s.page, "01-first-example");
+    expect(s.problems).toEqual([]);
+  });
+
+  it("shows a mistake as a marker at its column inside the string", async () => {
+    await chooseExample("mistake-rcpt-domain");
+    const line = 'ip-strategy = [ { if = "rcpt_domain == \'gmail.com\'", then = "ipv4_only" },';
+    const where = await s.page.waitForFunction(() => {
+      const w = document.querySelector("#live-diagnostics .where");
+      return w?.textContent ?? false;
+    });
+    expect(await where.jsonValue()).toBe(`2:${line.indexOf("rcpt_domain") + 1}`);
+    await s.page.waitForSelector("#editor .squiggly-error");
+    // The strategy fell back to the built-in default, as in Stalwart.
+    expect(await s.page.locator("#result-summary .strategy").innerText()).toBe("ipv4_then_ipv6");
+    await screenshot(s.page, "02-mistake-marker");
+  });
+
+  it("Run shows the attempts of an offline example, with the dropped IPs and why", async () => {
+    await chooseExample("mistake-multihomed-cut");
+    expect(await texts("#attempts .ip")).toEqual([
+      "192.0.2.25 IPv4",
+      "192.0.2.26 IPv4",
+      "198.51.100.7 IPv4",
+      "2001:db8:2::7 IPv6",
+    ]);
+    const dropped = await texts(".host-card .dropped");
+    expect(dropped).toEqual(["2001:db8::25", "2001:db8::26"]);
+    expect(await s.page.locator(".host-card .why").first().innerText()).toContain(
+      "IPv6 is never tried",
+    );
+    await screenshot(s.page, "03-multihomed-cut");
+  });
+
+  it("Ctrl+Enter runs the edited context", async () => {
+    await chooseExample("retry-v6-then-v4");
+    const before = Number((await s.page.getAttribute("#result-panel", "data-run")) ?? 0);
+    await s.page.fill("#ctx-retry_num", "1");
+    await s.page.keyboard.press("Control+Enter");
+    await waitForRun(s.page, before);
+    expect(await texts("#attempts .ip")).toEqual(["192.0.2.25 IPv4"]);
+    expect(await s.page.locator("#result-summary").innerText()).toContain("else");
+  });
+
+  it("the retry timeline shows IPv6 first, then IPv4 on retries, in one picture", async () => {
+    await chooseExample("retry-v6-then-v4");
+    await s.page.click("#tab-btn-timeline");
+    await s.page.waitForSelector("#timeline [data-retry='4']");
+    const cols = await texts("#timeline .retry-col ol");
+    expect(cols).toEqual(["2001:db8::25", "192.0.2.25", "192.0.2.25", "192.0.2.25", "192.0.2.25"]);
+    expect(await s.page.locator("#timeline [data-retry='1'] .due").innerText()).toContain("2m");
+    await screenshot(s.page, "04-retry-timeline");
+  });
+
+  it("the expression console shows a value and its type, and errors with their column", async () => {
+    await s.page.click("#tab-btn-console");
+    await s.page.fill("#console-expr", "retry_num + 1");
+    await s.page.fill("#console-vars", "retry_num = 41");
+    await s.page.click("#console-run");
+    await s.page.waitForFunction(() =>
+      document.getElementById("console-out")?.textContent?.includes("42"),
+    );
+    expect(await s.page.locator("#console-out").innerText()).toContain("integer");
+    await s.page.fill("#console-expr", "rcpt_domain == 'x'");
+    await s.page.selectOption("#console-key", "queue.outbound.ip-strategy");
+    await s.page.click("#console-run");
+    await s.page.waitForFunction(() =>
+      document.getElementById("console-out")?.textContent?.includes("rcpt_domain"),
+    );
+    await screenshot(s.page, "05-expression-console");
+    await s.page.click("#tab-btn-result");
+  });
+
+  it("a share link round-trips the whole state and runs", async () => {
+    await chooseExample("source-ips");
+    await s.page.fill("#ctx-domain", "example.com");
+    await s.page.fill("#ctx-seed", "7");
+    await s.page.fill("#ctx-sender", "carol@example.net");
+    await s.page.click("#copy-link");
+    await s.page.waitForSelector("#banner:not([hidden])");
+    const link = await s.page.evaluate(() => location.href);
+    expect(link).toMatch(/#v1\.[A-Za-z0-9_-]+$/);
+    const attempts = await texts("#attempts li");
+    const config = await s.page.evaluate(
+      () => document.querySelector("#editor .view-lines")?.textContent,
+    );
+    const other = await s.context.newPage();
+    await other.goto(link);
+    await other.waitForFunction(
+      () => Number(document.getElementById("result-panel")?.dataset.run ?? 0) > 0,
+    );
+    await other.waitForSelector("#editor[data-ready] .view-lines");
+    expect(await other.inputValue("#ctx-seed")).toBe("7");
+    expect(await other.inputValue("#ctx-sender")).toBe("carol@example.net");
+    expect(
+      await other.$$eval("#attempts li", (els) => els.map((e) => (e.textContent ?? "").trim())),
+    ).toEqual(attempts);
+    expect(
+      await other.evaluate(() => document.querySelector("#editor .view-lines")?.textContent),
+    ).toBe(config);
+    await other.close();
+  });
+
+  it("a damaged link gives a friendly message, never a blank page", async () => {
+    await s.page.goto(`${base()}/#v1.AAAA-broken`);
+    await waitForRun(s.page);
+    expect(await s.page.locator("#banner").innerText()).toContain("could not be opened");
+    expect(await s.page.getAttribute("#banner", "data-code")).toMatch(/^state_/);
+    expect((await texts("#attempts .ip")).length).toBeGreaterThan(0);
+    await screenshot(s.page, "06-damaged-link");
+  });
+});
+
+describe("hostile input", () => {
+  it("a config, domain or record holding HTML or script renders as inert text under the CSP", async () => {
+    const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+    const state = defaultState();
+    state.config = `# ${payload}\n[queue.outbound]\nip-strategy = "${payload.replace(/"/g, "'")}"\n`;
+    state.context.domain = `${payload}.example`;
+    state.resolver = "none";
+    state.records = [
+      { name: "example.com", type: "MX", value: `10 ${payload}` },
+      { name: payload, type: "TXT", value: payload },
+    ];
+    state.console.expression = `'${payload}'`;
+    const res = await fetch(`${base()}/`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline' 'self'; script");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    let dialogs = 0;
+    s.page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await s.page.goto(`${base()}/${await encodeState(state)}`);
+    await waitForRun(s.page);
+    await waitForMonaco(s.page);
+    await s.page.waitForTimeout(300);
+    expect(
+      await s.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(dialogs).toBe(0);
+    expect(await s.page.inputValue("#ctx-domain")).toBe(state.context.domain);
+    // No element came from the data: the only <img>/<script> are the page's own.
+    expect(await s.page.$$eval("img", (els) => els.length)).toBe(0);
+    expect(
+      await s.page.$$eval("script", (els) =>
+        els.every((e) => e.getAttribute("src")?.startsWith("/assets/")),
+      ),
+    ).toBe(true);
+    expect(await s.page.locator("#result-panel").innerText()).not.toContain("undefined");
+    await screenshot(s.page, "07-hostile-link");
+  });
+});
