@@ -32,7 +32,7 @@ describe("playground", () => {
     await s.page.goto(base());
     await waitForMonaco(s.page);
     await waitForRun(s.page);
-    expect(await s.page.locator("#editor .view-lines").innerText()).toContain("ip-strategy");
+    expect(await s.page.locator("#editor .view-lines").textContent()).toContain("ip-strategy");
     expect(await texts("#attempts .ip")).toEqual(["2001:db8::25 IPv6"]);
     // The branch that chose ipv6_only is highlighted in the editor.
     await s.page.waitForSelector("#editor .branch-hl");
@@ -50,7 +50,7 @@ describe("playground", () => {
     expect(await where.jsonValue()).toBe(`2:${line.indexOf("rcpt_domain") + 1}`);
     await s.page.waitForSelector("#editor .squiggly-error");
     // The strategy fell back to the built-in default, as in Stalwart.
-    expect(await s.page.locator("#result-summary .strategy").innerText()).toBe("ipv4_then_ipv6");
+    expect(await s.page.locator("#result-summary .strategy").textContent()).toBe("ipv4_then_ipv6");
     await screenshot(s.page, "02-mistake-marker");
   });
 
@@ -64,7 +64,7 @@ describe("playground", () => {
     ]);
     const dropped = await texts(".host-card .dropped");
     expect(dropped).toEqual(["2001:db8::25", "2001:db8::26"]);
-    expect(await s.page.locator(".host-card .why").first().innerText()).toContain(
+    expect(await s.page.locator(".host-card .why").first().textContent()).toContain(
       "IPv6 is never tried",
     );
     await screenshot(s.page, "03-multihomed-cut");
@@ -77,7 +77,7 @@ describe("playground", () => {
     await s.page.keyboard.press("Control+Enter");
     await waitForRun(s.page, before);
     expect(await texts("#attempts .ip")).toEqual(["192.0.2.25 IPv4"]);
-    expect(await s.page.locator("#result-summary").innerText()).toContain("else");
+    expect(await s.page.locator("#result-summary").textContent()).toContain("else");
   });
 
   it("the retry timeline shows IPv6 first, then IPv4 on retries, in one picture", async () => {
@@ -86,7 +86,7 @@ describe("playground", () => {
     await s.page.waitForSelector("#timeline [data-retry='4']");
     const cols = await texts("#timeline .retry-col ol");
     expect(cols).toEqual(["2001:db8::25", "192.0.2.25", "192.0.2.25", "192.0.2.25", "192.0.2.25"]);
-    expect(await s.page.locator("#timeline [data-retry='1'] .due").innerText()).toContain("2m");
+    expect(await s.page.locator("#timeline [data-retry='1'] .due").textContent()).toContain("2m");
     await screenshot(s.page, "04-retry-timeline");
   });
 
@@ -98,7 +98,7 @@ describe("playground", () => {
     await s.page.waitForFunction(() =>
       document.getElementById("console-out")?.textContent?.includes("42"),
     );
-    expect(await s.page.locator("#console-out").innerText()).toContain("integer");
+    expect(await s.page.locator("#console-out").textContent()).toContain("integer");
     await s.page.fill("#console-expr", "rcpt_domain == 'x'");
     await s.page.selectOption("#console-key", "queue.outbound.ip-strategy");
     await s.page.click("#console-run");
@@ -142,7 +142,7 @@ describe("playground", () => {
   it("a damaged link gives a friendly message, never a blank page", async () => {
     await s.page.goto(`${base()}/#v1.AAAA-broken`);
     await waitForRun(s.page);
-    expect(await s.page.locator("#banner").innerText()).toContain("could not be opened");
+    expect(await s.page.locator("#banner").textContent()).toContain("could not be opened");
     expect(await s.page.getAttribute("#banner", "data-code")).toMatch(/^state_/);
     expect((await texts("#attempts .ip")).length).toBeGreaterThan(0);
     await screenshot(s.page, "06-damaged-link");
@@ -187,7 +187,37 @@ describe("hostile input", () => {
         els.every((e) => e.getAttribute("src")?.startsWith("/assets/")),
       ),
     ).toBe(true);
-    expect(await s.page.locator("#result-panel").innerText()).not.toContain("undefined");
+    expect(await s.page.locator("#result-panel").textContent()).not.toContain("undefined");
     await screenshot(s.page, "07-hostile-link");
+  });
+});
+
+describe("layouts", () => {
+  it("is usable at 360 px in the dark theme, result right after the editor", async () => {
+    const narrow = await openSession({ width: 360, height: 780, dark: true });
+    try {
+      await narrow.page.goto(base());
+      await waitForRun(narrow.page);
+      await waitForMonaco(narrow.page);
+      const width = await narrow.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(360);
+      const editorBottom = await narrow.page.locator(".editor-panel").boundingBox();
+      const resultTop = await narrow.page.locator("#result-panel").boundingBox();
+      expect(resultTop && editorBottom && resultTop.y > editorBottom.y).toBe(true);
+      await screenshot(narrow.page, "08-narrow-dark");
+      expect(narrow.problems).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it("embed mode (/embed#…) shows the playground without the page chrome", async () => {
+    const state = defaultState();
+    await s.page.goto(`${base()}/embed${await encodeState(state)}`);
+    await waitForRun(s.page);
+    expect(await s.page.evaluate(() => document.body.classList.contains("embed"))).toBe(true);
+    expect(await s.page.isVisible("#open-full")).toBe(true);
+    expect(await s.page.getAttribute("#open-full", "href")).toMatch(/^\/#v1\./);
+    await screenshot(s.page, "09-embed");
   });
 });

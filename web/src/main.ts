@@ -138,6 +138,7 @@ async function loadFromLocation(): Promise<void> {
     return;
   }
   const r = await readLocation(location);
+  examples.value = "";
   if (r.ok) {
     banner.hidden = true;
     loadState(r.state, null);

@@ -11,13 +11,14 @@ export const STRATEGY_TEXT: Readonly<Record<string, string>> = {
   ipv6_then_ipv4: "all IPv6 (AAAA) addresses first, then IPv4 (A)",
 };
 
-export function branchText(branch: Branch | undefined): string {
+export function branchText(branch: Branch | undefined, keyFailed = false): string {
   if (!branch) return "";
+  if (keyFailed) return "Stalwart's built-in default: your setting has an error (see Diagnostics)";
   if (typeof branch.index === "number") {
     return `chosen by branch ${branch.index + 1}: if ${branch.condition ?? "…"}`;
   }
   if (branch.index === "else") return "chosen by the else branch (no if matched)";
-  return "the key's single value or Stalwart's built-in default";
+  return "the key's single value (or the built-in default when the key is absent)";
 }
 
 export function familyOf(ip: string): "ipv4" | "ipv6" {

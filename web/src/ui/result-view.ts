@@ -153,7 +153,7 @@ function traceTable(dns: Trace[]): HTMLElement {
     h(
       "tr",
       null,
-      h("td", { class: "answers" }, t.name),
+      h("td", { class: "name" }, t.name),
       h("td", null, t.type),
       h("td", null, t.rcode === "NOERROR" ? t.rcode : h("span", { class: "sev-warning" }, t.rcode)),
       h("td", { class: "answers" }, t.answers.length ? t.answers.join("\n") : (t.error ?? "—")),
@@ -192,7 +192,16 @@ export function renderResult(el: HTMLElement, res: EvaluateResponse, jump: JumpT
     "div",
     { class: "summary", id: "result-summary" },
     h("span", null, "Strategy ", h("span", { class: "strategy" }, strategy || "—")),
-    h("span", { class: "muted" }, branchText(res.strategy?.branch)),
+    h(
+      "span",
+      { class: "muted" },
+      branchText(
+        res.strategy?.branch,
+        res.diagnostics.some(
+          (d) => d.severity === "error" && d.key !== undefined && d.key === res.strategy?.key,
+        ),
+      ),
+    ),
     strategy && STRATEGY_TEXT[strategy]
       ? h("span", { class: "small" }, STRATEGY_TEXT[strategy])
       : null,
