@@ -17,6 +17,7 @@ import { callServerFunction } from "./functions/server";
 import { TEXT_FUNCTIONS } from "./functions/text";
 import { binaryOp, unaryOp } from "./operators";
 import { programOf } from "./parser";
+import { execBounded } from "./regex-vm";
 import { type EvalEnv, type EvalState, type Expression, PendingDns } from "./types";
 import { arr, EMPTY, int, str, type Value } from "./value";
 
@@ -104,7 +105,7 @@ export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newE
         break;
       case "regex": {
         state.captures.length = 0;
-        const m = item.re.exec(valueToString(pop()));
+        const m = execBounded(item.re, valueToString(pop()), state);
         if (m) for (const g of m) state.captures.push(g ?? "");
         stack.push(int(state.captures.length > 0 ? 1n : 0n));
         break;

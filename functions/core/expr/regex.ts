@@ -4,11 +4,13 @@
  * (`Invalid regular expression …`) where Rust would refuse them (look-around,
  * backreferences) or JS cannot express them (inline flags after the start, `(?x)`).
  *
- * Rust's engine is linear-time; JS backtracks. A group that repeats an inner unbounded
- * repetition (`(a+)+`) can take exponential time, so it is refused as a limit error.
+ * Rust's engine is linear-time; JS backtracks. So the RegExp made here only validates
+ * and carries the translated pattern: `regex-vm.ts` runs it without backtracking, within
+ * the evaluation step budget, and `(a+)+` is accepted as Stalwart accepts it.
  */
 import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
 import { exprLimit, LIMITS } from "../limits";
+import { checkRegexProgram } from "./regex-vm";
 import { rustStrDebug } from "./rust-debug";
 
 const POSIX: Readonly<Record<string, string>> = {
@@ -56,14 +58,8 @@ export function compileRustRegex(pattern: string, range: SourceRange): RegExp {
   }
   let out = "";
   let inClass = false;
-  // Per open group: did it contain an unbounded repetition?
-  const groups: boolean[] = [];
-  let lastGroupUnbounded = false;
-  let lastWasGroup = false;
   while (i < pattern.length) {
     const c = pattern[i] ?? "";
-    const wasGroup = lastWasGroup;
-    lastWasGroup = false;
     if (c === "\\") {
       const n = pattern[i + 1];
       if (n === undefined) fail(pattern, "incomplete escape sequence", range);
@@ -125,37 +121,21 @@ export function compileRustRegex(pattern: string, range: SourceRange): RegExp {
         out += "(";
         i++;
       }
-      groups.push(false);
       continue;
-    }
-    if (c === ")") {
-      lastGroupUnbounded = groups.pop() ?? false;
-      lastWasGroup = true;
-      out += c;
-      i++;
-      continue;
-    }
-    const unbounded = c === "*" || c === "+" || (c === "{" && /^\{\d*,\}/.test(pattern.slice(i)));
-    if (unbounded || c === "?" || c === "{") {
-      if (wasGroup && lastGroupUnbounded && unbounded) {
-        throw new CoreError(
-          CoreErrorCode.ExprLimit,
-          `Regular expression ${rustStrDebug(pattern)} repeats a group that itself repeats without bound; expected no nested unbounded repetition (it can take exponential time here, though Stalwart's engine accepts it)`,
-          range,
-        );
-      }
-      if (unbounded && groups.length > 0) groups[groups.length - 1] = true;
     }
     out += c;
     i++;
   }
+  let re: RegExp;
   try {
-    return new RegExp(out, `${flags}u`);
+    re = new RegExp(out, `${flags}u`);
   } catch {
     try {
-      return new RegExp(out, flags);
+      re = new RegExp(out, flags);
     } catch (e) {
       fail(pattern, e instanceof Error ? e.message : "cannot be compiled", range);
     }
   }
+  checkRegexProgram(re, range);
+  return re;
 }
