@@ -20,13 +20,19 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest({
+          cloudflareTest(({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               // Tests talk to the loopback DoH server; production keeps the flag on.
               compatibilityFlags: ["nodejs_compat"],
+              // Resolver "default" of the real Worker (SELF/exports.default.fetch) is the
+              // counting proxy started by globalSetup, never the public internet.
+              bindings: { DOH_URL: inject("dohUrl") },
+              // A small limit so a 429 is cheap to reach; only requests carrying
+              // CF-Connecting-IP are limited, and each test picks its own address.
+              ratelimits: { RATE_LIMITER: { simple: { limit: 10, period: 60 } } },
             },
-          }),
+          })),
         ],
         test: {
           name: "workers",
