@@ -15,8 +15,12 @@ import type { TracingResolver } from "../core/dns/types";
 import { LIMITS } from "../core/limits";
 import type { AppDeps } from "../deps";
 
-let cache: DnsCache | undefined;
-const clients = new Map<string, DohClient>();
+/**
+ * Per app (its deps: fetch, clock) and isolate: one shared cache and one client per URL
+ * and timeout. Keyed by deps so a client never uses another app's fetch (tests build
+ * apps with fake networks; production has one app).
+ */
+const perDeps = new WeakMap<AppDeps, { cache: DnsCache; clients: Map<string, DohClient> }>();
 
 /** DNS timing knobs a deployment may set (wrangler vars), clamped to the frozen limits. */
 export interface DnsEnv {
@@ -34,12 +38,18 @@ function knob(raw: string | undefined, max: number): number {
 
 /** One DoH client per allow-listed URL and timeout per isolate, sharing one bounded cache. */
 function dohClient(url: string, timeoutMs: number, deps: AppDeps): DohClient {
-  cache ??= createDnsCache({ clock: deps.clock, storage: platformCacheStorage() });
+  let shared = perDeps.get(deps);
+  if (!shared) {
+    const cache = createDnsCache({ clock: deps.clock, storage: platformCacheStorage() });
+    shared = { cache, clients: new Map() };
+    perDeps.set(deps, shared);
+  }
   const id = `${timeoutMs} ${url}`;
-  let client = clients.get(id);
+  let client = shared.clients.get(id);
   if (!client) {
+    const { cache } = shared;
     client = createDohClient({ url, fetch: deps.fetch, clock: deps.clock, cache, timeoutMs });
-    clients.set(id, client);
+    shared.clients.set(id, client);
   }
   return client;
 }
