@@ -28,7 +28,7 @@ declare module "vitest" {
 }
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/dns");
-const ZONES = ["zone.test", "other.test", "xn--bcher-kva.test"];
+const ZONES = ["zone.test", "other.test", "xn--bcher-kva.test", "bench.test"];
 
 function which(bin: string): string | undefined {
   for (const dir of [

@@ -1,0 +1,132 @@
+/**
+ * 1. Core CPU, in-process (Node, the same TypeScript the Worker runs): the evaluation
+ * core end to end — analyzeConfig (TOML, if-blocks, lint) then planDelivery with what-if
+ * records (no network) — median and p99 over many runs after warm-up. Plus the whole
+ * request through the Hono app (`app.request`, zod, JSON) for the seed config, and the
+ * growth of time with config size.
+ */
+import { createApp } from "../functions/app";
+import { analyzeConfig } from "../functions/core/config/lint";
+import { createEvaluationResolver } from "../functions/core/dns/evaluation-resolver";
+import { noneResolver, RecordsResolver } from "../functions/core/dns/records-resolver";
+import { seededRandom, systemClock } from "../functions/core/io";
+import { planDelivery } from "../functions/core/planner/planner";
+import { defaultDeps } from "../functions/deps";
+import { CONTEXT, expressionHeavyConfig, RECORDS, realisticConfig, SEED_CONFIG } from "./configs";
+import { type Figure, figure } from "./support/figures";
+import { median, quantile } from "./support/util";
+
+/** One evaluation; throws unless it produced a plan with attempts (so we time real work). */
+export async function evaluateCore(text: string): Promise<void> {
+  const analysis = analyzeConfig(text);
+  if (!analysis.config) throw new Error("bench config does not load");
+  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new Error(`bench config has errors: ${errors[0]?.message}`);
+  const resolver = createEvaluationResolver({
+    upstream: new RecordsResolver(RECORDS, noneResolver),
+    clock: systemClock,
+  });
+  const plan = await planDelivery(
+    analysis.config,
+    CONTEXT,
+    { resolver, random: seededRandom(7), seed: 7 },
+    [...analysis.diagnostics],
+  );
+  if (plan.attempts.length === 0) throw new Error("bench config planned no attempt");
+}
+
+async function sample(run: () => Promise<void>, warmup: number, runs: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await run();
+    out.push((performance.now() - t0) * 1000);
+  }
+  return out;
+}
+
+const lineCount = (s: string) => s.split("\n").length;
+
+export async function benchCpu(): Promise<Figure[]> {
+  const out: Figure[] = [];
+  const seed = await sample(() => evaluateCore(SEED_CONFIG), 500, 3000);
+  out.push(
+    figure("cpu", "seed config, median", median(seed), "µs", { budget: 200 }),
+    figure("cpu", "seed config, p99", quantile(seed, 0.99), "µs", { budget: 200 }),
+  );
+
+  const app = createApp(defaultDeps());
+  const body = JSON.stringify({
+    config: SEED_CONFIG,
+    context: CONTEXT,
+    records: RECORDS,
+    resolver: "none",
+    seed: 7,
+  });
+  const request = async () => {
+    const res = await app.request(
+      "/api/evaluate",
+      { method: "POST", headers: { "content-type": "application/json" }, body },
+      { DOH_URL: "" },
+    );
+    if (res.status !== 200) throw new Error(`app answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const whole = await sample(request, 300, 2000);
+  out.push(
+    figure("cpu", "seed config, whole request (app.request), median", median(whole), "µs", {
+      note: "Hono + zod + JSON + core, no network",
+    }),
+  );
+
+  const big = realisticConfig(2000);
+  const bigRuns = await sample(() => evaluateCore(big), 20, 200);
+  out.push(
+    figure("cpu", `${lineCount(big)}-line config, median`, median(bigRuns) / 1000, "ms", {
+      budget: 5,
+      note: `${(new TextEncoder().encode(big).byteLength / 1024).toFixed(1)} KiB, 3 if-blocks of ${Math.floor((2000 - 12) / 11)} branches, all evaluated`,
+    }),
+    figure("cpu", `${lineCount(big)}-line config, p99`, quantile(bigRuns, 0.99) / 1000, "ms", {
+      budget: 5,
+    }),
+  );
+
+  const heavy = expressionHeavyConfig();
+  const heavyRuns = await sample(() => evaluateCore(heavy), 50, 500);
+  out.push(
+    figure("cpu", "expression-heavy config, median", median(heavyRuns) / 1000, "ms", {
+      budget: 5,
+      note: `${lineCount(heavy)} lines, 80 branches of 6-clause conditions, all evaluated`,
+    }),
+    figure("cpu", "expression-heavy config, p99", quantile(heavyRuns, 0.99) / 1000, "ms", {
+      budget: 5,
+    }),
+  );
+
+  // Growth with size: time per line at 250 … 2,000 lines should stay flat (linear).
+  const sizes = [250, 500, 1000, 2000];
+  const perLine: number[] = [];
+  const medians: number[] = [];
+  for (const n of sizes) {
+    const text = realisticConfig(n);
+    const runs = await sample(() => evaluateCore(text), 20, 100);
+    medians.push(median(runs));
+    perLine.push(median(runs) / lineCount(text));
+  }
+  for (const [i, n] of sizes.entries()) {
+    out.push(
+      figure("cpu", `growth: ${n} lines`, (medians[i] ?? 0) / 1000, "ms", {
+        note: `${(perLine[i] ?? 0).toFixed(2)} µs per line`,
+      }),
+    );
+  }
+  const ratio = (medians[3] ?? 0) / (medians[2] ?? 1);
+  out.push(
+    figure("cpu", "growth: time(2,000 lines) / time(1,000 lines)", ratio, "×", {
+      budget: 2.5,
+      note: "2 = linear, 4 = quadratic",
+    }),
+  );
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * 2. DNS critical path: POST /api/evaluate inside workerd (`wrangler dev`, bench/worker.ts)
+ * through the latency-injecting proxy (test/support/dns-proxy.ts) in front of the real
+ * BIND + dnsdist DoH server, for bench.test domains with 1, 5 and 10 dual-stack MX hosts
+ * (TTL 0, so no cache ever answers). Three modes side by side: the app as deployed
+ * (parallel), the same with the platform's 6-open-connection cap, and a strictly
+ * sequential resolver (MX, then per host A then AAAA, as Stalwart resolves).
+ */
+import { type Figure, figure } from "./support/figures";
+import { median } from "./support/util";
+import { startWranglerDev } from "./support/wrangler-dev";
+
+export const LATENCY_MS = 50;
+const HOSTS = [1, 5, 10] as const;
+const MODES = ["parallel", "cap6", "sequential"] as const;
+type Mode = (typeof MODES)[number];
+const RUNS: Record<Mode, number> = { parallel: 9, cap6: 7, sequential: 5 };
+/** Issue budget: ≤ 2.3 round trips for every host count under local workerd. */
+const RT_BUDGET = 2.3;
+/** Open connections per Worker invocation on the deployed platform. */
+const PLATFORM_CAP = 6;
+
+// ip_strategy with both families (A then AAAA per host) and room for all ten hosts.
+const CONFIG = `[queue.outbound]
+ip-strategy = "ipv4_then_ipv6"
+limits.mx = 10
+`;
+
+interface Counts {
+  readonly total: number;
+  readonly maxInFlight: number;
+}
+
+async function control(base: string, path: string, method = "POST"): Promise<Response> {
+  const res = await fetch(`${base}${path}`, { method });
+  if (!res.ok) throw new Error(`proxy control ${path}: HTTP ${res.status}`);
+  return res;
+}
+
+async function oneRun(
+  baseUrl: string,
+  proxy: string,
+  mode: Mode,
+  hosts: number,
+  latencyMs: number,
+): Promise<{ ms: number; clientMs: number; counts: Counts }> {
+  await control(proxy, "/__reset");
+  await control(proxy, `/__latency?ms=${latencyMs}`);
+  const body = JSON.stringify({
+    config: CONFIG,
+    context: { domain: `mx${hosts}.bench.test`, retry_num: 0 },
+    resolver: "default",
+    seed: 1,
+  });
+  const t0 = performance.now();
+  const res = await fetch(`${baseUrl}/api/evaluate`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-bench-mode": mode },
+    body,
+  });
+  const plan = (await res.json()) as { hosts?: unknown[]; attempts?: unknown[] };
+  const clientMs = performance.now() - t0;
+  const ms = Number(res.headers.get("x-bench-ms") ?? Number.NaN);
+  // The plan must be complete, or the timing means nothing.
+  if (res.status !== 200 || plan.hosts?.length !== hosts || plan.attempts?.length !== 2 * hosts) {
+    throw new Error(`${mode} mx${hosts}: unexpected answer ${JSON.stringify(plan).slice(0, 400)}`);
+  }
+  const counts = (await (await control(proxy, "/__counts", "GET")).json()) as Counts;
+  if (counts.total !== 1 + 2 * hosts) {
+    throw new Error(`${mode} mx${hosts}: ${counts.total} DoH queries, expected ${1 + 2 * hosts}`);
+  }
+  return { ms, clientMs, counts };
+}
+
+/** Round trips the 6-connection cap implies: the MX, then 2n lookups six at a time. */
+export const cappedRoundTrips = (hosts: number) => 1 + Math.ceil((2 * hosts) / PLATFORM_CAP);
+
+export async function benchDns(dohUrl: string, proxyControl: string): Promise<Figure[]> {
+  const dev = await startWranglerDev("bench/wrangler.toml", { DOH_URL: dohUrl });
+  const out: Figure[] = [];
+  try {
+    // Warm the isolate and every mode's DoH client (not measured).
+    for (const mode of MODES) await oneRun(dev.baseUrl, proxyControl, mode, 1, 0);
+    // Fixed cost of a request with DNS but no injected latency (10 hosts, parallel).
+    const zero: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      zero.push((await oneRun(dev.baseUrl, proxyControl, "parallel", 10, 0)).ms);
+    }
+    out.push(
+      figure("dns", "no added latency, 10 MX, parallel (fixed cost)", median(zero), "ms", {
+        note: "loopback DoH round trips + request, no injected latency",
+      }),
+    );
+    for (const hosts of HOSTS) {
+      const med: Record<Mode, number> = { parallel: 0, cap6: 0, sequential: 0 };
+      const client: Record<Mode, number> = { parallel: 0, cap6: 0, sequential: 0 };
+      let maxInFlight = 0;
+      for (const mode of MODES) {
+        const samples: number[] = [];
+        const wall: number[] = [];
+        await oneRun(dev.baseUrl, proxyControl, mode, hosts, LATENCY_MS);
+        for (let i = 0; i < RUNS[mode]; i++) {
+          const r = await oneRun(dev.baseUrl, proxyControl, mode, hosts, LATENCY_MS);
+          samples.push(r.ms);
+          wall.push(r.clientMs);
+          if (mode === "parallel") maxInFlight = Math.max(maxInFlight, r.counts.maxInFlight);
+        }
+        med[mode] = median(samples);
+        client[mode] = median(wall);
+      }
+      const rt = (ms: number) => ms / LATENCY_MS;
+      const q = 1 + 2 * hosts;
+      const seen = (m: Mode) => `${med[m].toFixed(0)} ms (client ${client[m].toFixed(0)} ms)`;
+      out.push(
+        figure("dns", `${hosts} MX: workerd, parallel`, rt(med.parallel), "RT", {
+          budget: RT_BUDGET,
+          note: `${seen("parallel")}, ${q} queries, max ${maxInFlight} in flight`,
+        }),
+        figure("dns", `${hosts} MX: sequential (Stalwart order)`, rt(med.sequential), "RT", {
+          note: `${seen("sequential")}; parallel is ${(med.sequential / med.parallel).toFixed(1)}× faster`,
+        }),
+        figure(
+          "dns",
+          `${hosts} MX: cap of ${PLATFORM_CAP} connections (deployed)`,
+          rt(med.cap6),
+          "RT",
+          {
+            note: `${seen("cap6")}; the cap implies ${cappedRoundTrips(hosts)} RT`,
+          },
+        ),
+      );
+    }
+  } finally {
+    await control(proxyControl, "/__reset").catch(() => undefined);
+    await dev.stop();
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+/**
+ * 4. The playground in headless Debian Chromium against `wrangler dev` (the real
+ * wrangler.toml: Worker + static assets) on loopback, cold (a fresh profile, so an empty
+ * HTTP cache) each time:
+ * - bytes loaded before the editor is ready, counted as gzip: wrangler dev serves the
+ *   files uncompressed, so each response body is gzipped here (zlib level 6, what a CDN
+ *   typically uses) and summed for the requests finished before readiness;
+ * - time to editor ready: navigation start → Monaco mounted (`#editor[data-ready]` with
+ *   its `.view-lines`, the marker web/src/main.ts sets);
+ * - Run → result drawn: click on Run → `#result-panel[data-run]` bumped (main.ts sets it
+ *   after rendering) → the next animation frame; first example (what-if records,
+ *   resolver "none": no DNS).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Request } from "playwright-core";
+import { type Figure, figure } from "./support/figures";
+import { median } from "./support/util";
+import { startWranglerDev } from "./support/wrangler-dev";
+
+const COLD_LOADS = 5;
+const RUNS = 15;
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// Browser-side snippets are strings: this file is type-checked without the DOM library.
+
+/** Installed before any page script: notes the moment the editor is ready. */
+const WATCH_READY = `(() => {
+  const ready = () => document.querySelector("#editor[data-ready] .monaco-editor .view-lines");
+  const obs = new MutationObserver(() => {
+    if (window.__benchReady === undefined && ready()) {
+      window.__benchReady = performance.now();
+      obs.disconnect();
+    }
+  });
+  obs.observe(document, { subtree: true, childList: true, attributes: true });
+})()`;
+
+/** Clicks Run and resolves with the ms until the frame after the result is rendered. */
+const TIME_RUN = `new Promise((resolve) => {
+  const el = document.getElementById("result-panel");
+  const before = Number(el.dataset.run ?? 0);
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => {
+    if (Number(el.dataset.run ?? 0) > before) {
+      obs.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    }
+  });
+  obs.observe(el, { attributes: true });
+  document.getElementById("run").click();
+})`;
+
+interface Load {
+  readyMs: number;
+  gzipBytes: number;
+  rawBytes: number;
+  requests: number;
+  runMs: number[];
+}
+
+async function coldLoad(baseUrl: string, runs: number): Promise<Load> {
+  const profile = mkdtempSync(join(tmpdir(), "bench-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1360, height: 900 },
+  });
+  try {
+    const finished: { req: Request; at: number }[] = [];
+    context.on("requestfinished", (req) => finished.push({ req, at: Date.now() }));
+    await context.addInitScript({ content: WATCH_READY });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(baseUrl, { waitUntil: "commit" });
+    await page.waitForFunction("window.__benchReady !== undefined", undefined, {
+      timeout: 60_000,
+    });
+    const [readyMs, origin] = (await page.evaluate(
+      "[window.__benchReady, performance.timeOrigin]",
+    )) as [number, number];
+    const readyAt = origin + readyMs;
+    let gzipBytes = 0;
+    let rawBytes = 0;
+    let requests = 0;
+    for (const { req, at } of finished) {
+      const t = req.timing();
+      const end = t.responseEnd >= 0 ? t.startTime + t.responseEnd : at;
+      if (end > readyAt) continue;
+      const res = await req.response();
+      const body = res ? await res.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+      rawBytes += body.byteLength;
+      gzipBytes += gzipSync(body, { level: 6 }).byteLength;
+      requests++;
+    }
+    // The page runs the first example on load; wait for it, then time Run clicks.
+    await page.waitForFunction(
+      'Number(document.getElementById("result-panel")?.dataset.run ?? 0) >= 1',
+    );
+    const runMs: number[] = [];
+    for (let i = 0; i < runs; i++) runMs.push((await page.evaluate(TIME_RUN)) as number);
+    return { readyMs, gzipBytes, rawBytes, requests, runMs };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export async function benchPage(): Promise<Figure[]> {
+  const dev = await startWranglerDev("wrangler.toml", { DOH_URL: "http://127.0.0.1:9/dns-query" });
+  try {
+    await coldLoad(dev.baseUrl, 3); // warm wrangler dev and the OS file cache, not counted
+    const loads: Load[] = [];
+    for (let i = 0; i < COLD_LOADS; i++)
+      loads.push(await coldLoad(dev.baseUrl, i === 0 ? RUNS : 3));
+    const first = loads[0] as Load;
+    const runs = loads.flatMap((l) => l.runMs.slice(1));
+    return [
+      figure(
+        "page",
+        "bytes before editor ready (gzip)",
+        median(loads.map((l) => l.gzipBytes)) / 1000,
+        "KB",
+        {
+          budget: 1200,
+          note: `${first.requests} requests, ${(first.rawBytes / 1000).toFixed(0)} KB uncompressed; gzip computed here`,
+        },
+      ),
+      figure("page", "time to editor ready", median(loads.map((l) => l.readyMs)), "ms", {
+        budget: 1500,
+        note: `median of ${COLD_LOADS} cold loads (fresh profile)`,
+      }),
+      figure("page", "Run → result drawn", median(runs), "ms", {
+        budget: 100,
+        note: `median of ${runs.length} runs; what-if records, resolver none`,
+      }),
+    ];
+  } finally {
+    await dev.stop();
+  }
+}

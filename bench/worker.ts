@@ -1,0 +1,45 @@
+/**
+ * Bench-only Worker entry (bench/wrangler.toml), run by `wrangler dev` so the DNS figure
+ * is measured INSIDE workerd. It serves the real app (`createApp`) three ways, chosen by
+ * the `x-bench-mode` request header:
+ *
+ *   parallel    the app exactly as deployed (default deps: every host's A/AAAA together)
+ *   cap6        the same app with at most 6 DoH exchanges open at once (the platform cap)
+ *   sequential  one DoH exchange at a time, in Stalwart's order (bench/sequential.ts)
+ *
+ * The response carries `x-bench-ms`: the evaluation's wall time measured inside workerd,
+ * without the local HTTP hop of `wrangler dev` in front of it.
+ *
+ * Each mode gets its own DoH URL (`?bench=<mode>` is appended; the proxy ignores it) so
+ * the per-isolate DoH client of resolver-stack.ts, keyed by URL, uses that mode's fetch.
+ */
+import { type AppEnv, createApp } from "../functions/app";
+import { defaultDeps } from "../functions/deps";
+import { limitConcurrency } from "./sequential";
+
+const base = defaultDeps();
+const MODES = {
+  parallel: createApp(base),
+  cap6: createApp({ ...base, fetch: limitConcurrency(base.fetch, 6) }),
+  sequential: createApp({ ...base, fetch: limitConcurrency(base.fetch, 1) }),
+} as const;
+
+type Mode = keyof typeof MODES;
+const isMode = (m: string): m is Mode => Object.hasOwn(MODES, m);
+
+export default {
+  async fetch(request: Request, env: AppEnv["Bindings"], ctx: ExecutionContext): Promise<Response> {
+    const asked = request.headers.get("x-bench-mode") ?? "parallel";
+    const mode: Mode = isMode(asked) ? asked : "parallel";
+    const url = env.DOH_URL ?? "";
+    const doh = `${url}${url.includes("?") ? "&" : "?"}bench=${mode}`;
+    // Inside workerd the clock only moves on I/O, which is exactly what this measures: from
+    // the request reaching the app to its last DoH answer and the response built.
+    const started = Date.now();
+    const res = await MODES[mode].fetch(request, { ...env, DOH_URL: doh }, ctx);
+    const body = await res.arrayBuffer();
+    const headers = new Headers(res.headers);
+    headers.set("x-bench-ms", String(Date.now() - started));
+    return new Response(body, { status: res.status, headers });
+  },
+};
