@@ -38,6 +38,7 @@ export function registerProviders(monaco: M): void {
             insertText: v,
             range,
             detail: setting ? `variable allowed in ${setting.key}` : "variable",
+            sortText: `1${v}`,
           });
         }
         for (const c of setting?.constants ?? []) {

@@ -1,0 +1,55 @@
+/** Every example of the menu runs offline against the real Worker and explains itself. */
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { EXAMPLES } from "../../web/src/examples";
+import { openSession, type Session, screenshot, waitForMonaco, waitForRun } from "./browser";
+
+let s: Session;
+beforeAll(async () => {
+  s = await openSession();
+  await s.page.goto(inject("baseUrl"));
+  await waitForRun(s.page);
+  await waitForMonaco(s.page);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+it.each(EXAMPLES.map((e) => [e.id, e] as const))("example %s runs offline", async (id, ex) => {
+  const before = Number((await s.page.getAttribute("#result-panel", "data-run")) ?? 0);
+  await s.page.selectOption("#examples", id);
+  await waitForRun(s.page, before);
+  // A result, not an API error; either attempts or a stated outcome.
+  expect(await s.page.locator("#result-panel .outcome[role='alert']").allTextContents()).toEqual(
+    [],
+  );
+  expect(await s.page.locator("#attempts").count()).toBe(1);
+  expect(await s.page.locator("#example-note").textContent()).toBe(ex.note);
+  // Every lookup was answered by a what-if record (nothing needed the network).
+  const froms = await s.page.$$eval("#result-panel td .badge", (els) =>
+    els.map((e) => e.textContent),
+  );
+  expect(froms.every((f) => f === "what-if" || f === "none" || f === "cache")).toBe(true);
+  await screenshot(s.page, `example-${id}`);
+});
+
+it("completion inside ip-strategy offers its variables and constants only", async () => {
+  await s.page.click("#editor .view-line >> nth=0");
+  await s.page.keyboard.press("Control+A");
+  await s.page.keyboard.press("Delete");
+  await s.page.keyboard.type('[queue.outbound]\nip-strategy = "');
+  await s.page.keyboard.press("Control+Space");
+  await s.page.waitForSelector(".suggest-widget .monaco-list-row");
+  const labels = await s.page.$$eval(".suggest-widget .monaco-list-row", (els) =>
+    els.map((e) => e.getAttribute("aria-label") ?? ""),
+  );
+  expect(labels.some((l) => l.startsWith("ipv6_only"))).toBe(true);
+  expect(labels.some((l) => l.startsWith("retry_num"))).toBe(true);
+  await screenshot(s.page, "10-completion");
+  await s.page.keyboard.type("rcpt");
+  await s.page.waitForTimeout(300);
+  const after = await s.page.$$eval(".suggest-widget .monaco-list-row", (els) =>
+    els.map((e) => e.getAttribute("aria-label") ?? ""),
+  );
+  expect(after.some((l) => l.startsWith("rcpt_domain"))).toBe(false);
+  await s.page.keyboard.press("Escape");
+});
