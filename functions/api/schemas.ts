@@ -6,21 +6,11 @@
 import * as z from "zod";
 import { RESOLVER_NAMES } from "../core/dns/resolvers";
 import { LIMITS } from "../core/limits";
+import { LAST_ERRORS } from "../core/planner/envelope";
 
 const shortText = (max: number) => z.string().max(max);
 
-export const LAST_ERRORS = [
-  "none",
-  "dns",
-  "unexpected-reply",
-  "connection",
-  "tls",
-  "dane",
-  "mta-sts",
-  "rate",
-  "concurrency",
-  "io",
-] as const;
+export { LAST_ERRORS };
 
 export const ContextSchema = z
   .strictObject({

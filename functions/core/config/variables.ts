@@ -27,32 +27,4 @@ export const VARIABLE_SETS: Readonly<Record<VariableSetName, ReadonlySet<string>
 });
 
 /** Every variable Stalwart knows (`VARIABLES_MAP`): the expression console without a key. */
-export const ALL_VARIABLES: ReadonlySet<string> = new Set([
-  "rcpt",
-  "rcpt_domain",
-  "sender",
-  "sender_domain",
-  "mx",
-  "helo_domain",
-  "authenticated_as",
-  "listener",
-  "remote_ip",
-  "local_ip",
-  "priority",
-  "local_port",
-  "remote_port",
-  "protocol",
-  "is_tls",
-  "recipients",
-  "retry_num",
-  "notify_num",
-  "expires_in",
-  "last_status",
-  "last_error",
-  "url",
-  "url_path",
-  "headers",
-  "method",
-  "asn",
-  "country",
-]);
+export { ALL_VARIABLES } from "../expr/catalog";

@@ -4,6 +4,20 @@
  */
 import { arr, int, str, type Value } from "../expr/value";
 
+/** `last_error` values: Stalwart's queue error kinds (spec §1). */
+export const LAST_ERRORS = [
+  "none",
+  "dns",
+  "unexpected-reply",
+  "connection",
+  "tls",
+  "dane",
+  "mta-sts",
+  "rate",
+  "concurrency",
+  "io",
+] as const;
+
 export interface DeliveryContext {
   /** Recipient domain, already in ASCII (A-label) form. */
   readonly domain: string;
