@@ -53,3 +53,17 @@ it("completion inside ip-strategy offers its variables and constants only", asyn
   expect(after.some((l) => l.startsWith("rcpt_domain"))).toBe(false);
   await s.page.keyboard.press("Escape");
 });
+
+it("hovering a variable not allowed at the key says so", async () => {
+  await s.page.selectOption("#examples", "mistake-rcpt-domain");
+  await s.page.waitForSelector("#editor .squiggly-error");
+  const token = s.page.locator("#editor .view-line span", { hasText: "rcpt_domain" }).first();
+  await token.hover();
+  const hover = s.page.locator(".monaco-hover", { hasText: "not allowed" });
+  await hover.first().waitFor({ timeout: 10_000 });
+  expect(await hover.first().textContent()).toContain("queue.outbound.ip-strategy");
+  expect(await s.page.locator("#result-summary").textContent()).toContain(
+    "built-in default: your setting has an error",
+  );
+  await screenshot(s.page, "11-hover");
+});

@@ -167,7 +167,7 @@ async function loadMonaco(): Promise<void> {
     });
     editor = next;
     editor.highlight(lastHighlight);
-    status.textContent = "Ctrl/Cmd+Enter runs";
+    status.textContent = "Ctrl/Cmd+Enter runs · Ctrl+M: Tab leaves the editor";
     container.dataset.ready = "true";
     lint(value);
     document.body.dataset.editor = "monaco";

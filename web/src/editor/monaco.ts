@@ -14,6 +14,7 @@ import "monaco-editor/editor/contrib/gotoError/browser/gotoError";
 import "monaco-editor/editor/contrib/clipboard/browser/clipboard";
 import "monaco-editor/editor/contrib/folding/browser/folding";
 import "monaco-editor/editor/contrib/snippet/browser/snippetController2";
+import "monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { ALL_VARIABLES, FUNCTION_ARITY, STRATEGIES } from "../core-adapter";
 import type { EditorHandle, Marker } from "./handle";
@@ -93,7 +94,7 @@ export function createEditor(opts: CreateOptions): EditorHandle {
     tabSize: 2,
     renderWhitespace: "selection",
     fixedOverflowWidgets: true,
-    ariaLabel: "Stalwart configuration (TOML). Ctrl+Enter runs.",
+    ariaLabel: "Stalwart configuration (TOML). Ctrl+Enter runs; Ctrl+M makes Tab move the focus.",
     readOnly: opts.readOnly ?? false,
     // Word-based suggestions would offer random words from the file as expressions.
     wordBasedSuggestions: "off",

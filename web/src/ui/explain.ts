@@ -68,6 +68,12 @@ export function hostWhy(host: Host, multihomed: number | undefined): string[] {
       out.push(`No ${label(first)} address: only ${label(second)} is tried.`);
     }
   }
+  if (strategy === "ipv4_only") {
+    out.push("ipv4_only: no AAAA query is made, so IPv6 addresses are never considered.");
+  }
+  if (strategy === "ipv6_only") {
+    out.push("ipv6_only: no A query is made, so IPv4 addresses are never considered.");
+  }
   if (host.implicit)
     out.push("No MX record: the domain itself is the host (implicit MX, RFC 5321 §5.1).");
   return out;

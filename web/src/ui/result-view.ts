@@ -184,6 +184,18 @@ function traceTable(dns: Trace[]): HTMLElement {
   );
 }
 
+/** The strategy key has an error diagnostic: the default shown replaced the user's setting. */
+function strategyKeyFailed(res: EvaluateResponse): boolean {
+  const k = res.strategy?.key;
+  return (
+    k !== undefined &&
+    res.diagnostics.some(
+      (d) =>
+        d.severity === "error" && d.key !== undefined && (d.key === k || d.key.startsWith(`${k}.`)),
+    )
+  );
+}
+
 export function renderResult(el: HTMLElement, res: EvaluateResponse, jump: JumpTo): void {
   const strategy = res.strategy?.value ?? "";
   const multihomed = res.limits?.multihomed;
@@ -192,16 +204,7 @@ export function renderResult(el: HTMLElement, res: EvaluateResponse, jump: JumpT
     "div",
     { class: "summary", id: "result-summary" },
     h("span", null, "Strategy ", h("span", { class: "strategy" }, strategy || "—")),
-    h(
-      "span",
-      { class: "muted" },
-      branchText(
-        res.strategy?.branch,
-        res.diagnostics.some(
-          (d) => d.severity === "error" && d.key !== undefined && d.key === res.strategy?.key,
-        ),
-      ),
-    ),
+    h("span", { class: "muted" }, branchText(res.strategy?.branch, strategyKeyFailed(res))),
     strategy && STRATEGY_TEXT[strategy]
       ? h("span", { class: "small" }, STRATEGY_TEXT[strategy])
       : null,
@@ -285,6 +288,14 @@ export function renderResult(el: HTMLElement, res: EvaluateResponse, jump: JumpT
                 mono(r.exchange),
                 shuffled.has(r.preference)
                   ? h("span", { class: "muted" }, " (same preference: shuffled)")
+                  : null,
+                res.hosts.length > 0 &&
+                  !res.hosts.some((x) => x.name === r.exchange.replace(/\.$/, "").toLowerCase())
+                  ? h(
+                      "span",
+                      { class: "sev-warning" },
+                      ` not tried: cut by limits.mx = ${res.limits?.mx ?? "?"}`,
+                    )
                   : null,
               ),
             ),

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { EvaluateResponseSchema, type Host } from "../../../web/src/api/schemas";
+import { cursorContext } from "../../../web/src/editor/key-context";
+import {
+  branchText,
+  dropReason,
+  familyOf,
+  formatDuration,
+  hostWhy,
+  shuffledPreferences,
+} from "../../../web/src/ui/explain";
+import { DEFAULT_RETRY_MS, dueAfter } from "../../../web/src/ui/schedule";
+
+const host = (over: Partial<Host>): Host => ({
+  name: "mx1.example.com",
+  ips: [],
+  dropped: [],
+  ...over,
+});
+
+describe("explanations", () => {
+  it("says IPv6 is never tried when IPv4 fills limits.multihomed", () => {
+    const why = hostWhy(
+      host({
+        strategy: "ipv4_then_ipv6",
+        ips: ["192.0.2.1", "192.0.2.2"],
+        dropped: [{ ip: "2001:db8::1", reason: "multihomed" }],
+      }),
+      2,
+    );
+    expect(why.join(" ")).toContain("IPv6 is never tried");
+    const fallback = hostWhy(
+      host({ strategy: "ipv4_then_ipv6", ips: ["192.0.2.1", "2001:db8::1"] }),
+      2,
+    );
+    expect(fallback.join(" ")).toContain("IPv6 is tried after");
+    const only = hostWhy(host({ strategy: "ipv6_only", ips: ["2001:db8::1"] }), 2);
+    expect(only.join(" ")).toContain("no A query");
+    expect(hostWhy(host({ implicit: true, strategy: "ipv4_only" }), 2).join(" ")).toContain(
+      "implicit MX",
+    );
+  });
+
+  it("names the branch, the else, the default and a failed key", () => {
+    expect(branchText({ index: 0, condition: "retry_num == 0" })).toBe(
+      "chosen by branch 1: if retry_num == 0",
+    );
+    expect(branchText({ index: "else" })).toContain("else");
+    expect(branchText({ index: "default" })).toContain("single value");
+    expect(branchText({ index: "default" }, true)).toContain("error");
+    expect(dropReason("multihomed", 2)).toContain("limits.multihomed = 2");
+    expect(dropReason("loopback", 2)).toContain("loopback");
+    expect(familyOf("2001:db8::1")).toBe("ipv6");
+    expect(familyOf("192.0.2.1")).toBe("ipv4");
+  });
+
+  it("marks preferences shared by several exchanges as shuffled", () => {
+    const res = EvaluateResponseSchema.parse({
+      mx: {
+        status: "ok",
+        records: [
+          { preference: 10, exchange: "a" },
+          { preference: 10, exchange: "b" },
+          { preference: 20, exchange: "c" },
+        ],
+      },
+    });
+    expect([...shuffledPreferences(res)]).toEqual([10]);
+  });
+
+  it("formats durations and the retry due times (schedule[min(n, len-1)])", () => {
+    expect(formatDuration(0)).toBe("0s");
+    expect(formatDuration(90_000)).toBe("1m 30s");
+    expect(formatDuration(3_600_000 + 500)).toBe("1h 500ms");
+    const at = () => DEFAULT_RETRY_MS;
+    expect(dueAfter(0, at)).toBe(0);
+    expect(dueAfter(1, at)).toBe(120_000);
+    expect(dueAfter(2, at)).toBe(420_000);
+    // Past the end of the list the last delay repeats.
+    expect(dueAfter(9, () => [60_000, 120_000])).toBe(60_000 + 8 * 120_000);
+  });
+});
+
+describe("cursorContext", () => {
+  const lines = [
+    "[queue.outbound]",
+    'ip-strategy = [ { if = "retry_num == 0", then = "ipv6_only" },',
+    '                { else = "ipv4_only" } ]',
+    "[queue.outbound.source-ip]",
+    "v4 = \"['192.0.2.1']\"",
+    "",
+  ];
+  it("finds the setting of a multi-line if-block and whether the cursor is in a string", () => {
+    const inIf = cursorContext(lines, 2, 26);
+    expect(inIf).toMatchObject({ settingKey: "queue.outbound.ip-strategy", inString: true });
+    const inElse = cursorContext(lines, 3, 28);
+    expect(inElse).toMatchObject({ settingKey: "queue.outbound.ip-strategy", inString: true });
+    expect(cursorContext(lines, 5, 8)).toMatchObject({
+      settingKey: "queue.outbound.source-ip.v4",
+      inString: true,
+    });
+    expect(cursorContext(lines, 6, 1)).toMatchObject({
+      table: "queue.outbound.source-ip",
+      atKey: true,
+      inString: false,
+    });
+  });
+});
