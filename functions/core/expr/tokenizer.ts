@@ -9,74 +9,16 @@
  * - `matches(` reads its regex literal and comma itself; `config_get(` its key literal.
  * Offsets are UTF-16 indexes into the source; ranges point at the offending text.
  */
-import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
 import { exprLimit, LIMITS } from "../limits";
-import { FUNCTION_ARITY } from "./catalog";
 import { compileRustRegex } from "./regex";
-import { firstUtf8Byte, rustCharDebug, rustStrDebug } from "./rust-debug";
-import { parseF64, parseI64, parseU64 } from "./rust-num";
+import { firstUtf8Byte, rustCharDebug } from "./rust-debug";
+import { findChar, scanString } from "./string-literal";
+import { type BinaryOp, syntax, type Token, type TokenKind } from "./token";
 import type { TokenMap } from "./types";
-import { float, int, type Value } from "./value";
+import { classifyWord } from "./word";
 
 export { ALL_VARIABLES, FUNCTION_ARITY } from "./catalog";
-
-export type BinaryOp =
-  | "+"
-  | "-"
-  | "*"
-  | "/"
-  | "&&"
-  | "||"
-  | "^"
-  | "=="
-  | "!="
-  | "<"
-  | "<="
-  | ">"
-  | ">=";
-export type UnaryOp = "!" | "neg";
-
-export type TokenKind =
-  | { readonly t: "var"; readonly name: string }
-  | { readonly t: "const"; readonly value: Value }
-  | { readonly t: "capture"; readonly n: number }
-  | { readonly t: "config"; readonly key: string }
-  | { readonly t: "fn"; readonly name: string; readonly arity: number }
-  | { readonly t: "regex"; readonly re: RegExp }
-  | { readonly t: "bin"; readonly op: BinaryOp }
-  | { readonly t: "un"; readonly op: UnaryOp }
-  | { readonly t: "(" | ")" | "[" | "]" | "," };
-export type Token = TokenKind & SourceRange;
-
-const DAY = 86_400_000n;
-const DURATIONS: readonly (readonly [string, bigint])[] = [
-  ["d", DAY],
-  ["h", 3_600_000n],
-  ["m", 60_000n],
-  ["ms", 1n],
-  ["s", 1000n],
-];
-
-/** `Duration::parse_value`: `<n>d|h|m|ms|s` or a bare number of ms, n > 0, as i64 ms. */
-function parseDuration(text: string): bigint | null {
-  const lower = text.toLowerCase();
-  let num = lower;
-  let mult = 1n;
-  for (const [suffix, m] of DURATIONS) {
-    if (lower.endsWith(suffix)) {
-      num = lower.slice(0, -suffix.length);
-      mult = m;
-      break;
-    }
-  }
-  const n = parseU64(num.trim());
-  if (n === null || n === 0n) return null;
-  return BigInt.asIntN(64, BigInt.asUintN(64, n * mult));
-}
-
-function syntax(message: string, start: number, end: number): never {
-  throw new CoreError(CoreErrorCode.ExprSyntax, message, { start, end });
-}
+export type { BinaryOp, Token, TokenKind, UnaryOp } from "./token";
 
 export class Tokenizer {
   private pos = 0;
@@ -267,77 +209,25 @@ export class Tokenizer {
 
   /** Skips ASCII whitespace and expects one of `chars` (Stalwart's `find_char`). */
   private findChar(chars: readonly string[]): string {
-    while (this.pos < this.src.length) {
-      const at = this.pos;
-      const ch = this.src[this.pos++] ?? "";
-      if (/[ \t\n\f\r]/.test(ch)) continue;
-      if (chars.includes(ch)) return ch;
-      syntax(
-        `Expected ${rustCharDebug(chars[0]?.codePointAt(0) ?? 0)}, found invalid character ${rustCharDebug(firstUtf8Byte(this.src, at))}`,
-        at,
-        at + 1,
-      );
-    }
-    syntax("Unexpected end of expression", this.src.length, this.src.length);
+    const found = findChar(this.src, this.pos, chars);
+    this.pos = found.pos;
+    return found.ch;
   }
 
-  /**
-   * Stalwart's `parse_string`: a backslash is kept; the character after it never ends the
-   * string, and `n`/`r`/`t` there become the control character.
-   */
+  /** Stalwart's `parse_string`, from just after the quote `stop` at `start`. */
   private parseString(stop: string, start: number): string {
-    let out = "";
-    let last = "";
-    while (this.pos < this.src.length) {
-      const ch = this.src[this.pos++] ?? "";
-      if (last !== "\\") {
-        if (ch === stop) return out;
-        out += ch;
-      } else {
-        out += ch === "n" ? "\n" : ch === "r" ? "\r" : ch === "t" ? "\t" : ch;
-      }
-      if (out.length > LIMITS.stringLength)
-        exprLimit("stringLength", "a longer string literal", { start, end: this.pos });
-      last = ch;
-    }
-    syntax("Unterminated string", start, this.src.length);
+    const scanned = scanString(this.src, this.pos, stop, start);
+    this.pos = scanned.pos;
+    return scanned.value;
   }
 
-  /** Stalwart's `parse_buf`: classify the accumulated word. */
+  /** Stalwart's `parse_buf`: classify the accumulated word, then start a new one. */
   private parseBuf(): Token {
-    const buf = this.buf;
-    const start = this.bufStart;
-    const end = start + buf.length;
-    const range = { start, end };
-    const { hasNumber, hasDot, hasAlpha } = this;
+    const { buf, bufStart, hasNumber, hasDot, hasAlpha } = this;
     this.buf = "";
     this.hasNumber = false;
     this.hasDot = false;
     this.hasAlpha = false;
-    if (hasNumber && !hasAlpha) {
-      if (hasDot) {
-        const f = parseF64(buf);
-        if (f === null) syntax(`Invalid float value ${buf}`, start, end);
-        return { t: "const", value: float(f), ...range };
-      }
-      const i = parseI64(buf);
-      if (i === null) syntax(`Invalid integer value ${buf}`, start, end);
-      return { t: "const", value: int(i), ...range };
-    }
-    if (!hasNumber && !hasDot && (buf === "true" || buf === "false")) {
-      return { t: "const", value: int(buf === "true" ? 1n : 0n), ...range };
-    }
-    if (buf.startsWith("$")) {
-      const n = /^\+?[0-9]+$/.test(buf.slice(1)) ? Number(buf.slice(1).replace("+", "")) : -1;
-      if (n >= 0 && n <= 0xffff_ffff) return { t: "capture", n, ...range };
-    }
-    const arity = buf === "matches" || buf === "config_get" ? undefined : FUNCTION_ARITY.get(buf);
-    if (arity !== undefined) return { t: "fn", name: buf, arity, ...range };
-    const constant = this.tokens.constants.get(buf);
-    if (constant !== undefined) return { t: "const", value: constant, ...range };
-    if (this.tokens.variables.has(buf)) return { t: "var", name: buf, ...range };
-    const ms = parseDuration(buf);
-    if (ms !== null) return { t: "const", value: int(ms), ...range };
-    return syntax(`Invalid variable or constant ${rustStrDebug(buf)}`, start, end);
+    return classifyWord(buf, bufStart, { hasNumber, hasDot, hasAlpha }, this.tokens);
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * The tokens Stalwart's expression tokenizer yields (crates/common/src/expr/mod.rs,
+ * `Token`), each with the source range of the text it came from.
+ */
+import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
+import type { Value } from "./value";
+
+export type BinaryOp =
+  | "+"
+  | "-"
+  | "*"
+  | "/"
+  | "&&"
+  | "||"
+  | "^"
+  | "=="
+  | "!="
+  | "<"
+  | "<="
+  | ">"
+  | ">=";
+export type UnaryOp = "!" | "neg";
+
+export type TokenKind =
+  | { readonly t: "var"; readonly name: string }
+  | { readonly t: "const"; readonly value: Value }
+  | { readonly t: "capture"; readonly n: number }
+  | { readonly t: "config"; readonly key: string }
+  | { readonly t: "fn"; readonly name: string; readonly arity: number }
+  | { readonly t: "regex"; readonly re: RegExp }
+  | { readonly t: "bin"; readonly op: BinaryOp }
+  | { readonly t: "un"; readonly op: UnaryOp }
+  | { readonly t: "(" | ")" | "[" | "]" | "," };
+export type Token = TokenKind & SourceRange;
+
+/** A tokenizer syntax error (`expr_syntax`) over `start..end`. */
+export function syntax(message: string, start: number, end: number): never {
+  throw new CoreError(CoreErrorCode.ExprSyntax, message, { start, end });
+}

@@ -1,0 +1,81 @@
+/**
+ * Stalwart's `parse_buf` (crates/common/src/expr/tokenizer.rs): identifiers, numbers and
+ * dots accumulate in one buffer that is classified when a delimiter arrives, so
+ * `192.0.2.1` is an invalid float; `true`/`false` are 1/0; durations (`5m`, `500ms`) are
+ * integer milliseconds.
+ */
+import { FUNCTION_ARITY } from "./catalog";
+import { rustStrDebug } from "./rust-debug";
+import { parseF64, parseI64, parseU64 } from "./rust-num";
+import { syntax, type Token } from "./token";
+import type { TokenMap } from "./types";
+import { float, int } from "./value";
+
+const DAY = 86_400_000n;
+const DURATIONS: readonly (readonly [string, bigint])[] = [
+  ["d", DAY],
+  ["h", 3_600_000n],
+  ["m", 60_000n],
+  ["ms", 1n],
+  ["s", 1000n],
+];
+
+/** `Duration::parse_value`: `<n>d|h|m|ms|s` or a bare number of ms, n > 0, as i64 ms. */
+export function parseDuration(text: string): bigint | null {
+  const lower = text.toLowerCase();
+  let num = lower;
+  let mult = 1n;
+  for (const [suffix, m] of DURATIONS) {
+    if (lower.endsWith(suffix)) {
+      num = lower.slice(0, -suffix.length);
+      mult = m;
+      break;
+    }
+  }
+  const n = parseU64(num.trim());
+  if (n === null || n === 0n) return null;
+  return BigInt.asIntN(64, BigInt.asUintN(64, n * mult));
+}
+
+/** What the accumulated word contained, as the tokenizer tracked it. */
+export interface WordFlags {
+  readonly hasNumber: boolean;
+  readonly hasDot: boolean;
+  readonly hasAlpha: boolean;
+}
+
+/** Stalwart's `parse_buf`: classify the accumulated word `buf` starting at `start`. */
+export function classifyWord(
+  buf: string,
+  start: number,
+  { hasNumber, hasDot, hasAlpha }: WordFlags,
+  tokens: TokenMap,
+): Token {
+  const end = start + buf.length;
+  const range = { start, end };
+  if (hasNumber && !hasAlpha) {
+    if (hasDot) {
+      const f = parseF64(buf);
+      if (f === null) syntax(`Invalid float value ${buf}`, start, end);
+      return { t: "const", value: float(f), ...range };
+    }
+    const i = parseI64(buf);
+    if (i === null) syntax(`Invalid integer value ${buf}`, start, end);
+    return { t: "const", value: int(i), ...range };
+  }
+  if (!hasNumber && !hasDot && (buf === "true" || buf === "false")) {
+    return { t: "const", value: int(buf === "true" ? 1n : 0n), ...range };
+  }
+  if (buf.startsWith("$")) {
+    const n = /^\+?[0-9]+$/.test(buf.slice(1)) ? Number(buf.slice(1).replace("+", "")) : -1;
+    if (n >= 0 && n <= 0xffff_ffff) return { t: "capture", n, ...range };
+  }
+  const arity = buf === "matches" || buf === "config_get" ? undefined : FUNCTION_ARITY.get(buf);
+  if (arity !== undefined) return { t: "fn", name: buf, arity, ...range };
+  const constant = tokens.constants.get(buf);
+  if (constant !== undefined) return { t: "const", value: constant, ...range };
+  if (tokens.variables.has(buf)) return { t: "var", name: buf, ...range };
+  const ms = parseDuration(buf);
+  if (ms !== null) return { t: "const", value: int(ms), ...range };
+  return syntax(`Invalid variable or constant ${rustStrDebug(buf)}`, start, end);
+}
