@@ -1,0 +1,43 @@
+/**
+ * Size budget: what the page loads before the editor is ready stays ≤ 1.2 MB gzip.
+ * Bytes are measured on the built files (deterministic), not timed.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { openSession, type Session, waitForMonaco, waitForRun } from "./browser";
+
+const DIST = join(import.meta.dirname, "..", "..", "dist", "web");
+let s: Session;
+beforeAll(async () => {
+  s = await openSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+it("loads ≤ 1.2 MB gzip before the editor is ready, Monaco in its own chunk", async () => {
+  await s.page.goto(inject("baseUrl"));
+  await waitForMonaco(s.page);
+  await waitForRun(s.page);
+  const paths = await s.page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.startsWith("/assets/")),
+  );
+  const files = ["/index.html", ...new Set(paths)];
+  const gz = files.map((p) => gzipSync(readFileSync(join(DIST, p))).length);
+  const total = gz.reduce((a, b) => a + b, 0);
+  expect(total).toBeLessThanOrEqual(1.2 * 1024 * 1024);
+  // The entry script does not contain Monaco: it arrives through the dynamic import.
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const entry = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1] ?? "";
+  expect(entry).not.toBe("");
+  const marker = "editor.action.triggerSuggest";
+  expect(readFileSync(join(DIST, entry), "utf8")).not.toContain(marker);
+  const monacoChunk = paths.find((p) => /\/assets\/monaco-[^/]+\.js$/.test(p)) ?? "";
+  expect(readFileSync(join(DIST, monacoChunk), "utf8")).toContain(marker);
+  expect(gzipSync(readFileSync(join(DIST, entry))).length).toBeLessThan(100 * 1024);
+});
