@@ -8,8 +8,8 @@
 import type { Clock } from "../io";
 import { LIMITS } from "../limits";
 import type { DnsCache } from "./cache";
+import { walkChain } from "./cname-chain";
 import type {
-  Answer,
   LookupResult,
   QueryContext,
   QueryType,
@@ -17,14 +17,7 @@ import type {
   TraceEntry,
   TracingResolver,
 } from "./types";
-import {
-  base64Url,
-  decodeResponse,
-  encodeQuery,
-  MAX_BODY_BYTES,
-  presentAnswer,
-  type WireRecord,
-} from "./wire";
+import { base64Url, decodeResponse, encodeQuery, MAX_BODY_BYTES, presentAnswer } from "./wire";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -43,57 +36,6 @@ export interface DohClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = LIMITS.dohTimeoutMs;
 export const DEFAULT_MAX_CNAME_HOPS = 8;
-
-type Walk =
-  | {
-      readonly kind: "answers";
-      readonly answers: Answer[];
-      readonly chain: string[];
-      readonly ttl: number | null;
-    }
-  | {
-      readonly kind: "dangling";
-      readonly target: string;
-      readonly chain: string[];
-      readonly ttl: number | null;
-    }
-  | { readonly kind: "loop"; readonly chain: string[] };
-
-/** Follow the CNAME chain from `start` inside one answer section, keeping answer order. */
-function walkChain(
-  records: readonly WireRecord[],
-  start: string,
-  maxHops: number,
-  seen: Set<string>,
-): Walk {
-  let current = start;
-  const chain: string[] = [];
-  let ttl: number | null = null;
-  const minTtl = (t: number) => {
-    ttl = ttl === null ? t : Math.min(ttl, t);
-  };
-  for (;;) {
-    const answers: Answer[] = [];
-    for (const r of records) {
-      if (r.kind === "answer" && r.name === current) {
-        answers.push(r.answer);
-        minTtl(r.ttl);
-      }
-    }
-    if (answers.length > 0) return { kind: "answers", answers, chain, ttl };
-    const cname = records.find((r) => r.kind === "cname" && r.name === current);
-    if (cname === undefined || cname.kind !== "cname") {
-      return chain.length > 0
-        ? { kind: "dangling", target: current, chain, ttl }
-        : { kind: "answers", answers, chain, ttl };
-    }
-    if (seen.has(cname.target) || seen.size > maxHops) return { kind: "loop", chain };
-    seen.add(cname.target);
-    chain.push(cname.target);
-    minTtl(cname.ttl);
-    current = cname.target;
-  }
-}
 
 interface Fetched {
   readonly body?: Uint8Array;
