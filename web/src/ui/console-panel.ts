@@ -122,7 +122,7 @@ export function renderConsole(el: HTMLElement, state: PlaygroundState, onChange:
     h("label", { class: "field wide" }, h("span", null, "Expression"), expr),
     h(
       "div",
-      { class: "form-grid" },
+      { class: "form-grid console-grid" },
       h(
         "label",
         { class: "field" },
