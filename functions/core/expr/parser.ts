@@ -56,11 +56,24 @@ type StackEntry =
   | { readonly s: "tok"; readonly tok: Token; readonly jmp?: number }
   | { readonly s: "fn"; readonly name: string; arity: number; readonly range: SourceRange };
 
-const programs = new WeakMap<Expression, readonly Item[]>();
+/**
+ * The program is kept under a module-private symbol, so only `parseExpression` can make
+ * an Expression the evaluator accepts. Not a WeakMap: its insertions (and the GC work on
+ * their ephemerons) cost more than the parse of a short expression (bench profile).
+ */
+const PROGRAM: unique symbol = Symbol("program");
+
+interface Compiled extends Expression {
+  readonly [PROGRAM]: readonly Item[];
+}
+
+function isCompiled(expr: Expression): expr is Compiled {
+  return PROGRAM in expr;
+}
 
 /** The postfix program of an expression made by `parseExpression` (undefined otherwise). */
 export function programOf(expr: Expression): readonly Item[] | undefined {
-  return programs.get(expr);
+  return isCompiled(expr) ? expr[PROGRAM] : undefined;
 }
 
 function syntax(message: string, range: SourceRange): never {
@@ -75,8 +88,7 @@ export function parseExpression(source: string, tokens: TokenMap): Expression {
     });
   }
   const items = new Parser(new Tokenizer(source, tokens)).parse();
-  const expr: Expression = { source, items };
-  programs.set(expr, items);
+  const expr: Compiled = { source, items, [PROGRAM]: items };
   return expr;
 }
 
