@@ -4,11 +4,7 @@
  * which answers NXDOMAIN for everything). CNAME records are followed, within the records
  * and into the fallback.
  */
-import { parseIp } from "../ip";
-import { normalizeDomain } from "./domain";
-import { DnsInputError, DnsInputErrorCode } from "./errors";
 import type {
-  Answer,
   LookupResult,
   QueryContext,
   QueryType,
@@ -16,179 +12,19 @@ import type {
   TraceEntry,
   TracingResolver,
 } from "./types";
+import { type Entry, key, parseRecords, type Table, type WhatIfRecord } from "./whatif-records";
 import { presentAnswer } from "./wire";
 
-export const WHATIF_TYPES = ["A", "AAAA", "MX", "CNAME", "TXT", "PTR"] as const;
-export type WhatIfType = (typeof WHATIF_TYPES)[number];
-export const WHATIF_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA"] as const;
-export type WhatIfRcode = (typeof WHATIF_RCODES)[number];
-
-/** One entry of the request's `records`, as the API schema delivers it. */
-export interface WhatIfRecord {
-  readonly name: string;
-  readonly type: string;
-  readonly value?: string;
-  readonly rcode?: string;
-}
+export {
+  parseRecords,
+  WHATIF_RCODES,
+  WHATIF_TYPES,
+  type WhatIfRcode,
+  type WhatIfRecord,
+  type WhatIfType,
+} from "./whatif-records";
 
 export const MAX_CNAME_HOPS = 8;
-const MAX_TXT_LENGTH = 4_096;
-
-type Entry =
-  | { readonly kind: "answers"; readonly answers: Answer[] }
-  | { readonly kind: "rcode"; readonly rcode: WhatIfRcode };
-
-interface Table {
-  readonly entries: Map<string, Entry>;
-  readonly cnames: Map<string, string>;
-}
-
-const key = (name: string, type: string) => `${name}\u0000${type}`;
-
-function bad(index: number, record: WhatIfRecord, what: string): never {
-  const label = `${JSON.stringify(record.name)} ${JSON.stringify(record.type)}`;
-  throw new DnsInputError(
-    DnsInputErrorCode.InvalidRecord,
-    `records[${index}] (${label}): ${what}`,
-    index,
-  );
-}
-
-function domainValue(index: number, record: WhatIfRecord, text: string, what: string): string {
-  try {
-    return normalizeDomain(text);
-  } catch (e) {
-    bad(
-      index,
-      record,
-      `value ${JSON.stringify(text)} is not ${what}${e instanceof Error ? ` (${e.message})` : ""}`,
-    );
-  }
-}
-
-/** Parse a zone-file presentation value for `type` (RFC 1035 §5.1 forms we accept). */
-function parseValue(
-  index: number,
-  record: WhatIfRecord,
-  type: WhatIfType,
-  raw: string,
-): Answer | string {
-  const text = raw.trim();
-  const shown = JSON.stringify(raw);
-  switch (type) {
-    case "A": {
-      const ip = parseIp(text);
-      if (ip?.family === 4) return { type: "A", address: ip.canonical };
-      return bad(
-        index,
-        record,
-        `value ${shown} is not an IPv4 address (expected e.g. "192.0.2.25")`,
-      );
-    }
-    case "AAAA": {
-      const ip = parseIp(text);
-      if (ip?.family === 6) return { type: "AAAA", address: ip.canonical };
-      return bad(
-        index,
-        record,
-        `value ${shown} is not an IPv6 address (expected e.g. "2001:db8::25")`,
-      );
-    }
-    case "MX": {
-      const m = /^([0-9]{1,5})\s+(\S+)$/.exec(text);
-      const preference = m ? Number(m[1]) : Number.NaN;
-      if (!m || preference > 65_535) {
-        bad(
-          index,
-          record,
-          `value ${shown} is not "<preference 0-65535> <exchange>" (expected e.g. "10 mx1.example.com")`,
-        );
-      }
-      const target = m[2] ?? "";
-      // RFC 7505 null MX: the exchange is the root name ".".
-      const exchange =
-        target === "." ? "." : domainValue(index, record, target, "an exchange host name");
-      return { type: "MX", preference, exchange };
-    }
-    case "CNAME":
-      return domainValue(index, record, text, "a target host name");
-    case "PTR":
-      return { type: "PTR", name: domainValue(index, record, text, "a host name") };
-    case "TXT": {
-      if (raw.length > MAX_TXT_LENGTH)
-        bad(index, record, `TXT value of ${raw.length} characters (at most ${MAX_TXT_LENGTH})`);
-      const quoted = /^"(.*)"$/s.exec(text);
-      return { type: "TXT", text: quoted ? (quoted[1] ?? "") : text };
-    }
-  }
-}
-
-/** Validate and index the records; throws `DnsInputError` (`invalid_record`, `index`). */
-export function parseRecords(records: readonly WhatIfRecord[]): Table {
-  const entries = new Map<string, Entry>();
-  const cnames = new Map<string, string>();
-  const owners = new Map<string, Set<string>>();
-  records.forEach((record, index) => {
-    let name: string;
-    try {
-      name = normalizeDomain(record.name);
-    } catch (e) {
-      bad(index, record, `name is not a DNS name${e instanceof Error ? ` (${e.message})` : ""}`);
-    }
-    const type = record.type.toUpperCase();
-    if (!(WHATIF_TYPES as readonly string[]).includes(type)) {
-      bad(
-        index,
-        record,
-        `type ${JSON.stringify(record.type)} is not one of ${WHATIF_TYPES.join(", ")}`,
-      );
-    }
-    const t = type as WhatIfType;
-    const types = owners.get(name) ?? new Set<string>();
-    owners.set(name, types);
-    types.add(t);
-    // RFC 1034 §3.6.2: a CNAME owner has no other data.
-    if (types.has("CNAME") && types.size > 1)
-      bad(index, record, "a name with a CNAME record cannot have other records");
-    const k = key(name, t);
-    const existing = entries.get(k);
-    if ((record.value === undefined) === (record.rcode === undefined)) {
-      bad(index, record, `expected exactly one of "value" or "rcode"`);
-    }
-    if (record.rcode !== undefined) {
-      if (!(WHATIF_RCODES as readonly string[]).includes(record.rcode)) {
-        bad(
-          index,
-          record,
-          `rcode ${JSON.stringify(record.rcode)} is not one of ${WHATIF_RCODES.join(", ")}`,
-        );
-      }
-      if (existing !== undefined)
-        bad(
-          index,
-          record,
-          "an rcode record cannot be combined with other records of the same name and type",
-        );
-      entries.set(k, { kind: "rcode", rcode: record.rcode as WhatIfRcode });
-      return;
-    }
-    const value = parseValue(index, record, t, record.value ?? "");
-    if (typeof value === "string") {
-      if (cnames.has(name)) bad(index, record, "a name can have only one CNAME record");
-      cnames.set(name, value);
-      return;
-    }
-    if (existing?.kind === "rcode")
-      bad(
-        index,
-        record,
-        "an rcode record cannot be combined with other records of the same name and type",
-      );
-    if (existing === undefined) entries.set(k, { kind: "answers", answers: [value] });
-    else existing.answers.push(value);
-  });
-  return { entries, cnames };
-}
 
 function fromEntry(entry: Entry): {
   result: LookupResult;
