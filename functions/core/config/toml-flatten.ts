@@ -12,27 +12,29 @@
 import { CoreError, CoreErrorCode } from "../errors";
 import { decodeString, type StringKind, scanString } from "./toml-strings";
 
-export interface FlatEntry {
+/** Where a flattened key, and the value written for it, sit in the TOML text. */
+export interface KeySpan {
   readonly key: string;
-  readonly value: string;
   readonly keyStart: number;
   readonly keyEnd: number;
   readonly valueStart: number;
   readonly valueEnd: number;
+}
+
+/** A flattened key with its value as Stalwart's reader stores it. */
+export interface KeyValue extends KeySpan {
+  readonly value: string;
   readonly isString: boolean;
-  readonly offsets?: readonly number[];
   /** Set when a TOML parser would read this string differently from Stalwart. */
   readonly tomlValue?: string;
 }
 
-/** Where an array or inline table (`k = [ … ]`, `k = { … }`) sits. */
-export interface Container {
-  readonly key: string;
-  readonly keyStart: number;
-  readonly keyEnd: number;
-  readonly valueStart: number;
-  readonly valueEnd: number;
+export interface FlatEntry extends KeyValue {
+  readonly offsets?: readonly number[];
 }
+
+/** Where an array or inline table (`k = [ … ]`, `k = { … }`) sits. */
+export type Container = KeySpan;
 
 const MAX_NEST_LEVEL = 10;
 const BARE = /[A-Za-z0-9_-]/;

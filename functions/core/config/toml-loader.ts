@@ -6,18 +6,9 @@
 import { parse, TomlError } from "smol-toml";
 import { CoreError, CoreErrorCode } from "../errors";
 import { LIMITS } from "../limits";
-import { type Container, type FlatEntry, Flattener } from "./toml-flatten";
+import { type Container, type FlatEntry, Flattener, type KeyValue } from "./toml-flatten";
 
-export interface ConfigEntry {
-  readonly key: string;
-  readonly value: string;
-  readonly keyStart: number;
-  readonly keyEnd: number;
-  readonly valueStart: number;
-  readonly valueEnd: number;
-  readonly isString: boolean;
-  /** How a TOML parser would read this string, when Stalwart's reader differs. */
-  readonly tomlValue?: string;
+export interface ConfigEntry extends KeyValue {
   /**
    * Source offset of the i-th UTF-16 unit of `value`. For strings it follows escapes and
    * multi-line strings; a raw scalar is its own text, so it is `valueStart + i`.
