@@ -41,6 +41,28 @@ export function compareKeys(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/**
+ * The keys starting with `prefix`, from keys sorted by `compareKeys`: they are contiguous
+ * and start at the first key not below `prefix`, so a binary search finds them (a filter
+ * over every key, for each setting, showed in the bench profile of a 2,000-line config).
+ */
+function keysWithPrefix(keys: readonly string[], prefix: string): string[] {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKeys(keys[mid] ?? "", prefix) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < keys.length; i++) {
+    const k = keys[i] ?? "";
+    if (!k.startsWith(prefix)) break;
+    out.push(k);
+  }
+  return out;
+}
+
 function toEntry(flat: FlatEntry): ConfigEntry {
   const { offsets } = flat;
   return {
@@ -118,7 +140,7 @@ export function loadConfig(text: string): LoadedConfig {
     keys,
     get: (key) => entries.get(key),
     has: (key) => entries.has(key),
-    keysUnder: (prefix) => keys.filter((k) => k.startsWith(prefix)),
+    keysUnder: (prefix) => keysWithPrefix(keys, prefix),
     container: (key) => containers.get(key),
   };
 }
