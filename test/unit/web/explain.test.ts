@@ -9,7 +9,7 @@ import {
   hostWhy,
   shuffledPreferences,
 } from "../../../web/src/ui/explain";
-import { DEFAULT_RETRY_MS, dueAfter } from "../../../web/src/ui/schedule";
+import { dueAfter } from "../../../web/src/ui/schedule";
 
 const host = (over: Partial<Host>): Host => ({
   name: "mx1.example.com",
@@ -68,16 +68,16 @@ describe("explanations", () => {
     expect([...shuffledPreferences(res)]).toEqual([10]);
   });
 
-  it("formats durations and the retry due times (schedule[min(n, len-1)])", () => {
+  it("formats durations and adds up the retry waits", () => {
     expect(formatDuration(0)).toBe("0s");
     expect(formatDuration(90_000)).toBe("1m 30s");
     expect(formatDuration(3_600_000 + 500)).toBe("1h 500ms");
-    const at = () => DEFAULT_RETRY_MS;
+    // Waits as the plans of retry_num 0, 1, 2… report them (`retry.nextInMs`).
+    const waits = [120_000, 300_000, 600_000];
+    const at = (k: number) => waits[k] ?? 0;
     expect(dueAfter(0, at)).toBe(0);
     expect(dueAfter(1, at)).toBe(120_000);
-    expect(dueAfter(2, at)).toBe(420_000);
-    // Past the end of the list the last delay repeats.
-    expect(dueAfter(9, () => [60_000, 120_000])).toBe(60_000 + 8 * 120_000);
+    expect(dueAfter(3, at)).toBe(1_020_000);
   });
 });
 

@@ -81,6 +81,9 @@ export const EvaluateResponseSchema = z.looseObject({
     })
     .nullable()
     .optional(),
+  retry: z
+    .looseObject({ retryNum: z.number(), schedule: z.array(z.number()), nextInMs: z.number() })
+    .optional(),
   hosts: z.array(HostSchema).default([]),
   attempts: z.array(AttemptSchema).default([]),
   outcome: z.looseObject({ kind: z.string(), message: z.string() }).nullable().optional(),

@@ -8,7 +8,7 @@ import { badge, h, mono } from "../dom";
 import { evaluateRequest } from "../state/request";
 import type { PlaygroundState } from "../state/types";
 import { branchText, familyOf, formatDuration } from "./explain";
-import { dueAfter, readRetryBlock, retrySchedule } from "./schedule";
+import { dueAfter } from "./schedule";
 
 function column(
   n: number,
@@ -90,38 +90,19 @@ export async function renderTimeline(el: HTMLElement, state: PlaygroundState): P
     }
   });
   const ns = Array.from({ length: max + 1 }, (_, i) => i);
-  const [results, block] = await Promise.all([
-    Promise.all(ns.map((n) => evaluate(evaluateRequest(state, n)))),
-    readRetryBlock(state.config),
-  ]);
+  const results = await Promise.all(ns.map((n) => evaluate(evaluateRequest(state, n))));
   const c = state.context;
-  const schedules = await Promise.all(
-    ns.map((n) =>
-      retrySchedule(block, {
-        retry_num: n,
-        sender: c.sender,
-        priority: c.priority,
-        notify_num: c.notify_num,
-        expires_in: c.expires_in,
-        last_status: c.last_status,
-        last_error: c.last_error,
-        rcpt_domain: c.domain,
-      }),
-    ),
-  );
-  const notes = [...new Set(schedules.map((s) => s.note).filter((x): x is string => x !== null))];
+  // The wait before attempt n is what attempt n-1's plan says (`retry.nextInMs`).
+  const waitAfter = (k: number): number => {
+    const r = results[k];
+    return r?.ok ? (r.data.retry?.nextInMs ?? 0) : 0;
+  };
   const cols = ns.map((n, i) => {
     const r = results[i];
-    const wait =
-      n === 0
-        ? 0
-        : ((schedules[n - 1]?.schedule ?? [])[
-            Math.min(n - 1, (schedules[n - 1]?.schedule.length ?? 1) - 1)
-          ] ?? 0);
     const due =
       n === 0
         ? "when queued"
-        : `due ${formatDuration(dueAfter(n, (k) => schedules[k]?.schedule ?? []))} after the first try (waits ${formatDuration(wait)})`;
+        : `due ${formatDuration(dueAfter(n, waitAfter))} after the first try (waits ${formatDuration(waitAfter(n - 1))})`;
     return column(n, n === c.retry_num, due, r?.ok ? r.data : (r?.error.message ?? "error"));
   });
   el.replaceChildren(
@@ -134,6 +115,5 @@ export async function renderTimeline(el: HTMLElement, state: PlaygroundState): P
       ".",
     ),
     h("div", { class: "timeline", id: "timeline" }, ...cols),
-    ...notes.map((n) => h("p", { class: "sev-warning small" }, n)),
   );
 }
