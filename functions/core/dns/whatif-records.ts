@@ -64,22 +64,15 @@ function parseValue(
   const text = raw.trim();
   const shown = JSON.stringify(raw);
   switch (type) {
-    case "A": {
-      const ip = parseIp(text);
-      if (ip?.family === 4) return { type: "A", address: ip.canonical };
-      return bad(
-        index,
-        record,
-        `value ${shown} is not an IPv4 address (expected e.g. "192.0.2.25")`,
-      );
-    }
+    case "A":
     case "AAAA": {
+      const [family, example] = type === "A" ? [4, "192.0.2.25"] : [6, "2001:db8::25"];
       const ip = parseIp(text);
-      if (ip?.family === 6) return { type: "AAAA", address: ip.canonical };
+      if (ip?.family === family) return { type, address: ip.canonical };
       return bad(
         index,
         record,
-        `value ${shown} is not an IPv6 address (expected e.g. "2001:db8::25")`,
+        `value ${shown} is not an IPv${family} address (expected e.g. "${example}")`,
       );
     }
     case "MX": {
