@@ -17,18 +17,7 @@ export interface WhatIfRecord {
   rcode?: RecordRcode;
 }
 
-export const LAST_ERRORS = [
-  "none",
-  "dns",
-  "unexpected-reply",
-  "connection",
-  "tls",
-  "dane",
-  "mta-sts",
-  "rate",
-  "concurrency",
-  "io",
-] as const;
+export { LAST_ERRORS } from "../../../functions/core/planner/envelope";
 
 export interface ContextState {
   domain: string;
