@@ -1,5 +1,5 @@
 /**
- * 1. Core CPU, in-process (Node, the same TypeScript the Worker runs): the evaluation
+ * 1. Core CPU time, in-process (Node, the same TypeScript the Worker runs): the evaluation
  * core end to end — analyzeConfig (TOML, if-blocks, lint) then planDelivery with what-if
  * records (no network) — median and p99 over many runs after warm-up. Plus the whole
  * request through the Hono app (`app.request`, zod, JSON) for the seed config, and the
@@ -35,13 +35,18 @@ export async function evaluateCore(text: string): Promise<void> {
   if (plan.attempts.length === 0) throw new Error("bench config planned no attempt");
 }
 
+/**
+ * CPU time (user + system, `process.cpuUsage`) per run in µs: what the Workers limit
+ * counts, and unlike wall time it does not grow when other processes share the cores.
+ */
 async function sample(run: () => Promise<void>, warmup: number, runs: number): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await run();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const c0 = process.cpuUsage();
     await run();
-    out.push((performance.now() - t0) * 1000);
+    const c = process.cpuUsage(c0);
+    out.push(c.user + c.system);
   }
   return out;
 }

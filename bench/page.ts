@@ -84,9 +84,12 @@ async function coldLoad(baseUrl: string, runs: number): Promise<Load> {
     await context.addInitScript({ content: WATCH_READY });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(baseUrl, { waitUntil: "commit" });
-    await page.waitForFunction("window.__benchReady !== undefined", undefined, {
-      timeout: 60_000,
-    });
+    // Functions, not strings: the page's CSP forbids eval, which string predicates use.
+    await page.waitForFunction(
+      () => (globalThis as { __benchReady?: number }).__benchReady !== undefined,
+      undefined,
+      { timeout: 60_000 },
+    );
     const [readyMs, origin] = (await page.evaluate(
       "[window.__benchReady, performance.timeOrigin]",
     )) as [number, number];
@@ -105,9 +108,7 @@ async function coldLoad(baseUrl: string, runs: number): Promise<Load> {
       requests++;
     }
     // The page runs the first example on load; wait for it, then time Run clicks.
-    await page.waitForFunction(
-      'Number(document.getElementById("result-panel")?.dataset.run ?? 0) >= 1',
-    );
+    await page.waitForSelector("#result-panel[data-run]", { state: "attached" });
     const runMs: number[] = [];
     for (let i = 0; i < runs; i++) runMs.push((await page.evaluate(TIME_RUN)) as number);
     return { readyMs, gzipBytes, rawBytes, requests, runMs };
