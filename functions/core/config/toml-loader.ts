@@ -65,7 +65,7 @@ function keysWithPrefix(keys: readonly string[], prefix: string): string[] {
 
 function toEntry(flat: FlatEntry): ConfigEntry {
   const { offsets } = flat;
-  return {
+  const entry: ConfigEntry = {
     key: flat.key,
     value: flat.value,
     keyStart: flat.keyStart,
@@ -73,13 +73,14 @@ function toEntry(flat: FlatEntry): ConfigEntry {
     valueStart: flat.valueStart,
     valueEnd: flat.valueEnd,
     isString: flat.isString,
-    ...(flat.tomlValue !== undefined ? { tomlValue: flat.tomlValue } : {}),
     sourceOffset(i: number): number {
       const idx = Math.max(0, Math.min(Number.isFinite(i) ? Math.trunc(i) : 0, flat.value.length));
       if (offsets === undefined) return flat.valueStart + idx;
       return offsets[idx] ?? flat.valueEnd;
     },
   };
+  // Not a conditional spread in the literal: V8's object spread showed in the bench profile.
+  return flat.tomlValue !== undefined ? Object.assign(entry, { tomlValue: flat.tomlValue }) : entry;
 }
 
 /** smol-toml reports 1-based line/column, splitting lines at `\r?\n`. */
