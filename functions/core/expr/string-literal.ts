@@ -17,6 +17,14 @@ export function scanString(
   stop: string,
   start: number,
 ): { readonly value: string; readonly pos: number } {
+  // Fast path: no backslash before the closing quote, so the value is the source text
+  // between the quotes (one slice instead of a string built character by character).
+  const close = src.indexOf(stop, pos);
+  if (close >= 0 && close - pos <= LIMITS.stringLength) {
+    let i = pos;
+    while (i < close && src.charCodeAt(i) !== 92 /* \\ */) i++;
+    if (i === close) return { value: src.slice(pos, close), pos: close + 1 };
+  }
   let out = "";
   let last = "";
   while (pos < src.length) {
