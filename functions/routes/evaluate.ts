@@ -8,6 +8,7 @@ import { parseWith, readJsonBody } from "../api/request";
 import { ContextSchema, EvaluateRequestSchema } from "../api/schemas";
 import type { AppEnv } from "../app";
 import { runEvaluation } from "../services/evaluate";
+import { finishInBackground } from "./background";
 
 /** Query parameters that are integers in the JSON form. */
 const INTEGER_PARAMS = new Set(["retry_num", "notify_num", "priority", "expires_in", "seed"]);
@@ -46,10 +47,14 @@ export function requestFromQuery(params: URLSearchParams): unknown {
 export const evaluateRoutes = new Hono<AppEnv>()
   .post("/evaluate", async (c) => {
     const request = parseWith(EvaluateRequestSchema, await readJsonBody(c));
-    return c.json(await runEvaluation(request, c.env, c.get("deps")));
+    const plan = await runEvaluation(request, c.env, c.get("deps"));
+    finishInBackground(c);
+    return c.json(plan);
   })
   .get("/evaluate", async (c) => {
     const url = new URL(c.req.url);
     const request = parseWith(EvaluateRequestSchema, requestFromQuery(url.searchParams));
-    return c.json(await runEvaluation(request, c.env, c.get("deps")));
+    const plan = await runEvaluation(request, c.env, c.get("deps"));
+    finishInBackground(c);
+    return c.json(plan);
   });

@@ -54,6 +54,11 @@ function dohClient(url: string, timeoutMs: number, deps: AppDeps): DohClient {
   return client;
 }
 
+/** Cache API writes still running for this app's isolate cache (for `waitUntil`). */
+export function pendingCacheWrites(deps: AppDeps): Promise<void> {
+  return perDeps.get(deps)?.cache.settled() ?? Promise.resolve();
+}
+
 export function buildResolver(
   name: ResolverName,
   records: readonly WhatIfRecord[] | undefined,

@@ -17,7 +17,13 @@ export interface CachedBody {
 
 export interface DnsCache {
   get(key: string): Promise<CachedBody | undefined>;
+  /**
+   * Resolves once the memory layer has the entry. The Cache API write, which costs a
+   * platform round trip, runs in the background (it never delays an answer); `settled()`
+   * waits for the writes started so far, for `waitUntil`.
+   */
   put(key: string, body: Uint8Array, ttlSeconds: number): Promise<void>;
+  settled(): Promise<void>;
 }
 
 /** The slice of the Cache API we use (workerd's `caches`, the browser's `CacheStorage`). */
@@ -89,12 +95,20 @@ export function createDnsCache(options: DnsCacheOptions): DnsCache {
   const memory = new MemoryLru(options.clock, options.maxEntries ?? DEFAULT_CACHE_ENTRIES);
   const maxTtl = options.maxTtl ?? DEFAULT_MAX_TTL;
   const storage = options.storage;
+  // One open() per cache, not per lookup: each is a platform round trip.
+  let opened: ReturnType<CacheStorageLike["open"]> | undefined;
+  const open = () => {
+    opened ??= storage?.open(CACHE_NAME);
+    return opened;
+  };
+  const writes = new Set<Promise<void>>();
   return {
     async get(key) {
       const hit = memory.get(key);
       if (hit !== undefined || storage === undefined) return hit;
       try {
-        const cache = await storage.open(CACHE_NAME);
+        const cache = await open();
+        if (cache === undefined) return undefined;
         const res = await cache.match(key);
         if (res === undefined || !res.ok) return undefined;
         return { body: new Uint8Array(await res.arrayBuffer()), ttlLeft: null };
@@ -107,20 +121,27 @@ export function createDnsCache(options: DnsCacheOptions): DnsCache {
       if (!(ttl > 0)) return;
       memory.put(key, body, ttl);
       if (storage === undefined) return;
-      try {
-        const cache = await storage.open(CACHE_NAME);
-        await cache.put(
-          key,
-          new Response(body.slice(), {
-            headers: {
-              "content-type": "application/dns-message",
-              "cache-control": `max-age=${ttl}`,
-            },
-          }),
-        );
-      } catch {
-        // Cache API failures are not lookup failures.
-      }
+      const write = (async () => {
+        try {
+          const cache = await open();
+          await cache?.put(
+            key,
+            new Response(body.slice(), {
+              headers: {
+                "content-type": "application/dns-message",
+                "cache-control": `max-age=${ttl}`,
+              },
+            }),
+          );
+        } catch {
+          // Cache API failures are not lookup failures.
+        }
+      })();
+      writes.add(write);
+      void write.then(() => writes.delete(write));
+    },
+    async settled() {
+      await Promise.all([...writes]);
     },
   };
 }

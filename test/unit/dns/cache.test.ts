@@ -121,11 +121,41 @@ describe("Cache API layer", () => {
     const clock = manualClock();
     const writer = createDnsCache({ clock, storage });
     await writer.put("https://doh.example/dns-query?dns=AAAA", bytes(7), 42);
+    // The platform write runs in the background: an answer never waits for it.
+    await writer.settled();
     expect(store.get("https://doh.example/dns-query?dns=AAAA")?.headers.get("cache-control")).toBe(
       "max-age=42",
     );
     // Another isolate: empty memory, same platform cache.
     const reader = createDnsCache({ clock, storage });
     expect((await reader.get("https://doh.example/dns-query?dns=AAAA"))?.body).toEqual(bytes(7));
+  });
+
+  it("does not hold a put until the platform write is done", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const written: string[] = [];
+    const storage: CacheStorageLike = {
+      async open() {
+        return {
+          async match() {
+            return undefined;
+          },
+          async put(key: string) {
+            await gate;
+            written.push(key);
+          },
+        };
+      },
+    };
+    const cache = createDnsCache({ clock: manualClock(), storage });
+    await cache.put("k", bytes(1), 60);
+    expect((await cache.get("k"))?.body).toEqual(bytes(1));
+    expect(written).toEqual([]);
+    release();
+    await cache.settled();
+    expect(written).toEqual(["k"]);
   });
 });

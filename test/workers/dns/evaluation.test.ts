@@ -82,13 +82,15 @@ describe.sequential("evaluation resolver over real DoH", () => {
     const storage = platformCacheStorage();
     expect(storage).toBeDefined();
     const before = await countOf("short.zone.test", "A");
+    const firstCache = createDnsCache({ clock: systemClock, ...(storage ? { storage } : {}) });
     const first = createDohClient({
       url: dohUrl(),
       fetch: (u, i) => fetch(u, i),
       clock: systemClock,
-      cache: createDnsCache({ clock: systemClock, ...(storage ? { storage } : {}) }),
+      cache: firstCache,
     });
     expect((await first.query("short.zone.test", "A")).trace[0]?.from).toBe("doh");
+    await firstCache.settled();
     const second = createDohClient({
       url: dohUrl(),
       fetch: (u, i) => fetch(u, i),
