@@ -15,104 +15,107 @@ export interface ParsedIp {
   readonly bytes: Uint8Array;
 }
 
+/** Value of the digit with code `c` in `radix`, or -1. */
+function digit(c: number, radix: 10 | 16): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (radix === 16) {
+    const l = c | 0x20;
+    if (l >= 97 && l <= 102) return l - 87;
+  }
+  return -1;
+}
+
+/**
+ * Rust's `core::net::parser::Parser`. Every `read_*` that fails rewinds to where it
+ * started (Rust's `read_atomically`); failures are -1 / false instead of `None`, without
+ * closures or arrays per step (parseIp is on every what-if record and every attempt).
+ */
 class Cursor {
   pos = 0;
+  /** Whether the last `groups()` ended with an embedded IPv4 address. */
+  endedWithIpv4 = false;
   constructor(readonly s: string) {}
-  /** Runs `f`; on failure (undefined) rewinds, as Rust's `read_atomically`. */
-  atomic<T>(f: () => T | undefined): T | undefined {
-    const start = this.pos;
-    const r = f();
-    if (r === undefined) this.pos = start;
-    return r;
-  }
-  char(c: string): boolean {
-    if (this.s[this.pos] === c) {
+  char(c: number): boolean {
+    if (this.s.charCodeAt(this.pos) === c) {
       this.pos++;
       return true;
     }
     return false;
   }
-  /** Rust's `read_number(radix, max_digits, allow_zero_prefix)`. */
-  number(
-    radix: 10 | 16,
-    maxDigits: number,
-    allowZeroPrefix: boolean,
-    max: number,
-  ): number | undefined {
-    return this.atomic(() => {
-      let value = 0;
-      let digits = 0;
-      const first = this.s[this.pos];
-      while (digits < maxDigits) {
-        const c = this.s[this.pos];
-        if (c === undefined) break;
-        const d =
-          radix === 10
-            ? /[0-9]/.test(c)
-              ? Number(c)
-              : -1
-            : /[0-9a-fA-F]/.test(c)
-              ? Number.parseInt(c, 16)
-              : -1;
-        if (d < 0) break;
-        value = value * radix + d;
-        digits++;
-        this.pos++;
-      }
-      if (digits === 0 || value > max) return undefined;
-      if (!allowZeroPrefix && first === "0" && digits > 1) return undefined;
-      return value;
-    });
+  /** Rust's `read_number(radix, max_digits, allow_zero_prefix)`; -1 = None. */
+  number(radix: 10 | 16, maxDigits: number, allowZeroPrefix: boolean, max: number): number {
+    const start = this.pos;
+    const first = this.s.charCodeAt(start);
+    let value = 0;
+    let digits = 0;
+    while (digits < maxDigits) {
+      const d = digit(this.s.charCodeAt(this.pos), radix);
+      if (d < 0) break;
+      value = value * radix + d;
+      digits++;
+      this.pos++;
+    }
+    if (digits === 0 || value > max || (!allowZeroPrefix && first === 48 && digits > 1)) {
+      this.pos = start;
+      return -1;
+    }
+    return value;
   }
-  ipv4(): number[] | undefined {
-    return this.atomic(() => {
-      const out: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        if (i > 0 && !this.char(".")) return undefined;
-        const n = this.number(10, 3, false, 255);
-        if (n === undefined) return undefined;
-        out.push(n);
+  /** Four dotted octets as one unsigned 32-bit number; -1 = None. */
+  ipv4(): number {
+    const start = this.pos;
+    let out = 0;
+    for (let i = 0; i < 4; i++) {
+      const n = i > 0 && !this.char(46 /* . */) ? -1 : this.number(10, 3, false, 255);
+      if (n < 0) {
+        this.pos = start;
+        return -1;
       }
-      return out;
-    });
+      out = out * 256 + n;
+    }
+    return out;
   }
-  /** Rust's `read_groups`: fills up to `limit` 16-bit groups; returns [count, endedWithIpv4]. */
-  groups(out: number[], limit: number): [number, boolean] {
+  /** Rust's `read_groups`: fills up to `limit` 16-bit groups, returns how many (see endedWithIpv4). */
+  groups(out: number[], limit: number): number {
+    this.endedWithIpv4 = false;
     for (let i = 0; i < limit; i++) {
       if (i < limit - 1) {
-        const v4 = this.atomic(() => {
-          if (i > 0 && !this.char(":")) return undefined;
-          return this.ipv4();
-        });
-        if (v4) {
-          out[i] = ((v4[0] ?? 0) << 8) | (v4[1] ?? 0);
-          out[i + 1] = ((v4[2] ?? 0) << 8) | (v4[3] ?? 0);
-          return [i + 2, true];
+        const start = this.pos;
+        const v4 = i > 0 && !this.char(58 /* : */) ? -1 : this.ipv4();
+        if (v4 >= 0) {
+          out[i] = Math.floor(v4 / 65536);
+          out[i + 1] = v4 % 65536;
+          this.endedWithIpv4 = true;
+          return i + 2;
         }
+        this.pos = start;
       }
-      const g = this.atomic(() => {
-        if (i > 0 && !this.char(":")) return undefined;
-        return this.number(16, 4, true, 0xffff);
-      });
-      if (g === undefined) return [i, false];
+      const start = this.pos;
+      const g = i > 0 && !this.char(58 /* : */) ? -1 : this.number(16, 4, true, 0xffff);
+      if (g < 0) {
+        this.pos = start;
+        return i;
+      }
       out[i] = g;
     }
-    return [limit, false];
+    return limit;
   }
-  ipv6(): number[] | undefined {
-    return this.atomic(() => {
-      const head: number[] = [];
-      const [headSize, headV4] = this.groups(head, 8);
-      if (headSize === 8) return head;
-      if (headV4) return undefined;
-      if (!this.char(":") || !this.char(":")) return undefined;
-      const tail: number[] = [];
-      const [tailSize] = this.groups(tail, 8 - (headSize + 1));
-      const segs = new Array<number>(8).fill(0);
-      for (let i = 0; i < headSize; i++) segs[i] = head[i] ?? 0;
-      for (let i = 0; i < tailSize; i++) segs[8 - tailSize + i] = tail[i] ?? 0;
-      return segs;
-    });
+  /** Eight 16-bit groups, or null (rewound). */
+  ipv6(): number[] | null {
+    const start = this.pos;
+    const head: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+    const headSize = this.groups(head, 8);
+    if (headSize === 8) return head;
+    if (this.endedWithIpv4 || !this.char(58 /* : */) || !this.char(58 /* : */)) {
+      this.pos = start;
+      return null;
+    }
+    const tail: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+    const tailSize = this.groups(tail, 8 - (headSize + 1));
+    // `::` stands for the zero groups between head and tail.
+    for (let i = headSize; i < 8; i++) head[i] = 0;
+    for (let i = 0; i < tailSize; i++) head[8 - tailSize + i] = tail[i] ?? 0;
+    return head;
   }
 }
 
@@ -120,9 +123,24 @@ function v4Text(b: ArrayLike<number>): string {
   return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
 }
 
+/** `segs[from..to)` in hex, colon-separated. */
+function hexGroups(segs: readonly number[], from: number, to: number): string {
+  let out = "";
+  for (let i = from; i < to; i++)
+    out += i === from ? (segs[i] ?? 0).toString(16) : `:${(segs[i] ?? 0).toString(16)}`;
+  return out;
+}
+
 /** Rust's `Ipv6Addr` Display (RFC 5952; `::ffff:a.b.c.d` for IPv4-mapped addresses). */
 function v6Text(segs: readonly number[]): string {
-  if (segs.slice(0, 5).every((s) => s === 0) && segs[5] === 0xffff) {
+  if (
+    segs[0] === 0 &&
+    segs[1] === 0 &&
+    segs[2] === 0 &&
+    segs[3] === 0 &&
+    segs[4] === 0 &&
+    segs[5] === 0xffff
+  ) {
     const a = segs[6] ?? 0;
     const b = segs[7] ?? 0;
     return `::ffff:${v4Text([a >> 8, a & 255, b >> 8, b & 255])}`;
@@ -143,27 +161,28 @@ function v6Text(segs: readonly number[]): string {
     }
     i = j;
   }
-  const hex = (list: readonly number[]) => list.map((s) => s.toString(16)).join(":");
   if (bestLen > 1) {
-    return `${hex(segs.slice(0, bestStart))}::${hex(segs.slice(bestStart + bestLen))}`;
+    return `${hexGroups(segs, 0, bestStart)}::${hexGroups(segs, bestStart + bestLen, 8)}`;
   }
-  return hex(segs);
+  return hexGroups(segs, 0, 8);
 }
 
 export function parseIp(text: string): ParsedIp | null {
-  const v4 = new Cursor(text);
-  const octets = v4.ipv4();
-  if (octets && v4.pos === text.length) {
-    return { family: 4, canonical: v4Text(octets), bytes: Uint8Array.from(octets) };
+  const cursor = new Cursor(text);
+  const v4 = cursor.ipv4();
+  if (v4 >= 0 && cursor.pos === text.length) {
+    const bytes = Uint8Array.of(v4 >>> 24, (v4 >>> 16) & 255, (v4 >>> 8) & 255, v4 & 255);
+    return { family: 4, canonical: v4Text(bytes), bytes };
   }
-  const v6 = new Cursor(text);
-  const segs = v6.ipv6();
-  if (segs && v6.pos === text.length) {
+  cursor.pos = 0;
+  const segs = cursor.ipv6();
+  if (segs && cursor.pos === text.length) {
     const bytes = new Uint8Array(16);
-    segs.forEach((s, i) => {
-      bytes[i * 2] = s >> 8;
-      bytes[i * 2 + 1] = s & 255;
-    });
+    for (let i = 0; i < 8; i++) {
+      const g = segs[i] ?? 0;
+      bytes[i * 2] = g >> 8;
+      bytes[i * 2 + 1] = g & 255;
+    }
     return { family: 6, canonical: v6Text(segs), bytes };
   }
   return null;

@@ -62,17 +62,17 @@ function parseValue(
   raw: string,
 ): Answer | string {
   const text = raw.trim();
-  const shown = JSON.stringify(raw);
   switch (type) {
     case "A":
     case "AAAA": {
-      const [family, example] = type === "A" ? [4, "192.0.2.25"] : [6, "2001:db8::25"];
+      const family = type === "A" ? 4 : 6;
       const ip = parseIp(text);
       if (ip?.family === family) return { type, address: ip.canonical };
+      const example = family === 4 ? "192.0.2.25" : "2001:db8::25";
       return bad(
         index,
         record,
-        `value ${shown} is not an IPv${family} address (expected e.g. "${example}")`,
+        `value ${JSON.stringify(raw)} is not an IPv${family} address (expected e.g. "${example}")`,
       );
     }
     case "MX": {
@@ -82,7 +82,7 @@ function parseValue(
         bad(
           index,
           record,
-          `value ${shown} is not "<preference 0-65535> <exchange>" (expected e.g. "10 mx1.example.com")`,
+          `value ${JSON.stringify(raw)} is not "<preference 0-65535> <exchange>" (expected e.g. "10 mx1.example.com")`,
         );
       }
       const target = m[2] ?? "";
