@@ -10,7 +10,7 @@
  * a flattened key seen twice is an error.
  */
 import { CoreError, CoreErrorCode } from "../errors";
-import { decodeString, type StringKind, scanString } from "./toml-strings";
+import { decodeStringValue, type StringKind, scanString } from "./toml-strings";
 
 /** Where a flattened key, and the value written for it, sit in the TOML text. */
 export interface KeySpan {
@@ -29,15 +29,38 @@ export interface KeyValue extends KeySpan {
   readonly tomlValue?: string;
 }
 
-export interface FlatEntry extends KeyValue {
-  readonly offsets?: readonly number[];
+/**
+ * A flattened key, with `sourceOffset` (see ConfigEntry). Most strings have no escape and
+ * no `\r`, so their unit i sits at `linearStart + i` and need no offset array (one per
+ * string showed in the bench profile); the others carry the map their decoding built.
+ */
+export class FlatEntry implements KeyValue {
+  tomlValue?: string;
+
+  constructor(
+    readonly key: string,
+    readonly value: string,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+    readonly isString: boolean,
+    /** Offset of unit 0 when units map one to one onto the source, else -1. */
+    private readonly linearStart: number,
+    private readonly offsets?: readonly number[],
+  ) {}
+
+  sourceOffset(i: number): number {
+    const idx = Math.max(0, Math.min(Number.isFinite(i) ? Math.trunc(i) : 0, this.value.length));
+    if (this.offsets === undefined) return this.linearStart + idx;
+    return this.offsets[idx] ?? this.valueEnd;
+  }
 }
 
 /** Where an array or inline table (`k = [ … ]`, `k = { … }`) sits. */
 export type Container = KeySpan;
 
 const MAX_NEST_LEVEL = 10;
-const BARE = /[A-Za-z0-9_-]/;
 /** Stalwart reads unquoted values as runs of alphanumerics, `.`, `+`, `-`. */
 const STALWART_SCALAR = /^[\p{L}\p{N}.+-]+$/u;
 
@@ -80,8 +103,9 @@ export class Flattener {
         this.pos = close + (isArray ? 2 : 1);
         continue;
       }
-      const first = this.text[this.pos] ?? "";
-      if (!/[A-Za-z0-9"]/.test(first)) {
+      const c = this.text.charCodeAt(this.pos);
+      if (!((isBare(c) && c !== 0x5f && c !== 0x2d) || c === 0x22)) {
+        const first = this.text[this.pos] ?? "";
         this.fail(
           `Stalwart's TOML reader does not accept a key starting with ${JSON.stringify(first)}`,
           this.pos,
@@ -101,11 +125,12 @@ export class Flattener {
   private skipTrivia(newlines: boolean): void {
     const t = this.text;
     while (this.pos < t.length) {
-      const c = t[this.pos];
-      if (c === " " || c === "\t" || c === "\uFEFF" || (newlines && (c === "\n" || c === "\r")))
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x09 || c === 0xfeff || (newlines && (c === 0x0a || c === 0x0d)))
         this.pos++;
-      else if (c === "#") {
-        while (this.pos < t.length && t[this.pos] !== "\n") this.pos++;
+      else if (c === 0x23 /* # */) {
+        const nl = t.indexOf("\n", this.pos);
+        this.pos = nl < 0 ? t.length : nl;
       } else return;
     }
   }
@@ -127,7 +152,7 @@ export class Flattener {
         this.pos = e;
       } else {
         const s = this.pos;
-        while (this.pos < t.length && BARE.test(t[this.pos] ?? "")) this.pos++;
+        while (this.pos < t.length && isBare(t.charCodeAt(this.pos))) this.pos++;
         parts.push({ text: t.slice(s, this.pos), quoted: false });
       }
       end = this.pos;
@@ -176,49 +201,49 @@ export class Flattener {
       const kind: StringKind =
         c === '"' ? (triple ? "ml-basic" : "basic") : triple ? "ml-literal" : "literal";
       const [cs, ce, end] = scanString(t, start, kind);
-      const decoded = decodeString(t, kind, cs, ce);
+      const decoded = decodeStringValue(t, kind, cs, ce);
       this.pos = end;
-      const entry: FlatEntry = {
+      const entry = new FlatEntry(
         key,
-        value: decoded.value,
+        decoded.value,
         keyStart,
         keyEnd,
-        valueStart: start,
-        valueEnd: end,
-        isString: true,
-        offsets: decoded.offsets,
-      };
-      // No `...(cond ? {…} : {})` on the common path: V8's object spread showed in the
-      // bench profile; the copy is only made for the rare string Stalwart reads otherwise.
-      this.insert(decoded.toml !== decoded.value ? { ...entry, tomlValue: decoded.toml } : entry);
+        start,
+        end,
+        true,
+        decoded.linearStart,
+        decoded.offsets,
+      );
+      // Only set for the rare string Stalwart reads otherwise than TOML.
+      if (decoded.toml !== decoded.value) entry.tomlValue = decoded.toml;
+      this.insert(entry);
       return;
     }
-    while (this.pos < t.length && !/[\s,\]}#]/.test(t[this.pos] ?? "")) this.pos++;
+    this.scalarEnd();
     // A date and a time may be separated by one space (RFC 3339 as TOML allows it).
     if (
+      this.pos - start === 10 &&
       /^\d{4}-\d{2}-\d{2}$/.test(t.slice(start, this.pos)) &&
       /^ \d{2}:/.test(t.slice(this.pos, this.pos + 4))
     ) {
       this.pos++;
-      while (this.pos < t.length && !/[\s,\]}#]/.test(t[this.pos] ?? "")) this.pos++;
+      this.scalarEnd();
     }
     const raw = t.slice(start, this.pos);
-    if (!STALWART_SCALAR.test(raw)) {
+    if (!isStalwartScalar(raw)) {
       this.fail(
         `Stalwart's TOML reader does not accept the value ${raw} of "${key}": it reads unquoted values as letters, digits, '.', '+' and '-' only; quote it`,
         start,
         this.pos,
       );
     }
-    this.insert({
-      key,
-      value: raw,
-      keyStart,
-      keyEnd,
-      valueStart: start,
-      valueEnd: this.pos,
-      isString: false,
-    });
+    this.insert(new FlatEntry(key, raw, keyStart, keyEnd, start, this.pos, false, start));
+  }
+
+  /** Moves to the end of a raw scalar: the next whitespace, `,`, `]`, `}` or `#`. */
+  private scalarEnd(): void {
+    const t = this.text;
+    while (this.pos < t.length && !isScalarEnd(t.charCodeAt(this.pos))) this.pos++;
   }
 
   private insert(entry: FlatEntry): void {
@@ -231,4 +256,32 @@ export class Flattener {
 
 function pad(n: number): string {
   return n.toString().padStart(4, "0");
+}
+
+function isBare(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) || // a-z
+    (c >= 0x41 && c <= 0x5a) || // A-Z
+    (c >= 0x30 && c <= 0x39) || // 0-9
+    c === 0x5f || // _
+    c === 0x2d // -
+  );
+}
+
+/** `[\s,\]}#]`: what ends a raw scalar (JS `\s`, i.e. also Unicode spaces). */
+function isScalarEnd(c: number): boolean {
+  if (c === 0x2c || c === 0x5d || c === 0x7d || c === 0x23 || c === 0x20) return true;
+  if (c < 0x80) return c >= 0x09 && c <= 0x0d;
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/** STALWART_SCALAR, with an ASCII fast path (letters, digits, `.`, `+`, `-`). */
+function isStalwartScalar(raw: string): boolean {
+  if (raw.length === 0) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x80) return STALWART_SCALAR.test(raw);
+    if (!(isBare(c) && c !== 0x5f) && c !== 0x2e && c !== 0x2b) return false;
+  }
+  return true;
 }

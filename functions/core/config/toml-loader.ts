@@ -6,7 +6,8 @@
 import { parse, TomlError } from "smol-toml";
 import { CoreError, CoreErrorCode } from "../errors";
 import { LIMITS } from "../limits";
-import { type Container, type FlatEntry, Flattener, type KeyValue } from "./toml-flatten";
+import { type Container, Flattener, type KeyValue } from "./toml-flatten";
+import { isSimpleValidToml } from "./toml-validate";
 
 export interface ConfigEntry extends KeyValue {
   /**
@@ -63,26 +64,6 @@ function keysWithPrefix(keys: readonly string[], prefix: string): string[] {
   return out;
 }
 
-function toEntry(flat: FlatEntry): ConfigEntry {
-  const { offsets } = flat;
-  const entry: ConfigEntry = {
-    key: flat.key,
-    value: flat.value,
-    keyStart: flat.keyStart,
-    keyEnd: flat.keyEnd,
-    valueStart: flat.valueStart,
-    valueEnd: flat.valueEnd,
-    isString: flat.isString,
-    sourceOffset(i: number): number {
-      const idx = Math.max(0, Math.min(Number.isFinite(i) ? Math.trunc(i) : 0, flat.value.length));
-      if (offsets === undefined) return flat.valueStart + idx;
-      return offsets[idx] ?? flat.valueEnd;
-    },
-  };
-  // Not a conditional spread in the literal: V8's object spread showed in the bench profile.
-  return flat.tomlValue !== undefined ? Object.assign(entry, { tomlValue: flat.tomlValue }) : entry;
-}
-
 /** smol-toml reports 1-based line/column, splitting lines at `\r?\n`. */
 function offsetOf(text: string, line: number, column: number): number {
   let offset = 0;
@@ -107,7 +88,8 @@ export function loadConfig(text: string): LoadedConfig {
     );
   }
   try {
-    parse(text, { maxDepth: 64 });
+    // The fast check proves the common shapes valid; anything else goes to smol-toml.
+    if (!isSimpleValidToml(text)) parse(text, { maxDepth: 64 });
   } catch (err) {
     if (err instanceof TomlError) {
       const at = offsetOf(text, err.line, err.column);
@@ -132,8 +114,7 @@ export function loadConfig(text: string): LoadedConfig {
       { start: 0, end: 0 },
     );
   }
-  const entries = new Map<string, ConfigEntry>();
-  for (const [key, flat] of flattener.entries) entries.set(key, toEntry(flat));
+  const entries: ReadonlyMap<string, ConfigEntry> = flattener.entries;
   const keys = [...entries.keys()].sort(compareKeys);
   const containers = flattener.containers;
   return {

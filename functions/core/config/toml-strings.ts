@@ -155,3 +155,32 @@ export function decodeString(
       : stalwartMultiLine(text, cs, ce);
   return { value, offsets, toml: tomlDecode(text.slice(cs, ce), kind).replace(/\r\n/g, "\n") };
 }
+
+/**
+ * `decodeString` for the loader: a string without backslash and `\r` reads the same for
+ * Stalwart and TOML and maps unit i to `linearStart + i`, so it is one slice and no
+ * offset array (the bench profile); any other string is decoded in full.
+ */
+export function decodeStringValue(
+  text: string,
+  kind: StringKind,
+  cs: number,
+  ce: number,
+): { value: string; toml: string; linearStart: number; offsets?: readonly number[] } {
+  let simple = true;
+  for (let i = cs; i < ce; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c || c === 0x0d) {
+      simple = false;
+      break;
+    }
+  }
+  if (simple) {
+    const start =
+      kind !== "basic" && kind !== "literal" && text.charCodeAt(cs) === 0x0a ? cs + 1 : cs;
+    const value = text.slice(start, ce);
+    return { value, toml: value, linearStart: start };
+  }
+  const d = decodeString(text, kind, cs, ce);
+  return { value: d.value, toml: d.toml, linearStart: -1, offsets: d.offsets };
+}
