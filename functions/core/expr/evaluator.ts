@@ -42,6 +42,18 @@ function checked(v: Value): Value {
   return v;
 }
 
+/** The top of `stack`, popped; a missing operand reads as `''` (Stalwart's quirk). */
+function pop(stack: Value[]): Value {
+  return stack.pop() ?? EMPTY;
+}
+
+/** The top `n` values of `stack` in push order, missing ones read as `''`. */
+function popN(stack: Value[], n: number): Value[] {
+  const args = new Array<Value>(n);
+  for (let i = n - 1; i >= 0; i--) args[i] = stack.pop() ?? EMPTY;
+  return args;
+}
+
 export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newEvalState()): Value {
   const items = programOf(expr);
   if (!items)
@@ -50,12 +62,6 @@ export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newE
       "Expression was not produced by parseExpression()",
     );
   const stack: Value[] = [];
-  const pop = (): Value => stack.pop() ?? EMPTY;
-  const popN = (n: number): Value[] => {
-    const args = new Array<Value>(n).fill(EMPTY);
-    for (let i = n - 1; i >= 0; i--) args[i] = pop();
-    return args;
-  };
   for (let i = 0; i < items.length; i++) {
     state.steps++;
     if (state.steps > LIMITS.evalSteps) exprLimit("evalSteps", `${state.steps} steps`);
@@ -75,16 +81,16 @@ export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newE
         stack.push(str(env.configGet(item.key) ?? ""));
         break;
       case "un":
-        stack.push(unaryOp(item.op, pop()));
+        stack.push(unaryOp(item.op, pop(stack)));
         break;
       case "bin": {
-        const right = pop();
-        const left = pop();
+        const right = pop(stack);
+        const left = pop(stack);
         stack.push(checked(binaryOp(item.op, left, right)));
         break;
       }
       case "fn": {
-        const args = popN(item.args);
+        const args = popN(stack, item.args);
         const pure = PURE.get(item.name);
         stack.push(checked(pure ? pure(args) : callServerFunction(item.name, args, env)));
         break;
@@ -95,24 +101,24 @@ export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newE
         break;
       }
       case "index": {
-        const index = toUsize(pop()) ?? 0n;
-        const list = toArray(pop());
+        const index = toUsize(pop(stack)) ?? 0n;
+        const list = toArray(pop(stack));
         stack.push(index < BigInt(list.length) ? (list[Number(index)] ?? EMPTY) : EMPTY);
         break;
       }
       case "build":
-        stack.push(checked(arr(popN(item.n))));
+        stack.push(checked(arr(popN(stack, item.n))));
         break;
       case "regex": {
         state.captures.length = 0;
-        const m = execBounded(item.re, valueToString(pop()), state);
+        const m = execBounded(item.re, valueToString(pop(stack)), state);
         if (m) for (const g of m) state.captures.push(g ?? "");
         stack.push(int(state.captures.length > 0 ? 1n : 0n));
         break;
       }
     }
   }
-  return pop();
+  return pop(stack);
 }
 
 /**

@@ -65,29 +65,35 @@ export async function planDelivery(
     schedule: schedule.value,
     nextInMs: schedule.value[Math.min(retryNum, schedule.value.length - 1)] ?? 60_000,
   };
-  const base = {
-    model: "v0.12" as const,
+  // One literal per plan, not `{ ...base, … }`: V8 copies spreads on a slow path (bench
+  // profile), and the key order (base fields first) is the API's.
+  const plan = (
+    nextHop: Plan["nextHop"],
+    mx: Plan["mx"],
+    hosts: PlannedHost[],
+    attempts: Attempt[],
+    outcome: Plan["outcome"],
+  ): Omit<Plan, "diagnostics" | "dns"> => ({
+    model: "v0.12",
     seed: deps.seed,
     strategy: { value: strategy.value, key: "queue.outbound.ip-strategy", branch: strategy.branch },
     limits: { mx: limitsMx.value, multihomed: multihomed.value },
     retry,
     hostname: hostname.value || "local.host",
-  };
+    nextHop,
+    mx,
+    hosts,
+    attempts,
+    outcome,
+  });
 
   // 1. next-hop: a relay, local delivery, or MX resolution.
   const nextHop = await resolveNextHop(config, await ev<string | false>("nextHop"), diagnostics);
   if (nextHop.kind === "local") {
-    return {
-      ...base,
-      nextHop: { kind: "local" },
-      mx: { status: "skipped", records: [] },
-      hosts: [],
-      attempts: [],
-      outcome: {
-        kind: "local_delivery",
-        message: "next-hop is 'local': the message is delivered locally, no remote host is tried.",
-      },
-    };
+    return plan({ kind: "local" }, { status: "skipped", records: [] }, [], [], {
+      kind: "local_delivery",
+      message: "next-hop is 'local': the message is delivered locally, no remote host is tried.",
+    });
   }
 
   // 2. MX lookup (skipped for a relay: its address is the only host).
@@ -99,17 +105,10 @@ export async function planDelivery(
   } else {
     const answer = await deps.resolver.lookup(ctx.domain, "MX");
     if (answer.status === "error") {
-      return {
-        ...base,
-        nextHop: { kind: "mx" },
-        mx: { status: "error", records: [], error: answer.message },
-        hosts: [],
-        attempts: [],
-        outcome: {
-          kind: "temporary_failure",
-          message: `MX lookup for ${ctx.domain} failed: ${answer.message}`,
-        },
-      };
+      return plan({ kind: "mx" }, { status: "error", records: [], error: answer.message }, [], [], {
+        kind: "temporary_failure",
+        message: `MX lookup for ${ctx.domain} failed: ${answer.message}`,
+      });
     }
     const groups = answer.status === "ok" ? groupMx(answer.answers) : [];
     const records = groups.flatMap((g) =>
@@ -122,20 +121,18 @@ export async function planDelivery(
     } else {
       const list = buildHostList(groups, limitsMx.value, deps.random);
       if (list.kind === "null_mx") {
-        return {
-          ...base,
-          nextHop: { kind: "mx" },
-          mx: { status: "null_mx", records },
-          hosts: [],
-          attempts: [],
-          outcome: {
-            kind: "permanent_failure",
-            message: "Domain does not accept messages (null MX)",
-          },
-        };
+        return plan({ kind: "mx" }, { status: "null_mx", records }, [], [], {
+          kind: "permanent_failure",
+          message: "Domain does not accept messages (null MX)",
+        });
       }
       mx = { status: "ok", records };
-      slots = list.hosts.map((h) => ({ ...h, implicit: false }));
+      slots = list.hosts.map((h) => ({
+        name: h.name,
+        preference: h.preference,
+        shuffled: h.shuffled,
+        implicit: false,
+      }));
     }
   }
 
@@ -208,5 +205,5 @@ export async function planDelivery(
           protocol: nextHop.protocol,
         }
       : { kind: "mx" };
-  return { ...base, nextHop: hop, mx, hosts, attempts, outcome };
+  return plan(hop, mx, hosts, attempts, outcome);
 }
