@@ -5,7 +5,7 @@
  * `K` wins over any list.
  */
 import type { Expression } from "../expr/types";
-import type { IfBlock } from "./if-block";
+import type { IfBlock, IfBranch } from "./if-block";
 import type { Setting } from "./settings";
 import type { ConfigEntry, LoadedConfig } from "./toml-loader";
 
@@ -15,6 +15,34 @@ export type Fail = (
   at: { start: number; end: number },
   errKey?: string,
 ) => never;
+
+/** The branches that got their `then`, as IfBranch (a loop: no array per branch). */
+function complete(
+  branches: readonly {
+    condition: Expression;
+    conditionKey: string;
+    cond: ConfigEntry;
+    thenEntry?: ConfigEntry;
+    thenExpr?: Expression;
+  }[],
+): IfBranch[] {
+  const out: IfBranch[] = [];
+  for (const b of branches) {
+    if (b.thenEntry === undefined || b.thenExpr === undefined) continue;
+    out.push({
+      condition: b.condition,
+      conditionSource: b.cond.value,
+      // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; branches are never awaited.
+      then: b.thenExpr,
+      thenSource: b.thenEntry.value,
+      conditionKey: b.conditionKey,
+      thenKey: b.thenEntry.key,
+      start: Math.min(b.cond.keyStart, b.thenEntry.keyStart),
+      end: Math.max(b.cond.valueEnd, b.thenEntry.valueEnd),
+    });
+  }
+  return out;
+}
 
 export function readConfigBlock(
   config: LoadedConfig,
@@ -73,7 +101,8 @@ export function readConfigBlock(
       );
     }
     const pos = rest.slice(0, dot);
-    const word = rest.slice(dot + 1).split(".")[0];
+    const wordEnd = rest.indexOf(".", dot + 1);
+    const word = rest.slice(dot + 1, wordEnd < 0 ? rest.length : wordEnd);
     if (word === "if") {
       if (pos !== lastPos) {
         if (lastPos !== "" && !foundThen) {
@@ -128,23 +157,7 @@ export function readConfigBlock(
   if (otherwise === undefined) fail("if_block_missing_else", "Missing 'else'", wholeSpan);
   return {
     key,
-    branches: branches.flatMap((b) =>
-      b.thenEntry !== undefined && b.thenExpr !== undefined
-        ? [
-            {
-              condition: b.condition,
-              conditionSource: b.cond.value,
-              // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; branches are never awaited.
-              then: b.thenExpr,
-              thenSource: b.thenEntry.value,
-              conditionKey: b.conditionKey,
-              thenKey: b.thenEntry.key,
-              start: Math.min(b.cond.keyStart, b.thenEntry.keyStart),
-              end: Math.max(b.cond.valueEnd, b.thenEntry.valueEnd),
-            },
-          ]
-        : [],
-    ),
+    branches: complete(branches),
     default: otherwise.expr,
     defaultSource: otherwise.entry.value,
     defaultKey: otherwise.entry.key,

@@ -109,7 +109,9 @@ function analyze(text: string): Analysis {
       ...explainBlock(setting, config, errors),
       ...checkValues(setting, block, config),
     );
-    for (const key of [setting.key, ...config.keysUnder(`${setting.key}.`)]) {
+    const whole = config.get(setting.key);
+    if (whole !== undefined) diagnostics.push(...singleEquals(whole));
+    for (const key of config.keysUnder(`${setting.key}.`)) {
       const entry = config.get(key);
       if (entry !== undefined) diagnostics.push(...singleEquals(entry));
     }

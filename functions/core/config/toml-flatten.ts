@@ -64,12 +64,6 @@ const MAX_NEST_LEVEL = 10;
 /** Stalwart reads unquoted values as runs of alphanumerics, `.`, `+`, `-`. */
 const STALWART_SCALAR = /^[\p{L}\p{N}.+-]+$/u;
 
-interface KeyPath {
-  readonly parts: readonly { readonly text: string; readonly quoted: boolean }[];
-  readonly start: number;
-  readonly end: number;
-}
-
 export class Flattener {
   private pos = 0;
   readonly entries = new Map<string, FlatEntry>();
@@ -90,8 +84,7 @@ export class Flattener {
         const isArray = this.text[this.pos + 1] === "[";
         this.pos += isArray ? 2 : 1;
         this.skipTrivia(false);
-        const path = this.keyPath();
-        let name = path.parts.map((p) => (p.quoted ? p.text : p.text.toLowerCase())).join(".");
+        let name = this.keyPath(true);
         if (isArray) {
           lastArrayPos = name === lastArrayName ? lastArrayPos + 1 : 0;
           lastArrayName = name;
@@ -135,40 +128,51 @@ export class Flattener {
     }
   }
 
-  private keyPath(): KeyPath {
+  /** Where the last key path read by `keyPath` starts and ends. */
+  private pathStart = 0;
+  private pathEnd = 0;
+
+  /**
+   * Reads a dotted key and returns its parts joined by `.`; `lowerBare` lower-cases the
+   * unquoted parts (table names). Built as one string, not an array of parts per key.
+   */
+  private keyPath(lowerBare: boolean): string {
     const t = this.text;
-    const start = this.pos;
-    const parts: { text: string; quoted: boolean }[] = [];
-    let end = start;
-    for (;;) {
+    this.pathStart = this.pos;
+    let joined = "";
+    for (let first = true; ; first = false) {
       this.skipTrivia(false);
-      const c = t[this.pos];
-      if (c === '"' || c === "'") {
-        if (c === "'")
+      const c = t.charCodeAt(this.pos);
+      let part: string;
+      if (c === 0x22 || c === 0x27) {
+        if (c === 0x27)
           this.fail("Stalwart's TOML reader does not accept single-quoted keys", this.pos);
         const [cs, ce, e] = scanString(t, this.pos, "basic");
         // Stalwart drops every backslash of a quoted key and keeps what follows it.
-        parts.push({ text: t.slice(cs, ce).replace(/\\/g, ""), quoted: true });
+        part = t.slice(cs, ce).replace(/\\/g, "");
         this.pos = e;
       } else {
         const s = this.pos;
         while (this.pos < t.length && isBare(t.charCodeAt(this.pos))) this.pos++;
-        parts.push({ text: t.slice(s, this.pos), quoted: false });
+        part = t.slice(s, this.pos);
+        if (lowerBare) part = part.toLowerCase();
       }
-      end = this.pos;
+      joined = first ? part : `${joined}.${part}`;
+      this.pathEnd = this.pos;
       this.skipTrivia(false);
-      if (t[this.pos] !== ".") return { parts, start, end };
+      if (t.charCodeAt(this.pos) !== 0x2e /* . */) return joined;
       this.pos++;
     }
   }
 
   private keyValue(prefix: string, level: number): void {
-    const path = this.keyPath();
-    const key = prefix + path.parts.map((p) => p.text).join(".");
+    const key = prefix + this.keyPath(false);
+    const start = this.pathStart;
+    const end = this.pathEnd;
     this.skipTrivia(false);
     this.pos++; // '='
     this.skipTrivia(false);
-    this.value(key, path.start, path.end, level);
+    this.value(key, start, end, level);
   }
 
   private value(key: string, keyStart: number, keyEnd: number, level: number): void {

@@ -23,7 +23,8 @@ enum Kind {
 
 interface Node {
   kind: Kind;
-  readonly children: Map<string, Node>;
+  /** Null for values: nothing may be added under a value, so they need no map. */
+  readonly children: Map<string, Node> | null;
 }
 
 /** Nesting of arrays / inline tables beyond this is left to smol-toml (and Stalwart's 10-level limit). */
@@ -31,7 +32,15 @@ const MAX_DEPTH = 8;
 /** Longest decimal integer taken here: 15 digits are always a safe JS integer. */
 const MAX_DIGITS = 15;
 
-const newNode = (kind: Kind): Node => ({ kind, children: new Map() });
+const newNode = (kind: Kind): Node => ({
+  kind,
+  children: kind === Kind.Value ? null : new Map(),
+});
+/** Children of a table node (values never get here: they fail the kind checks first). */
+function childrenOf(node: Node): Map<string, Node> {
+  if (node.children === null) throw BAIL;
+  return node.children;
+}
 
 class Bail extends Error {}
 const BAIL = new Bail();
@@ -149,10 +158,10 @@ class Validator {
     for (let i = 0; i < path.length; i++) {
       const k = path[i] ?? "";
       const last = i === path.length - 1;
-      let child = node.children.get(k);
+      let child = childrenOf(node).get(k);
       if (child === undefined) {
         child = newNode(last ? Kind.Explicit : Kind.Implicit);
-        node.children.set(k, child);
+        childrenOf(node).set(k, child);
       } else if (last) {
         if (child.kind !== Kind.Implicit) throw BAIL; // table defined twice, or a value
         child.kind = Kind.Explicit;
@@ -173,18 +182,18 @@ class Validator {
     let node = table;
     for (let i = 0; i < path.length - 1; i++) {
       const k = path[i] ?? "";
-      let child = node.children.get(k);
+      let child = childrenOf(node).get(k);
       if (child === undefined) {
         child = newNode(Kind.Dotted);
-        node.children.set(k, child);
+        childrenOf(node).set(k, child);
       } else if (child.kind !== Kind.Dotted) {
         throw BAIL;
       }
       node = child;
     }
     const k = path[path.length - 1] ?? "";
-    if (node.children.has(k)) throw BAIL;
-    node.children.set(k, newNode(Kind.Value));
+    if (childrenOf(node).has(k)) throw BAIL;
+    childrenOf(node).set(k, newNode(Kind.Value));
     this.value(depth);
   }
 
@@ -274,7 +283,7 @@ class Validator {
   private inlineTable(depth: number): void {
     if (depth > MAX_DEPTH) throw BAIL;
     const t = this.t;
-    const scope = newNode(Kind.Value);
+    const scope = newNode(Kind.Dotted);
     this.pos++;
     this.skipSpaces();
     if (t.charCodeAt(this.pos) === 0x7d) {
