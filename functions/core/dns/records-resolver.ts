@@ -76,20 +76,21 @@ export class RecordsResolver implements TracingResolver {
     const chain: string[] = [];
     const seen = new Set([name]);
     let current = name;
-    const entry = (e: Omit<TraceEntry, "name" | "type" | "ttl" | "ms" | "from">): TraceEntry => ({
-      name,
-      type,
-      ttl: null,
-      ms: 0,
-      from: "record",
-      ...(chain.length > 0 ? { cname: [...chain] } : {}),
-      ...e,
-    });
+    // Built field by field, not with conditional spreads (V8's slow path, bench profile);
+    // the key order is the trace's JSON order.
+    const entry = (rcode: string, answers: string[], error: string | undefined): TraceEntry => {
+      const e: { -readonly [K in keyof TraceEntry]: TraceEntry[K] } =
+        chain.length > 0
+          ? { name, type, ttl: null, ms: 0, from: "record", cname: [...chain], rcode, answers }
+          : { name, type, ttl: null, ms: 0, from: "record", rcode, answers };
+      if (error !== undefined) e.error = error;
+      return e;
+    };
     for (;;) {
       const own = this.#table.entries.get(key(current, type));
       if (own !== undefined) {
         const { result, rcode, answers, error } = fromEntry(own);
-        return { result, trace: [entry({ rcode, answers, ...(error ? { error } : {}) })] };
+        return { result, trace: [entry(rcode, answers, error || undefined)] };
       }
       const target = type === "CNAME" ? undefined : this.#table.cnames.get(current);
       if (target === undefined) break;
@@ -98,7 +99,7 @@ export class RecordsResolver implements TracingResolver {
         chain.push(target);
         return {
           result: { status: "error", message: error },
-          trace: [entry({ rcode: "SERVFAIL", answers: [], error })],
+          trace: [entry("SERVFAIL", [], error)],
         };
       }
       seen.add(target);
@@ -107,6 +108,6 @@ export class RecordsResolver implements TracingResolver {
     }
     const sub = await this.fallback.query(current, type, ctx);
     if (chain.length === 0) return sub;
-    return { result: sub.result, trace: [entry({ rcode: "NOERROR", answers: [] }), ...sub.trace] };
+    return { result: sub.result, trace: [entry("NOERROR", [], undefined), ...sub.trace] };
   }
 }

@@ -111,9 +111,10 @@ export async function planDelivery(
       });
     }
     const groups = answer.status === "ok" ? groupMx(answer.answers) : [];
-    const records = groups.flatMap((g) =>
-      g.exchanges.map((exchange) => ({ preference: g.preference, exchange })),
-    );
+    const records: { preference: number; exchange: string }[] = [];
+    for (const g of groups) {
+      for (const exchange of g.exchanges) records.push({ preference: g.preference, exchange });
+    }
     if (groups.length === 0) {
       // RFC 5321 §5.1: no MX records → the domain itself is an implicit MX at preference 0.
       mx = { status: "implicit", records };
