@@ -36,6 +36,8 @@ const newNode = (kind: Kind): Node => ({
   kind,
   children: kind === Kind.Value ? null : new Map(),
 });
+/** Every value is the same node: values never change kind and never get children. */
+const VALUE: Node = Object.freeze({ kind: Kind.Value, children: null });
 /** Children of a table node (values never get here: they fail the kind checks first). */
 function childrenOf(node: Node): Map<string, Node> {
   if (node.children === null) throw BAIL;
@@ -62,6 +64,7 @@ function isControl(c: number): boolean {
 
 class Validator {
   private pos = 0;
+  private readonly parts: string[] = [];
   private readonly root = newNode(Kind.Explicit);
 
   constructor(private readonly t: string) {}
@@ -114,7 +117,9 @@ class Validator {
   /** key = simple-key *( ws "." ws simple-key ), then trailing spaces; quoted keys only as plain `"…"`. */
   private key(): string[] {
     const t = this.t;
-    const parts: string[] = [];
+    // One array reused for every key (read before anything else calls key()).
+    const parts = this.parts;
+    parts.length = 0;
     for (;;) {
       const c = t.charCodeAt(this.pos);
       if (c === 0x22 /* " */) {
@@ -193,7 +198,7 @@ class Validator {
     }
     const k = path[path.length - 1] ?? "";
     if (childrenOf(node).has(k)) throw BAIL;
-    childrenOf(node).set(k, newNode(Kind.Value));
+    childrenOf(node).set(k, VALUE);
     this.value(depth);
   }
 
