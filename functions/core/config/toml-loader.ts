@@ -7,7 +7,6 @@ import { parse, TomlError } from "smol-toml";
 import { CoreError, CoreErrorCode } from "../errors";
 import { LIMITS } from "../limits";
 import { type Container, Flattener, type KeyValue } from "./toml-flatten";
-import { isSimpleValidToml } from "./toml-validate";
 
 export interface ConfigEntry extends KeyValue {
   /**
@@ -116,8 +115,7 @@ export function loadConfig(text: string): LoadedConfig {
     );
   }
   try {
-    // The fast check proves the common shapes valid; anything else goes to smol-toml.
-    if (!isSimpleValidToml(text)) parse(text, { maxDepth: 64 });
+    parse(text, { maxDepth: 64 });
   } catch (err) {
     if (err instanceof TomlError) {
       const at = offsetOf(text, err.line, err.column);
