@@ -81,6 +81,17 @@ export function programOf(expr: Expression): readonly Item[] | undefined {
   return Compiled.programOf(expr);
 }
 
+/**
+ * Whether an expression reads variable `name` (`k: "var"`) or calls function `name`
+ * (`k: "fn"`): lets callers know which inputs its value can depend on.
+ */
+export function mentions(expr: Expression, k: "var" | "fn", name: string): boolean {
+  for (const item of programOf(expr) ?? []) {
+    if (item.k === k && item.name === name) return true;
+  }
+  return false;
+}
+
 function syntax(message: string, range: SourceRange): never {
   throw new CoreError(CoreErrorCode.ExprSyntax, message, range);
 }

@@ -72,7 +72,11 @@ export class Envelope {
     if (ctx.local_ip) this.vars.set("local_ip", str(ctx.local_ip));
   }
 
+  /** The current `mx` (the host being tried; empty before the host loop). */
+  mx = "";
+
   setMx(host: string): void {
+    this.mx = host;
     this.vars.set("mx", str(host));
   }
 

@@ -6,10 +6,12 @@
  * does not: after the MX answer every host's A/AAAA lookups start together (two round
  * trips for any number of hosts), then hosts are processed strictly in Stalwart's order.
  */
-import type { readIfBlock } from "../config/if-block";
+import type { IfBlock } from "../config/if-block";
 import type { LoadedConfig } from "../config/toml-loader";
 import type { LookupResult, QueryType, Resolver } from "../dns/types";
 import type { Diagnostic } from "../errors";
+import { mentions } from "../expr/parser";
+import type { Expression } from "../expr/types";
 import type { Random } from "../io";
 import { parseIp } from "../ip";
 import type { DeliveryContext } from "./envelope";
@@ -18,6 +20,7 @@ import { combine, startLookups } from "./ip-lookup";
 import { buildHostList, groupMx } from "./mx";
 import { resolveNextHop } from "./next-hop";
 import { evalSetting, type SettingId } from "./setting-values";
+import type { Evaluated } from "./settings-eval";
 import { makeEnv } from "./settings-eval";
 import { pickSource } from "./source-ip";
 import type { Attempt, Plan, PlannedHost, Strategy } from "./types";
@@ -27,6 +30,14 @@ export interface PlanDeps {
   readonly random: Random;
   readonly seed: number;
   readonly localDomains?: readonly string[];
+}
+
+/** Every expression of a block: conditions, thens and the default. */
+function blockExpressions(block: IfBlock): Expression[] {
+  const out: Expression[] = [];
+  for (const b of block.branches) out.push(b.condition, b.then);
+  if (block.default !== null) out.push(block.default);
+  return out;
 }
 
 export async function planDelivery(
@@ -40,9 +51,37 @@ export async function planDelivery(
     { config, resolver: deps.resolver, localDomains: deps.localDomains ?? [], diagnostics },
     (name) => envelope.get(name),
   );
-  const blocks = new Map<SettingId, ReturnType<typeof readIfBlock>>();
-  const ev = <T>(id: SettingId) =>
-    evalSetting<T>(id, config, blocks, env, deps.resolver, diagnostics);
+  const blocks = new Map<SettingId, IfBlock>();
+  // A setting's value depends only on the envelope, where only `mx` changes from host to
+  // host: a block without dns_query() (whose lookups may still be pending) is evaluated
+  // once per distinct input instead of once per use (ip-strategy was evaluated 1 + n
+  // times). Same values and diagnostics: evaluation is pure, diagnostics deduplicated.
+  const memo = new Map<string, Evaluated<unknown>>();
+  const memoKind = new Map<SettingId, "none" | "mx" | "fixed">();
+  const memoKey = (id: SettingId): string | undefined => {
+    let kind = memoKind.get(id);
+    if (kind === undefined) {
+      const block = blocks.get(id);
+      if (block === undefined) return undefined;
+      const exprs = blockExpressions(block);
+      kind = exprs.some((e) => mentions(e, "fn", "dns_query"))
+        ? "none"
+        : exprs.some((e) => mentions(e, "var", "mx"))
+          ? "mx"
+          : "fixed";
+      memoKind.set(id, kind);
+    }
+    return kind === "none" ? undefined : kind === "mx" ? `${id}\u0000${envelope.mx}` : id;
+  };
+  const ev = async <T>(id: SettingId): Promise<Evaluated<T>> => {
+    const before = memoKey(id);
+    const hit = before === undefined ? undefined : memo.get(before);
+    if (hit !== undefined) return hit as Evaluated<T>;
+    const r = await evalSetting<T>(id, config, blocks, env, deps.resolver, diagnostics);
+    const key = memoKey(id);
+    if (key !== undefined) memo.set(key, r);
+    return r;
+  };
 
   const strategy = await ev<Strategy>("ipStrategy");
   const limitsMx = await ev<number>("limitsMx");

@@ -82,6 +82,19 @@ describe("source IPs", () => {
     expect(p.hosts.map((h) => h.source.v4.picked)).toEqual(["192.0.2.10", "192.0.2.20"]);
   });
 
+  it("source-ip with dns_query(mx, …) is evaluated per host with that host's answers", async () => {
+    const config = "[queue.outbound.source-ip]\nv4 = \"dns_query(mx, 'ipv4')\"\n";
+    const p = await plan({ config, records: dual });
+    expect(p.hosts.map((h) => h.source.v4.candidates)).toEqual([["192.0.2.1"], ["192.0.2.2"]]);
+  });
+
+  it("a source-ip block without mx gives every host the same candidates", async () => {
+    const config =
+      '[queue.outbound.source-ip]\nv4 = [ { if = "retry_num > 3", then = "\'192.0.2.10\'" }, { else = "\'192.0.2.20\'" } ]\n';
+    const p = await plan({ config, records: dual });
+    expect(p.hosts.map((h) => h.source.v4.candidates)).toEqual([["192.0.2.20"], ["192.0.2.20"]]);
+  });
+
   it("hosts that did not resolve get no source pick", async () => {
     const p = await plan({ config: seedSources, records: [mx(10, MX1)] });
     expect(p.hosts[0]?.source.v4).toEqual({ candidates: [], picked: null });
