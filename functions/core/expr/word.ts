@@ -38,6 +38,19 @@ export function parseDuration(text: string): bigint | null {
 }
 
 /**
+ * Which (length, first character) pairs some function name has: most words are variables,
+ * and a miss here skips the function-table lookup of a freshly sliced word (the costliest
+ * line of expression parsing in the bench profile).
+ */
+const FUNCTION_SHAPES: ReadonlySet<number> = new Set(
+  [...FUNCTION_ARITY.keys()].map((name) => shape(name)),
+);
+
+function shape(word: string): number {
+  return word.length * 65_536 + word.charCodeAt(0);
+}
+
+/**
  * Stalwart's `parse_buf`: classify the accumulated word `buf` starting at `start`, given
  * whether it contained digits, dots and identifier characters (as the tokenizer tracked).
  * Tokens are built as whole literals, never spread (V8's slow path, bench profile).
@@ -68,7 +81,10 @@ export function classifyWord(
     const n = /^\+?[0-9]+$/.test(buf.slice(1)) ? Number(buf.slice(1).replace("+", "")) : -1;
     if (n >= 0 && n <= 0xffff_ffff) return { t: "capture", n, start, end };
   }
-  const arity = buf === "matches" || buf === "config_get" ? undefined : FUNCTION_ARITY.get(buf);
+  const arity =
+    buf === "matches" || buf === "config_get" || !FUNCTION_SHAPES.has(shape(buf))
+      ? undefined
+      : FUNCTION_ARITY.get(buf);
   if (arity !== undefined) return { t: "fn", name: buf, arity, start, end };
   const constant = tokens.constants.get(buf);
   if (constant !== undefined) return { t: "const", value: constant, start, end };
