@@ -73,14 +73,23 @@ export async function planDelivery(
     }
     return kind === "none" ? undefined : kind === "mx" ? `${id}\u0000${envelope.mx}` : id;
   };
-  const ev = async <T>(id: SettingId): Promise<Evaluated<T>> => {
+  // Synchronous unless a dns_query() lookup is pending (no promise per setting).
+  const ev = <T>(id: SettingId): Evaluated<T> | Promise<Evaluated<T>> => {
     const before = memoKey(id);
     const hit = before === undefined ? undefined : memo.get(before);
     if (hit !== undefined) return hit as Evaluated<T>;
-    const r = await evalSetting<T>(id, config, blocks, env, deps.resolver, diagnostics);
+    const r = evalSetting<T>(id, config, blocks, env, deps.resolver, diagnostics);
+    // The block has been read by now, and `mx` does not change while r settles.
     const key = memoKey(id);
-    if (key !== undefined) memo.set(key, r);
-    return r;
+    if (key === undefined) return r;
+    if (!(r instanceof Promise)) {
+      memo.set(key, r);
+      return r;
+    }
+    return r.then((x) => {
+      memo.set(key, x);
+      return x;
+    });
   };
 
   const strategy = await ev<Strategy>("ipStrategy");

@@ -11,7 +11,8 @@ import type { Diagnostic } from "../errors";
 import { valueDisplay } from "../expr/format";
 import type { EvalEnv } from "../expr/types";
 import type { Value } from "../expr/value";
-import { type Evaluated, evalBlockAsync } from "./settings-eval";
+import { type Evaluated, evalBlock } from "./settings-eval";
+import type { Branch } from "./types";
 
 export type { SettingId };
 
@@ -26,23 +27,39 @@ function describeFallback(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export async function evalSetting<T>(
+/**
+ * The setting's value for the current envelope: synchronous unless a `dns_query()`
+ * lookup is pending (then a promise), so plans do not pay a promise per setting.
+ */
+export function evalSetting<T>(
   id: SettingId,
   config: LoadedConfig,
   blocks: Map<SettingId, IfBlock>,
   env: EvalEnv,
   resolver: Resolver,
   diagnostics: Diagnostic[],
-): Promise<Evaluated<T>> {
+): Evaluated<T> | Promise<Evaluated<T>> {
   const setting = SETTINGS[id] as Setting<unknown> as Setting<T>;
   let block = blocks.get(id);
   if (block === undefined) {
     block = readIfBlock(config, setting as Setting<unknown>, diagnostics);
     blocks.set(id, block);
   }
+  const r = evalBlock(block, env, resolver);
+  return r instanceof Promise
+    ? r.then((x) => settle(setting, x, config, diagnostics))
+    : settle(setting, r, config, diagnostics);
+}
+
+/** Converts an evaluated block, or falls back with a diagnostic (spec §1). */
+function settle<T>(
+  setting: Setting<T>,
+  r: { value: Value; branch: Branch } | { error: string },
+  config: LoadedConfig,
+  diagnostics: Diagnostic[],
+): Evaluated<T> {
   const entry = config.get(setting.key);
   const at = entry ? { start: entry.valueStart, end: entry.valueEnd } : {};
-  const r = await evalBlockAsync(block, env, resolver);
   if ("error" in r) {
     push(diagnostics, {
       severity: "warning",
@@ -55,7 +72,7 @@ export async function evalSetting<T>(
   }
   const converted = setting.convert(r.value);
   if (converted === undefined) {
-    push(diagnostics, convertDiagnostic(setting, r.value, at));
+    push(diagnostics, convertDiagnostic(setting as Setting<unknown>, r.value, at));
     return { value: setting.fallback, raw: r.value, branch: r.branch, converted: false };
   }
   return { value: converted, raw: r.value, branch: r.branch, converted: true };
