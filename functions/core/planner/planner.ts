@@ -199,7 +199,9 @@ export async function planDelivery(
   for (const [i, slot] of slots.entries()) {
     const h = perHost[i];
     if (!h) continue;
-    const [a, aaaa] = await Promise.all([h.lookups.a, h.lookups.aaaa]);
+    // Both are in flight already (and never reject): two awaits, no Promise.all arrays.
+    const a = await h.lookups.a;
+    const aaaa = await h.lookups.aaaa;
     const resolved = combine(slot.name, h.strategy, a, aaaa, multihomed.value, slot.implicit);
     envelope.setMx(slot.name);
     let v4 = pickSource([], deps.random);
