@@ -212,8 +212,9 @@ export function parseIp(text: string): ParsedIp | null {
 
 /** Rust's `IpAddr::is_loopback`: 127.0.0.0/8 or exactly `::1` (a mapped 127.x is not). */
 export function isLoopback(ip: ParsedIp): boolean {
-  if (ip.family === 4) return ip.bytes[0] === 127;
-  return ip.bytes.every((b, i) => (i === 15 ? b === 1 : b === 0));
+  // From the canonical text, so no byte array is made: its first octet, or exactly `::1`.
+  if (ip.family === 4) return ip.canonical.startsWith("127.");
+  return ip.canonical === "::1";
 }
 
 /**

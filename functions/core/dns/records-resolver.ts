@@ -74,32 +74,26 @@ export class RecordsResolver implements TracingResolver {
 
   async query(name: string, type: QueryType, ctx?: QueryContext): Promise<TracedLookup> {
     const chain: string[] = [];
-    const seen = new Set([name]);
+    let seen: Set<string> | undefined;
     let current = name;
-    // Built field by field, not with conditional spreads (V8's slow path, bench profile);
-    // the key order is the trace's JSON order.
-    const entry = (rcode: string, answers: string[], error: string | undefined): TraceEntry => {
-      const e: { -readonly [K in keyof TraceEntry]: TraceEntry[K] } =
-        chain.length > 0
-          ? { name, type, ttl: null, ms: 0, from: "record", cname: [...chain], rcode, answers }
-          : { name, type, ttl: null, ms: 0, from: "record", rcode, answers };
-      if (error !== undefined) e.error = error;
-      return e;
-    };
     for (;;) {
       const own = this.#table.entries.get(key(current, type));
       if (own !== undefined) {
         const { result, rcode, answers, error } = fromEntry(own);
-        return { result, trace: [entry(rcode, answers, error || undefined)] };
+        return {
+          result,
+          trace: [recordTrace(name, type, chain, rcode, answers, error || undefined)],
+        };
       }
       const target = type === "CNAME" ? undefined : this.#table.cnames.get(current);
       if (target === undefined) break;
+      seen ??= new Set([name]);
       if (seen.has(target) || chain.length >= MAX_CNAME_HOPS) {
         const error = `CNAME loop or chain longer than ${MAX_CNAME_HOPS} in records at ${current}`;
         chain.push(target);
         return {
           result: { status: "error", message: error },
-          trace: [entry("SERVFAIL", [], error)],
+          trace: [recordTrace(name, type, chain, "SERVFAIL", [], error)],
         };
       }
       seen.add(target);
@@ -108,6 +102,30 @@ export class RecordsResolver implements TracingResolver {
     }
     const sub = await this.fallback.query(current, type, ctx);
     if (chain.length === 0) return sub;
-    return { result: sub.result, trace: [entry("NOERROR", [], undefined), ...sub.trace] };
+    return {
+      result: sub.result,
+      trace: [recordTrace(name, type, chain, "NOERROR", [], undefined), ...sub.trace],
+    };
   }
+}
+
+/**
+ * A trace entry answered from the records, built field by field rather than with
+ * conditional spreads (V8's slow path, bench profile); the key order is the trace's JSON
+ * order.
+ */
+function recordTrace(
+  name: string,
+  type: QueryType,
+  chain: readonly string[],
+  rcode: string,
+  answers: string[],
+  error: string | undefined,
+): TraceEntry {
+  const e: { -readonly [K in keyof TraceEntry]: TraceEntry[K] } =
+    chain.length > 0
+      ? { name, type, ttl: null, ms: 0, from: "record", cname: [...chain], rcode, answers }
+      : { name, type, ttl: null, ms: 0, from: "record", rcode, answers };
+  if (error !== undefined) e.error = error;
+  return e;
 }
