@@ -5,7 +5,7 @@
  */
 import { valueToString } from "./format";
 import { f64ToI64, f64ToU64, i64ToF64, i64ToU64, parseF64, parseI64, parseU64 } from "./rust-num";
-import { EMPTY, float, int, type Value } from "./value";
+import { EMPTY, type Value } from "./value";
 
 export { valueToString as toText } from "./format";
 
