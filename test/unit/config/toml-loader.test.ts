@@ -71,6 +71,17 @@ describe("loadConfig: flattening as Stalwart does", () => {
     expect(c.keysUnder("a")).toEqual(["a"]);
   });
 
+  it("finds the keys under a prefix in code point order, with and without surrogates", () => {
+    const plain = loadConfig('[r]\n"x\uFFFD" = 1\nx = 2\n"x.a" = 3\nxa = 4\n"x.b" = 5\n');
+    expect(plain.keysStartingWith("r.x")).toEqual(["r.x", "r.x.a", "r.x.b", "r.xa", "r.x\uFFFD"]);
+    expect(plain.keysStartingWith("r.x.")).toEqual(["r.x.a", "r.x.b"]);
+    expect(plain.keysStartingWith("r.x\u{1F600}")).toEqual([]);
+    const wide = loadConfig('[r]\n"x\u{1F600}" = 1\n"x\uFFFD" = 2\nx = 3\n');
+    expect(wide.keysStartingWith("r.x")).toEqual(["r.x", "r.x\uFFFD", "r.x\u{1F600}"]);
+    expect(wide.keysStartingWith("r.x\u{1F600}")).toEqual(["r.x\u{1F600}"]);
+    expect(wide.keysStartingWith("r.x\uFFFD")).toEqual(["r.x\uFFFD"]);
+  });
+
   it("decodes single-line strings the way Stalwart does, and remembers the TOML reading", () => {
     const c = loadConfig(
       `${String.raw`a = "x\ty\\n"`}\n${String.raw`b = 'C:\d'`}\nc = """\nraw\\t"""\n`,
