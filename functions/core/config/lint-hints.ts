@@ -23,13 +23,17 @@ export const KNOWN_QUEUE_KEYS: readonly string[] = [
 
 const KNOWN = new Set(KNOWN_QUEUE_KEYS);
 
-/** `key` is a known key or under one (`k` or `k.…`): its dot-prefixes looked up in a set. */
-function isKnownKey(key: string): boolean {
-  if (KNOWN.has(key)) return true;
+/**
+ * The known key that `key` is or is under (`k` or `k.…`), found by looking its
+ * dot-prefixes up in a set; undefined for an unknown key.
+ */
+function knownKeyOf(key: string): string | undefined {
+  if (KNOWN.has(key)) return key;
   for (let dot = key.indexOf("."); dot >= 0; dot = key.indexOf(".", dot + 1)) {
-    if (KNOWN.has(key.slice(0, dot))) return true;
+    const prefix = key.slice(0, dot);
+    if (KNOWN.has(prefix)) return prefix;
   }
-  return false;
+  return undefined;
 }
 
 class NotConstant extends Error {}
@@ -240,12 +244,22 @@ export function checkValues(
 export function unknownKeys(config: LoadedConfig): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  let lastKnown = "";
   for (const key of [
     ...config.keysUnder("queue.outbound."),
     ...config.keysUnder("queue.schedule."),
   ]) {
-    // Not a template string per known key per config key: that showed in the bench profile.
-    if (isKnownKey(key)) continue;
+    // Keys are sorted, so the keys under one known key follow each other: the last known
+    // key as a prefix answers for most of them, without slicing and hashing each
+    // dot-prefix (that showed in the bench profile of a 2,000-line config). lastIndexOf
+    // from 0 is startsWith, at a third of its cost in Node 20.
+    const n = lastKnown.length;
+    if (n > 0 && key.charCodeAt(n) === 0x2e && key.lastIndexOf(lastKnown, 0) === 0) continue;
+    const known = knownKeyOf(key);
+    if (known !== undefined) {
+      lastKnown = known;
+      continue;
+    }
     const entry = config.get(key);
     let guess: string | undefined;
     let best = 4;
