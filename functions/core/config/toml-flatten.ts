@@ -66,8 +66,6 @@ const STALWART_SCALAR = /^[\p{L}\p{N}.+-]+$/u;
 
 export class Flattener {
   private pos = 0;
-  /** Written so the engine cannot drop the reads that flatten keys (see `insert`). */
-  flatCheck = 0;
   readonly entries = new Map<string, FlatEntry>();
   readonly containers = new Map<string, Container>();
 
@@ -159,7 +157,7 @@ export class Flattener {
         part = t.slice(s, this.pos);
         if (lowerBare) part = part.toLowerCase();
       }
-      joined = first ? part : `${joined}.${part}`;
+      joined = first ? part : [joined, part].join(".");
       this.pathEnd = this.pos;
       this.skipTrivia(false);
       if (t.charCodeAt(this.pos) !== 0x2e /* . */) return joined;
@@ -168,7 +166,11 @@ export class Flattener {
   }
 
   private keyValue(prefix: string, level: number): void {
-    const key = prefix + this.keyPath(false);
+    // Keys are built with join, which makes one flat string, not with `+`, whose rope
+    // every hash, sort comparison and char read of the key walked again (in V8; the key
+    // sort, lookups and prefix checks showed in the bench profile).
+    const path = this.keyPath(false);
+    const key = prefix === "" ? path : [prefix, path].join("");
     const start = this.pathStart;
     const end = this.pathEnd;
     this.skipTrivia(false);
@@ -190,7 +192,7 @@ export class Flattener {
       for (;;) {
         this.skipTrivia(true);
         if (this.pos >= t.length || t[this.pos] === close) break;
-        if (close === "]") this.value(`${key}.${pad(index)}`, keyStart, keyEnd, level + 1);
+        if (close === "]") this.value([key, pad(index)].join("."), keyStart, keyEnd, level + 1);
         else this.keyValue(`${key}.`, level + 1);
         this.skipTrivia(true);
         if (t[this.pos] === ",") {
@@ -203,7 +205,8 @@ export class Flattener {
       return;
     }
     if (c === '"' || c === "'") {
-      const triple = t.startsWith(c.repeat(3), start);
+      const q = t.charCodeAt(start);
+      const triple = t.charCodeAt(start + 1) === q && t.charCodeAt(start + 2) === q;
       const kind: StringKind =
         c === '"' ? (triple ? "ml-basic" : "basic") : triple ? "ml-literal" : "literal";
       const [cs, ce, end] = scanString(t, start, kind);
@@ -253,10 +256,6 @@ export class Flattener {
   }
 
   private insert(entry: FlatEntry): void {
-    // The key is usually a concatenation (`table.` + path): made flat here, once, before
-    // it is hashed, sorted and compared. Left as a rope, the sort and the lookups with it
-    // walked the pieces again (about half the time of the key sort in the bench profile).
-    this.flatCheck ^= entry.key.charCodeAt(0);
     // One hash lookup instead of has + set: a duplicate leaves the size unchanged (and the
     // overwritten map is thrown away with the error).
     const size = this.entries.size;

@@ -29,24 +29,29 @@ export function scanString(
   start: number,
   kind: StringKind,
 ): [number, number, number] {
-  const quote = kind === "basic" || kind === "ml-basic" ? '"' : "'";
+  // Char codes, not one-character strings or a repeated quote per call (per string value).
+  const quote = kind === "basic" || kind === "ml-basic" ? 0x22 : 0x27;
   const escapes = kind === "basic" || kind === "ml-basic";
   if (kind === "basic" || kind === "literal") {
     let i = start + 1;
-    while (i < text.length && text[i] !== quote && text[i] !== "\n")
-      i += escapes && text[i] === "\\" ? 2 : 1;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === quote || c === 0x0a) break;
+      i += escapes && c === 0x5c ? 2 : 1;
+    }
     return [start + 1, i, Math.min(i + 1, text.length)];
   }
   let i = start + 3;
   while (i < text.length) {
-    if (escapes && text[i] === "\\") {
+    const c = text.charCodeAt(i);
+    if (escapes && c === 0x5c) {
       i += 2;
       continue;
     }
-    if (text.startsWith(quote.repeat(3), i)) {
+    if (c === quote && text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) {
       // TOML lets the content end with up to two quotes: `""""` closes after one `"`.
       let run = 3;
-      while (run < 5 && text[i + run] === quote) run++;
+      while (run < 5 && text.charCodeAt(i + run) === quote) run++;
       return [start + 3, i + run - 3, i + run];
     }
     i++;
