@@ -64,7 +64,7 @@ export function readConfigBlock(
       single: true,
     };
   }
-  const prefix = `${key}.`;
+  const prefix = setting.keyPrefix;
   const keys = config.keysUnder(prefix);
   const box = config.container(key);
   const span = (e: ConfigEntry | undefined) => ({

@@ -68,7 +68,7 @@ function explainBlock(
     }
     if (d.code === "if_block_else_before_if") {
       const sameTable = config
-        .keysUnder(`${setting.key}.`)
+        .keysUnder(setting.keyPrefix)
         .some((k) => k.endsWith(".else") && config.has(k.replace(/\.else$/, ".if")));
       if (sameTable) {
         out.push({
@@ -111,7 +111,7 @@ function analyze(text: string): Analysis {
     );
     const whole = config.get(setting.key);
     if (whole !== undefined) diagnostics.push(...singleEquals(whole));
-    for (const key of config.keysUnder(`${setting.key}.`)) {
+    for (const key of config.keysUnder(setting.keyPrefix)) {
       const entry = config.get(key);
       if (entry !== undefined) diagnostics.push(...singleEquals(entry));
     }

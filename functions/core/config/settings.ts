@@ -47,6 +47,12 @@ export interface BuiltinDefault {
 export interface Setting<T> {
   readonly id: SettingId;
   readonly key: string;
+  /**
+   * `key` + `.`, made once (and flat, by join): the keys of a list-form block are looked
+   * up under it, and a fresh `${key}.` per lookup was hashed again each time (the
+   * prefix cache lookup was the hottest line of the seed config's lint in the bench profile).
+   */
+  readonly keyPrefix: string;
   /** `null`: no built-in value (Stalwart's `IfBlock::empty`, e.g. source-ip). */
   readonly builtin: BuiltinDefault | null;
   readonly variableSet: VariableSetName;
@@ -123,6 +129,7 @@ function setting<T>(
   return Object.freeze({
     id,
     key,
+    keyPrefix: [key, ""].join("."),
     builtin,
     variableSet,
     tokens: { variables: VARIABLE_SETS[variableSet], constants },
