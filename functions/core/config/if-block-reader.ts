@@ -66,7 +66,8 @@ export function readConfigBlock(
   }
   const prefix = setting.keyPrefix;
   const keys = config.keysUnder(prefix);
-  const box = config.container(key);
+  // Most settings are not written at all: nothing to read (no closures, no span).
+  if (keys.length === 0) return undefined;
   const span = (e: ConfigEntry | undefined) => ({
     start: e?.valueStart ?? 0,
     end: e?.valueEnd ?? 0,
@@ -141,10 +142,6 @@ export function readConfigBlock(
     }
     // Any other property (e.g. `0000.foo`) is silently ignored by Stalwart.
   }
-  const wholeSpan =
-    box !== undefined
-      ? { start: box.valueStart, end: box.valueEnd }
-      : span(config.get(keys[keys.length - 1] ?? ""));
   if (!foundIf) return undefined;
   if (!foundThen) {
     const prev = branches[branches.length - 1];
@@ -154,7 +151,14 @@ export function readConfigBlock(
       keySpan(prev?.cond),
     );
   }
-  if (otherwise === undefined) fail("if_block_missing_else", "Missing 'else'", wholeSpan);
+  if (otherwise === undefined) {
+    const box = config.container(key);
+    const wholeSpan =
+      box !== undefined
+        ? { start: box.valueStart, end: box.valueEnd }
+        : span(config.get(keys[keys.length - 1] ?? ""));
+    fail("if_block_missing_else", "Missing 'else'", wholeSpan);
+  }
   return {
     key,
     branches: complete(branches),
