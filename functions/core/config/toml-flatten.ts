@@ -67,7 +67,12 @@ const STALWART_SCALAR = /^[\p{L}\p{N}.+-]+$/u;
 export class Flattener {
   private pos = 0;
   readonly entries = new Map<string, FlatEntry>();
-  readonly containers = new Map<string, Container>();
+  /**
+   * Every array and inline table, in text order (a later one for the same key wins). A
+   * list, not a map: few callers ever ask, and hashing each key showed in the bench
+   * profile of a config with many inline tables.
+   */
+  readonly containers: Container[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -201,7 +206,7 @@ export class Flattener {
         }
       }
       this.pos++;
-      this.containers.set(key, { key, keyStart, keyEnd, valueStart: start, valueEnd: this.pos });
+      this.containers.push({ key, keyStart, keyEnd, valueStart: start, valueEnd: this.pos });
       return;
     }
     if (c === '"' || c === "'") {

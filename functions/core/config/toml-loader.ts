@@ -168,7 +168,8 @@ export function loadConfig(text: string): LoadedConfig {
     }
   }
   const keys = sortKeys(unsorted, plain);
-  const containers = flattener.containers;
+  const containerList = flattener.containers;
+  let containers: Map<string, Container> | undefined;
   // Settings, the lint and relays ask for the same prefixes again; a config never changes.
   const under = new Map<string, readonly string[]>();
   return {
@@ -185,6 +186,12 @@ export function loadConfig(text: string): LoadedConfig {
       return found;
     },
     keysStartingWith: (prefix) => keysWithPrefix(keys, prefix, plain),
-    container: (key) => containers.get(key),
+    container: (key) => {
+      if (containers === undefined) {
+        containers = new Map();
+        for (const c of containerList) containers.set(c.key, c);
+      }
+      return containers.get(key);
+    },
   };
 }
