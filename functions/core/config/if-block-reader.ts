@@ -65,9 +65,9 @@ export function readConfigBlock(
     };
   }
   const prefix = setting.keyPrefix;
-  const keys = config.keysUnder(prefix);
+  const items = config.entriesUnder(prefix);
   // Most settings are not written at all: nothing to read (no closures, no span).
-  if (keys.length === 0) return undefined;
+  if (items.length === 0) return undefined;
   const span = (e: ConfigEntry | undefined) => ({
     start: e?.valueStart ?? 0,
     end: e?.valueEnd ?? 0,
@@ -90,8 +90,8 @@ export function readConfigBlock(
   let foundElse = "";
   let lastPos = "";
   let otherwise: { expr: Expression; entry: ConfigEntry } | undefined;
-  for (const item of keys) {
-    const entry = config.get(item);
+  for (const entry of items) {
+    const item = entry.key;
     const rest = item.slice(prefix.length);
     const dot = rest.indexOf(".");
     if (dot < 0) {
@@ -156,7 +156,7 @@ export function readConfigBlock(
     const wholeSpan =
       box !== undefined
         ? { start: box.valueStart, end: box.valueEnd }
-        : span(config.get(keys[keys.length - 1] ?? ""));
+        : span(items[items.length - 1]);
     fail("if_block_missing_else", "Missing 'else'", wholeSpan);
   }
   return {

@@ -111,15 +111,14 @@ function analyze(text: string): Analysis {
     );
     const whole = config.get(setting.key);
     if (whole !== undefined) diagnostics.push(...singleEquals(whole));
-    for (const key of config.keysUnder(setting.keyPrefix)) {
-      const entry = config.get(key);
-      if (entry !== undefined) diagnostics.push(...singleEquals(entry));
+    for (const entry of config.entriesUnder(setting.keyPrefix)) {
+      diagnostics.push(...singleEquals(entry));
     }
   }
   diagnostics.push(...unknownKeys(config));
-  for (const key of config.keys) {
-    const entry = config.get(key);
-    if (entry?.tomlValue === undefined) continue;
+  for (const entry of config.tomlMismatches) {
+    if (entry.tomlValue === undefined) continue;
+    const key = entry.key;
     diagnostics.push({
       severity: "warning",
       code: "stalwart_string_escape",

@@ -73,6 +73,8 @@ export class Flattener {
    * profile of a config with many inline tables.
    */
   readonly containers: Container[] = [];
+  /** Entries with `tomlValue` set (rare): the lint warns about each, without a scan of all. */
+  readonly tomlMismatches: FlatEntry[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -229,7 +231,10 @@ export class Flattener {
         decoded.offsets,
       );
       // Only set for the rare string Stalwart reads otherwise than TOML.
-      if (decoded.toml !== decoded.value) entry.tomlValue = decoded.toml;
+      if (decoded.toml !== decoded.value) {
+        entry.tomlValue = decoded.toml;
+        this.tomlMismatches.push(entry);
+      }
       this.insert(entry);
       return;
     }

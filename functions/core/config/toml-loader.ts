@@ -30,6 +30,10 @@ export interface LoadedConfig {
    * the answer would only cost a hash of the fresh prefix string.
    */
   keysStartingWith(prefix: string): readonly string[];
+  /** The entries of `keysUnder(prefix)`, in the same order (remembered too). */
+  entriesUnder(prefix: string): readonly ConfigEntry[];
+  /** Entries whose string Stalwart reads otherwise than TOML (`tomlValue` set), by key. */
+  readonly tomlMismatches: readonly ConfigEntry[];
   /** Where the TOML array or inline table written for `key` sits, if one was. */
   container(key: string): Container | undefined;
 }
@@ -172,16 +176,34 @@ export function loadConfig(text: string): LoadedConfig {
   let containers: Map<string, Container> | undefined;
   // Settings, the lint and relays ask for the same prefixes again; a config never changes.
   const under = new Map<string, readonly string[]>();
+  const keysUnder = (prefix: string): readonly string[] => {
+    let found = under.get(prefix);
+    if (found === undefined) {
+      found = keysWithPrefix(keys, prefix, plain);
+      under.set(prefix, found);
+    }
+    return found;
+  };
+  // The lint and the if-block reader both walk a setting's entries: looked up once.
+  const entriesByPrefix = new Map<string, readonly ConfigEntry[]>();
+  const tomlMismatches = flattener.tomlMismatches.sort((a, b) => compareKeys(a.key, b.key));
   return {
     text,
     keys,
+    tomlMismatches,
     get: (key) => entries.get(key),
     has: (key) => entries.has(key),
-    keysUnder: (prefix) => {
-      let found = under.get(prefix);
+    keysUnder,
+    entriesUnder: (prefix) => {
+      let found = entriesByPrefix.get(prefix);
       if (found === undefined) {
-        found = keysWithPrefix(keys, prefix, plain);
-        under.set(prefix, found);
+        const list: ConfigEntry[] = [];
+        for (const k of keysUnder(prefix)) {
+          const e = entries.get(k);
+          if (e !== undefined) list.push(e);
+        }
+        found = list;
+        entriesByPrefix.set(prefix, found);
       }
       return found;
     },
