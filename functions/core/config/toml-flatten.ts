@@ -276,8 +276,16 @@ export class Flattener {
   }
 }
 
+/** `0000`, `0001`, …: made once per index (every array element of every config needs one). */
+const PADDED: string[] = [];
+
 function pad(n: number): string {
-  return n.toString().padStart(4, "0");
+  let p = PADDED[n];
+  if (p === undefined) {
+    p = n.toString().padStart(4, "0");
+    if (n < 4096) PADDED[n] = p;
+  }
+  return p;
 }
 
 function isBare(c: number): boolean {
