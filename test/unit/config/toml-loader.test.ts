@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   compareKeys,
   type LoadedConfig,
   loadConfig,
+  utf8Length,
 } from "../../../functions/core/config/toml-loader";
 import { CoreError, CoreErrorCode } from "../../../functions/core/errors";
 import { LIMITS } from "../../../functions/core/limits";
@@ -176,5 +178,31 @@ describe("loadConfig: positions", () => {
     const e = loadConfig(text).get("n");
     expect(e?.isString).toBe(false);
     expect(e?.sourceOffset(2)).toBe(text.indexOf("3"));
+  });
+});
+
+describe("utf8Length", () => {
+  const encoded = (s: string) => new TextEncoder().encode(s).length;
+  it("counts the bytes TextEncoder writes, lone surrogates as U+FFFD", () => {
+    for (const s of [
+      "",
+      "abc",
+      "\u00e9",
+      "\u20ac",
+      "\u{1F600}",
+      "\uD800",
+      "\uDC00",
+      "a\uD800b",
+      "\uD800\uD800\uDC00",
+      "\uDBFF",
+    ])
+      expect(utf8Length(s)).toBe(encoded(s));
+    fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => utf8Length(s) === encoded(s)));
+    const nearSurrogates = fc
+      .integer({ min: 0xd7f0, max: 0xe010 })
+      .map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(fc.string({ unit: nearSurrogates }), (s) => utf8Length(s) === encoded(s)),
+    );
   });
 });
