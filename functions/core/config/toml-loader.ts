@@ -97,6 +97,8 @@ export function keysWithPrefix(keys: readonly string[], prefix: string, plain = 
   return out;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function hasSurrogate(k: string): boolean {
   for (let i = 0; i < k.length; i++) {
     if (k.charCodeAt(i) >= 0xd800) return true;
@@ -185,15 +187,12 @@ export function loadConfig(text: string): LoadedConfig {
     );
   }
   const entries: ReadonlyMap<string, ConfigEntry> = flattener.entries;
-  const unsorted = [...entries.keys()];
-  let plain = true;
-  for (const k of unsorted) {
-    if (hasSurrogate(k)) {
-      plain = false;
-      break;
-    }
-  }
-  const keys = sortKeys(unsorted, plain);
+  // Every key is made of the text's own characters (plus `.` and digits; lower-casing
+  // maps no BMP character outside the BMP), so a text without a surrogate has keys
+  // without one: one native scan of the text instead of a char loop over every key
+  // (that loop showed in the bench profile of the 2,000-line config).
+  const plain = !SURROGATE.test(text);
+  const keys = sortKeys([...entries.keys()], plain);
   const containerList = flattener.containers;
   let containers: Map<string, Container> | undefined;
   // Settings, the lint and relays ask for the same prefixes again; a config never changes.
