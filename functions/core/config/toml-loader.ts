@@ -98,6 +98,7 @@ export function keysWithPrefix(keys: readonly string[], prefix: string, plain = 
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+const NON_ASCII = /[\u0080-\uFFFF]/;
 
 function hasSurrogate(k: string): boolean {
   for (let i = 0; i < k.length; i++) {
@@ -149,10 +150,13 @@ export function utf8Length(text: string): number {
 }
 
 export function loadConfig(text: string): LoadedConfig {
-  // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count.
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count, and an ASCII text
+  // (one native scan, no per-character loop) is as many bytes as units.
+  let ascii: boolean | undefined;
+  if (text.length * 3 > LIMITS.configBytes) ascii = !NON_ASCII.test(text);
   if (
     text.length > LIMITS.configBytes ||
-    (text.length * 3 > LIMITS.configBytes && utf8Length(text) > LIMITS.configBytes)
+    (ascii === false && utf8Length(text) > LIMITS.configBytes)
   ) {
     throw new CoreError(
       CoreErrorCode.ConfigLimit,
@@ -191,7 +195,7 @@ export function loadConfig(text: string): LoadedConfig {
   // maps no BMP character outside the BMP), so a text without a surrogate has keys
   // without one: one native scan of the text instead of a char loop over every key
   // (that loop showed in the bench profile of the 2,000-line config).
-  const plain = !SURROGATE.test(text);
+  const plain = ascii === true || !SURROGATE.test(text);
   const keys = sortKeys([...entries.keys()], plain);
   const containerList = flattener.containers;
   let containers: Map<string, Container> | undefined;

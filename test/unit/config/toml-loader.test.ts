@@ -131,6 +131,13 @@ describe("loadConfig: flattening as Stalwart does", () => {
     expect(codeOf(() => loadConfig(`# ${"x".repeat(LIMITS.configBytes)}\n`))).toBe(
       CoreErrorCode.ConfigLimit,
     );
+    // The limit is in UTF-8 bytes: fewer units than bytes, over; an ASCII text at the limit, not.
+    const wide = `# ${"\u00e9".repeat(LIMITS.configBytes / 2)}\n`;
+    expect(wide.length).toBeLessThan(LIMITS.configBytes);
+    expect(codeOf(() => loadConfig(wide))).toBe(CoreErrorCode.ConfigLimit);
+    const atLimit = `# ${"x".repeat(LIMITS.configBytes - 8)}\na = 1`;
+    expect(new TextEncoder().encode(atLimit).length).toBe(LIMITS.configBytes);
+    expect(loadConfig(atLimit).get("a")?.value).toBe("1");
     const many = Array.from({ length: LIMITS.configKeys + 1 }, (_, i) => `k${i} = 1`).join("\n");
     expect(codeOf(() => loadConfig(many))).toBe(CoreErrorCode.ConfigLimit);
   });
