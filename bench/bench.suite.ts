@@ -4,7 +4,7 @@
  * BENCH_ONLY=cpu,dns,worker,page runs a subset (for working on one figure).
  */
 import { afterAll, inject, it } from "vitest";
-import { benchCpu } from "./cpu";
+import { benchCpuBundled } from "./cpu-bundled";
 import { benchDns } from "./dns";
 import { benchPage } from "./page";
 import { writeReport } from "./report";
@@ -16,7 +16,7 @@ const wanted = (s: string) => only.length === 0 || only.includes(s);
 const figures: Figure[] = [];
 
 it.runIf(wanted("cpu"))("1. core CPU", async () => {
-  figures.push(...(await benchCpu()));
+  figures.push(...(await benchCpuBundled()));
 });
 
 it.runIf(wanted("dns"))("2. DNS critical path", async () => {
