@@ -6,9 +6,10 @@
  * (parallel), the same with the platform's 6-open-connection cap, and a strictly
  * sequential resolver (MX, then per host A then AAAA, as Stalwart resolves).
  */
+
+import { startWranglerDev } from "../test/support/wrangler-dev";
 import { type Figure, figure } from "./support/figures";
 import { median } from "./support/util";
-import { startWranglerDev } from "./support/wrangler-dev";
 
 export const LATENCY_MS = 50;
 const HOSTS = [1, 5, 10] as const;

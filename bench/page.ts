@@ -16,22 +16,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Request } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/support/chromium";
+import { startWranglerDev } from "../test/support/wrangler-dev";
 import { type Figure, figure } from "./support/figures";
 import { median } from "./support/util";
-import { startWranglerDev } from "./support/wrangler-dev";
 
 const COLD_LOADS = 5;
 const RUNS = 15;
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // Browser-side snippets are strings: this file is type-checked without the DOM library.
 
@@ -73,9 +64,9 @@ interface Load {
 async function coldLoad(baseUrl: string, runs: number): Promise<Load> {
   const profile = mkdtempSync(join(tmpdir(), "bench-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1360, height: 900 },
   });
   try {

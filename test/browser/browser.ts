@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 
 export const SCREENSHOTS = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
 
@@ -22,18 +23,9 @@ export async function openSession(
 ): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), "playground-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: opts.width ?? 1360, height: opts.height ?? 900 },
     colorScheme: opts.dark ? "dark" : "light",
     permissions: ["clipboard-read", "clipboard-write"],

@@ -12,12 +12,12 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as dnsPacket from "dns-packet";
 import type { TestProject } from "vitest/node";
 import { startDnsProxy } from "../support/dns-proxy";
+import { freePort, sleep } from "../support/net";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -44,19 +44,6 @@ function which(bin: string): string | undefined {
   }
   return undefined;
 }
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => ok(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls a DoH endpoint with a query for `ns.zone.test A` until it answers 200. */
 async function waitForDoh(url: string, what: string, logs: () => string): Promise<void> {

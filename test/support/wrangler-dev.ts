@@ -1,12 +1,15 @@
 /**
- * Starts `wrangler dev` (workerd) on free loopback ports for the bench, with setsid so it
- * and its workerd child form one process group, stopped together by PID (DEVELOPERS.md).
+ * Starts `wrangler dev` (workerd) on free loopback ports, for the browser tests and the
+ * bench, with setsid so it and its workerd child form one process group, stopped
+ * together by PID (DEVELOPERS.md: killing npx would orphan them).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, ROOT, sleep } from "./util";
+import { freePort, sleep } from "./net";
+
+const ROOT = join(import.meta.dirname, "..", "..");
 
 export interface WranglerDev {
   readonly baseUrl: string;
@@ -29,7 +32,7 @@ export async function startWranglerDev(
 ): Promise<WranglerDev> {
   const port = await freePort();
   const inspector = await freePort();
-  const persist = mkdtempSync(join(tmpdir(), "bench-wrangler-"));
+  const persist = mkdtempSync(join(tmpdir(), "wrangler-dev-"));
   const args = [
     join(ROOT, "node_modules", ".bin", "wrangler"),
     "dev",
