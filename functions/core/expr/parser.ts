@@ -51,10 +51,19 @@ const PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
 const ARRAY_ACCESS = "[index]";
 const ARRAY_BUILD = "[build]";
 
-/** An operator-stack entry; `fn` entries count arguments like Stalwart's `Token::Function`. */
-type StackEntry =
-  | { readonly s: "tok"; readonly tok: Token; readonly jmp?: number }
-  | { readonly s: "fn"; readonly name: string; arity: number; readonly range: SourceRange };
+/** A call on the operator stack; counts arguments like Stalwart's `Token::Function`. */
+interface CallEntry {
+  readonly t: "call";
+  readonly name: string;
+  arity: number;
+  readonly range: SourceRange;
+}
+
+/**
+ * An operator-stack entry: the token itself (not wrapped in an object per operator), or
+ * a call. A `&&`/`||` token's jump slot is on `jmps`, which pops in step with it.
+ */
+type StackEntry = Token | CallEntry;
 
 /**
  * The program is kept in a private field of a module-private class, so only
@@ -119,10 +128,50 @@ export function parseExpression(source: string, tokens: TokenMap): Expression {
   return new Compiled(source, items, parser.names);
 }
 
+/**
+ * Items without per-site data are immutable and shared between programs: one object per
+ * operator or variable name instead of one per occurrence (the 2,000-line config parses
+ * ~540 if-block branches; their allocation showed as GC time).
+ */
+const BIN_ITEMS = new Map<BinaryOp, Item>();
+const UN_ITEMS = new Map<UnaryOp, Item>();
+const VAR_ITEMS = new Map<string, Item>();
+const INDEX_ITEM: Item = { k: "index" };
+
+function binItem(op: BinaryOp): Item {
+  let item = BIN_ITEMS.get(op);
+  if (item === undefined) {
+    item = { k: "bin", op };
+    BIN_ITEMS.set(op, item);
+  }
+  return item;
+}
+
+function unItem(op: UnaryOp): Item {
+  let item = UN_ITEMS.get(op);
+  if (item === undefined) {
+    item = { k: "un", op };
+    UN_ITEMS.set(op, item);
+  }
+  return item;
+}
+
+function varItem(name: string): Item {
+  let item = VAR_ITEMS.get(name);
+  if (item === undefined) {
+    item = { k: "var", name };
+    // Names come from the context's variable list; capped all the same.
+    if (VAR_ITEMS.size < 1024) VAR_ITEMS.set(name, item);
+  }
+  return item;
+}
+
 class Parser {
   private readonly out: Item[] = [];
   private readonly ops: StackEntry[] = [];
   private readonly argCount: number[] = [];
+  /** Output index of the jump of each `&&`/`||` on `ops`, innermost last. */
+  private readonly jmps: number[] = [];
   /** (kind, name) pairs of the variables read and functions called; null: none. */
   names: string[] | null = null;
 
@@ -136,7 +185,7 @@ class Parser {
         case "var":
           this.incArgs();
           isVarOrFn = true;
-          this.out.push({ k: "var", name: tok.name });
+          this.out.push(varItem(tok.name));
           this.mention("var", tok.name);
           break;
         case "const":
@@ -154,7 +203,7 @@ class Parser {
           break;
         case "un":
         case "(":
-          this.ops.push({ s: "tok", tok });
+          this.ops.push(tok);
           break;
         case ")":
         case "]":
@@ -167,23 +216,23 @@ class Parser {
         case "fn":
           this.incArgs();
           this.argCount.push(0);
-          this.ops.push({ s: "fn", name: tok.name, arity: tok.arity, range: tok });
+          this.ops.push({ t: "call", name: tok.name, arity: tok.arity, range: tok });
           break;
         case "regex":
           this.incArgs();
           this.argCount.push(0);
-          this.ops.push({ s: "tok", tok });
+          this.ops.push(tok);
           break;
         case "[": {
           if (lastIsVarOrFn) {
             this.argCount.push(1);
-            this.ops.push({ s: "fn", name: ARRAY_ACCESS, arity: 2, range: tok });
+            this.ops.push({ t: "call", name: ARRAY_ACCESS, arity: 2, range: tok });
           } else {
             this.incArgs();
             this.argCount.push(0);
-            this.ops.push({ s: "fn", name: ARRAY_BUILD, arity: 0, range: tok });
+            this.ops.push({ t: "call", name: ARRAY_BUILD, arity: 0, range: tok });
           }
-          this.ops.push({ s: "tok", tok });
+          this.ops.push(tok);
           break;
         }
         case ",":
@@ -193,26 +242,26 @@ class Parser {
       lastIsVarOrFn = isVarOrFn;
     }
     for (let e = this.ops.pop(); e; e = this.ops.pop()) {
-      if (e.s === "tok" && (e.tok.t === "bin" || e.tok.t === "un")) this.emit(e);
-      else syntax("Invalid token on the operator stack", e.s === "fn" ? e.range : e.tok);
+      if (e.t === "bin" || e.t === "un") this.emit(e);
+      else syntax("Invalid token on the operator stack", e.t === "call" ? e.range : e);
     }
     return this.out;
   }
 
   /** Moves a binary/unary operator entry to the output, patching its jump. */
-  private emit(e: StackEntry & { s: "tok" }): void {
-    if (e.tok.t === "bin") {
-      this.patchJump(e.jmp);
-      this.out.push({ k: "bin", op: e.tok.op });
-    } else if (e.tok.t === "un") {
-      this.out.push({ k: "un", op: e.tok.op });
+  private emit(e: StackEntry): void {
+    if (e.t === "bin") {
+      if (e.op === "&&" || e.op === "||") this.patchJump(this.jmps.pop());
+      this.out.push(binItem(e.op));
+    } else if (e.t === "un") {
+      this.out.push(unItem(e.op));
     }
   }
 
   /** `,`: flush operators down to the enclosing `(` (or any non-operator). */
   private popOperators(): void {
     for (let top = this.ops.at(-1); top; top = this.ops.at(-1)) {
-      if (top.s !== "tok" || (top.tok.t !== "bin" && top.tok.t !== "un")) break;
+      if (top.t !== "bin" && top.t !== "un") break;
       this.ops.pop();
       this.emit(top);
     }
@@ -222,19 +271,18 @@ class Parser {
   private binary(tok: Token, op: BinaryOp): void {
     const last = this.argCount.length - 1;
     if (last >= 0) this.argCount[last] = Math.max(0, (this.argCount[last] ?? 0) - 1);
-    for (let top = this.ops.at(-1); top && top.s === "tok"; top = this.ops.at(-1)) {
-      if (top.tok.t === "bin") {
-        if (PRECEDENCE[op] > PRECEDENCE[top.tok.op]) break;
-      } else if (top.tok.t !== "un") break;
+    for (let top = this.ops.at(-1); top; top = this.ops.at(-1)) {
+      if (top.t === "bin") {
+        if (PRECEDENCE[op] > PRECEDENCE[top.op]) break;
+      } else if (top.t !== "un") break;
       this.ops.pop();
       this.emit(top);
     }
-    let jmp: number | undefined;
     if (op === "&&" || op === "||") {
       this.out.push({ k: "jmp", ifTruthy: op === "||", skip: 0 });
-      jmp = this.out.length - 1;
+      this.jmps.push(this.out.length - 1);
     }
-    this.ops.push(jmp === undefined ? { s: "tok", tok } : { s: "tok", tok, jmp });
+    this.ops.push(tok);
   }
 
   /** `)` or `]`: unwind to the matching opener, then finish a call, index or array. */
@@ -242,37 +290,41 @@ class Parser {
     const expect = tok.t === ")" ? "(" : "[";
     for (;;) {
       const e = this.ops.pop();
-      if (e?.s === "tok" && e.tok.t === expect) break;
-      if (e?.s === "tok" && (e.tok.t === "bin" || e.tok.t === "un")) this.emit(e);
+      if (e?.t === expect) break;
+      if (e?.t === "bin" || e?.t === "un") this.emit(e);
       else syntax("Mismatched parentheses", tok);
     }
     const top = this.ops.at(-1);
-    if (top?.s === "fn") {
+    if (top?.t === "call") {
       const got = this.argCount.pop() ?? 0;
-      const range = { start: top.range.start, end: tok.end };
+      // Only an error reports it: made on need, not per call.
+      const range = (): SourceRange => ({ start: top.range.start, end: tok.end });
       if (got !== top.arity) {
-        if (top.name === ARRAY_ACCESS) syntax("Missing array index", range);
+        if (top.name === ARRAY_ACCESS) syntax("Missing array index", range());
         const name = top.name === ARRAY_BUILD ? "array" : top.name;
-        syntax(`Expression function "${name}" expected ${top.arity} arguments, got ${got}`, range);
+        syntax(
+          `Expression function "${name}" expected ${top.arity} arguments, got ${got}`,
+          range(),
+        );
       }
       this.ops.pop();
-      if (top.name === ARRAY_ACCESS) this.out.push({ k: "index" });
+      if (top.name === ARRAY_ACCESS) this.out.push(INDEX_ITEM);
       else if (top.name === ARRAY_BUILD) {
         if (top.arity > LIMITS.arraySize)
-          exprLimit("arraySize", `an array literal of ${top.arity} elements`, range);
+          exprLimit("arraySize", `an array literal of ${top.arity} elements`, range());
         this.out.push({ k: "build", n: top.arity });
       } else {
         this.out.push({ k: "fn", name: top.name, args: top.arity });
         this.mention("fn", top.name);
       }
-    } else if (top?.s === "tok" && top.tok.t === "regex") {
+    } else if (top?.t === "regex") {
       if (this.argCount.pop() !== 1) {
         syntax('Expression function "matches" expected 2 arguments', {
-          start: top.tok.start,
+          start: top.start,
           end: tok.end,
         });
       }
-      this.out.push({ k: "regex", re: top.tok.re });
+      this.out.push({ k: "regex", re: top.re });
       this.ops.pop();
     }
   }
@@ -283,7 +335,7 @@ class Parser {
     if (last < 0) return;
     this.argCount[last] = (this.argCount[last] ?? 0) + 1;
     const under = this.ops[this.ops.length - 2];
-    if (under?.s === "fn" && under.name === ARRAY_BUILD) under.arity++;
+    if (under?.t === "call" && under.name === ARRAY_BUILD) under.arity++;
   }
 
   /** Notes a variable read or function call: (kind, name) pairs, made on first need. */
