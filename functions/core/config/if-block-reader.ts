@@ -16,32 +16,10 @@ export type Fail = (
   errKey?: string,
 ) => never;
 
-/** The branches that got their `then`, as IfBranch (a loop: no array per branch). */
-function complete(
-  branches: readonly {
-    condition: Expression;
-    conditionKey: string;
-    cond: ConfigEntry;
-    thenEntry?: ConfigEntry;
-    thenExpr?: Expression;
-  }[],
-): IfBranch[] {
-  const out: IfBranch[] = [];
-  for (const b of branches) {
-    if (b.thenEntry === undefined || b.thenExpr === undefined) continue;
-    out.push({
-      condition: b.condition,
-      conditionSource: b.cond.value,
-      // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; branches are never awaited.
-      then: b.thenExpr,
-      thenSource: b.thenEntry.value,
-      conditionKey: b.conditionKey,
-      thenKey: b.thenEntry.key,
-      start: Math.min(b.cond.keyStart, b.thenEntry.keyStart),
-      end: Math.max(b.cond.valueEnd, b.thenEntry.valueEnd),
-    });
-  }
-  return out;
+/** Whether `item` holds the word `w` at `at`, ending there or at a `.` (no slice). */
+function wordAt(item: string, at: number, w: string): boolean {
+  const end = at + w.length;
+  return item.startsWith(w, at) && (end === item.length || item.charCodeAt(end) === 0x2e);
 }
 
 export function readConfigBlock(
@@ -78,13 +56,11 @@ export function readConfigBlock(
   });
   const conditionNumber = (pos: string) => (/^\+?\d+$/.test(pos) ? Number(pos) : 0) + 1;
 
-  const branches: {
-    condition: Expression;
-    conditionKey: string;
-    cond: ConfigEntry;
-    thenEntry?: ConfigEntry;
-    thenExpr?: Expression;
-  }[] = [];
+  // Each branch is made once, when its `then` is read (not a draft per branch copied
+  // afterwards): until then its condition waits here.
+  const branches: IfBranch[] = [];
+  let cond: ConfigEntry | undefined;
+  let condition: Expression | undefined;
   let foundIf = false;
   let foundThen = false;
   let foundElse = "";
@@ -92,8 +68,7 @@ export function readConfigBlock(
   let otherwise: { expr: Expression; entry: ConfigEntry } | undefined;
   for (const entry of items) {
     const item = entry.key;
-    const rest = item.slice(prefix.length);
-    const dot = rest.indexOf(".");
+    const dot = item.indexOf(".", prefix.length);
     if (dot < 0) {
       fail(
         "if_block_invalid_property",
@@ -101,26 +76,23 @@ export function readConfigBlock(
         span(entry),
       );
     }
-    const pos = rest.slice(0, dot);
-    const wordEnd = rest.indexOf(".", dot + 1);
-    const word = rest.slice(dot + 1, wordEnd < 0 ? rest.length : wordEnd);
-    if (word === "if") {
+    const pos = item.slice(prefix.length, dot);
+    if (wordAt(item, dot + 1, "if")) {
       if (pos !== lastPos) {
         if (lastPos !== "" && !foundThen) {
-          const prev = branches[branches.length - 1];
           fail(
             "if_block_missing_then",
             `Missing 'then' in 'if' condition ${conditionNumber(lastPos)}.`,
-            keySpan(prev?.cond),
+            keySpan(cond),
           );
         }
-        if (entry !== undefined)
-          branches.push({ condition: parse(entry), conditionKey: item, cond: entry });
+        condition = parse(entry);
+        cond = entry;
         foundThen = false;
         lastPos = pos;
       }
       foundIf = true;
-    } else if (word === "else") {
+    } else if (wordAt(item, dot + 1, "else")) {
       if (foundElse === "") {
         if (!foundIf) fail("if_block_else_before_if", "Found 'else' before 'if'", keySpan(entry));
         if (entry !== undefined) otherwise = { expr: parse(entry), entry };
@@ -128,15 +100,23 @@ export function readConfigBlock(
       } else if (pos !== foundElse) {
         fail("if_block_multiple_else", "Multiple 'else' found", keySpan(entry));
       }
-    } else if (word === "then") {
+    } else if (wordAt(item, dot + 1, "then")) {
       if (foundElse !== "")
         fail("if_block_then_in_else", "Found 'then' in 'else' block", keySpan(entry));
       if (pos !== lastPos)
         fail("if_block_then_without_if", "Found 'then' without 'if'", keySpan(entry));
-      const last = branches[branches.length - 1];
-      if (!foundThen && last !== undefined && entry !== undefined) {
-        last.thenEntry = entry;
-        last.thenExpr = parse(entry);
+      if (!foundThen && cond !== undefined && condition !== undefined) {
+        branches.push({
+          condition,
+          conditionSource: cond.value,
+          // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; branches are never awaited.
+          then: parse(entry),
+          thenSource: entry.value,
+          conditionKey: cond.key,
+          thenKey: item,
+          start: Math.min(cond.keyStart, entry.keyStart),
+          end: Math.max(cond.valueEnd, entry.valueEnd),
+        });
         foundThen = true;
       }
     }
@@ -144,11 +124,10 @@ export function readConfigBlock(
   }
   if (!foundIf) return undefined;
   if (!foundThen) {
-    const prev = branches[branches.length - 1];
     fail(
       "if_block_missing_then",
       `Missing 'then' in 'if' condition ${conditionNumber(lastPos)}`,
-      keySpan(prev?.cond),
+      keySpan(cond),
     );
   }
   if (otherwise === undefined) {
@@ -161,7 +140,7 @@ export function readConfigBlock(
   }
   return {
     key,
-    branches: complete(branches),
+    branches,
     default: otherwise.expr,
     defaultSource: otherwise.entry.value,
     defaultKey: otherwise.entry.key,
