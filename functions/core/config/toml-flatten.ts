@@ -214,6 +214,7 @@ export class Flattener {
     if (c === '"' || c === "'") {
       const q = t.charCodeAt(start);
       const triple = t.charCodeAt(start + 1) === q && t.charCodeAt(start + 2) === q;
+      if (!triple && this.simpleString(key, keyStart, keyEnd, start, q)) return;
       const kind: StringKind =
         c === '"' ? (triple ? "ml-basic" : "basic") : triple ? "ml-literal" : "literal";
       const [cs, ce, end] = scanString(t, start, kind);
@@ -257,6 +258,33 @@ export class Flattener {
       );
     }
     this.insert(new FlatEntry(key, raw, keyStart, keyEnd, start, this.pos, false, start));
+  }
+
+  /**
+   * A one-line string without backslash and `\r` (most of them): read in one pass, as
+   * scanString + decodeStringValue would (same value, same positions, TOML reads it the
+   * same), without their result tuple and object per string. False: anything else,
+   * left to them.
+   */
+  private simpleString(
+    key: string,
+    keyStart: number,
+    keyEnd: number,
+    start: number,
+    quote: number,
+  ): boolean {
+    const t = this.text;
+    let i = start + 1;
+    for (; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === quote || c === 0x0a) break;
+      if (c === 0x5c || c === 0x0d) return false;
+    }
+    const end = Math.min(i + 1, t.length);
+    this.pos = end;
+    const value = t.slice(start + 1, i);
+    this.insert(new FlatEntry(key, value, keyStart, keyEnd, start, end, true, start + 1));
+    return true;
   }
 
   /** Moves to the end of a raw scalar: the next whitespace, `,`, `]`, `}` or `#`. */
