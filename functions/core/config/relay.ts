@@ -47,28 +47,30 @@ export function readRelay(
   let invalidCerts: ConfigEntry | undefined;
   let username = false;
   let secret = false;
+  // The field is matched in place (by its length, then its text): no slice per key.
+  const at = base.length;
   for (const key of config.keysStartingWith(base)) {
-    switch (key.slice(base.length)) {
-      case "address":
-        address = config.get(key);
+    switch (key.length - at) {
+      case 7:
+        if (key.startsWith("address", at)) address = config.get(key);
         break;
-      case "port":
-        port = config.get(key);
+      case 4:
+        if (key.startsWith("port", at)) port = config.get(key);
         break;
-      case "protocol":
-        protocol = config.get(key);
+      case 8:
+        if (key.startsWith("protocol", at)) protocol = config.get(key);
         break;
-      case "tls.implicit":
-        implicit = config.get(key);
+      case 12:
+        if (key.startsWith("tls.implicit", at)) implicit = config.get(key);
         break;
-      case "tls.allow-invalid-certs":
-        invalidCerts = config.get(key);
+      case 23:
+        if (key.startsWith("tls.allow-invalid-certs", at)) invalidCerts = config.get(key);
         break;
-      case "auth.username":
-        username = true;
+      case 13:
+        if (key.startsWith("auth.username", at)) username = true;
         break;
-      case "auth.secret":
-        secret = true;
+      case 11:
+        if (key.startsWith("auth.secret", at)) secret = true;
         break;
     }
   }
