@@ -134,10 +134,11 @@ export function explainParseError(
   return out;
 }
 
-/** A single `=` outside string literals: Stalwart reads `a='x'` as `a==` plus `x'`. */
-export function singleEquals(entry: ConfigEntry): Diagnostic[] {
+/** A single `=` outside string literals: Stalwart reads `a='x'` as `a==` plus `x'`.
+ * Appended to `out` (a new array when none is given), which is returned.
+ */
+export function singleEquals(entry: ConfigEntry, out: Diagnostic[] = []): Diagnostic[] {
   const s = entry.value;
-  const out: Diagnostic[] = [];
   if (s.indexOf("=") < 0) return out;
   let quote = 0;
   for (let i = 0; i < s.length; i++) {

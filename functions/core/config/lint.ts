@@ -110,10 +110,9 @@ function analyze(text: string): Analysis {
       ...checkValues(setting, block, config),
     );
     const whole = config.get(setting.key);
-    if (whole !== undefined) diagnostics.push(...singleEquals(whole));
-    for (const entry of config.entriesUnder(setting.keyPrefix)) {
-      diagnostics.push(...singleEquals(entry));
-    }
+    // Appended in place: no array per entry (almost all of them have no '=').
+    if (whole !== undefined) singleEquals(whole, diagnostics);
+    for (const entry of config.entriesUnder(setting.keyPrefix)) singleEquals(entry, diagnostics);
   }
   diagnostics.push(...unknownKeys(config));
   for (const entry of config.tomlMismatches) {
