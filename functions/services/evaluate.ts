@@ -55,21 +55,9 @@ export async function runEvaluation(
   const domain = domainOrError(req.context.domain, "context.domain");
   const analysis = analyzeConfig(req.config);
   if (!analysis.config) {
-    const fatal = analysis.diagnostics.find(
-      (d) => d.code === CoreErrorCode.TomlSyntax || d.code === CoreErrorCode.ConfigLimit,
-    );
-    const first = fatal ?? analysis.diagnostics[0];
     configError(
       req.config,
-      new CoreError(
-        first?.code === CoreErrorCode.ConfigLimit
-          ? CoreErrorCode.ConfigLimit
-          : CoreErrorCode.TomlSyntax,
-        first?.message ?? "The config cannot be read.",
-        first?.start !== undefined
-          ? { start: first.start, end: first.end ?? first.start }
-          : undefined,
-      ),
+      analysis.loadError ?? new CoreError(CoreErrorCode.TomlSyntax, "The config cannot be read."),
     );
   }
   const localDomains = (req.localDomains ?? []).map((d, i) =>

@@ -7,8 +7,8 @@ import { CoreError, CoreErrorCode } from "../core/errors";
 import { evaluateAsync } from "../core/expr/evaluator";
 import { type JsonValue, valueFromJson, valueToJson } from "../core/expr/format";
 import { parseExpression } from "../core/expr/parser";
-import type { EvalEnv } from "../core/expr/types";
 import type { Value } from "../core/expr/value";
+import { makeEnv } from "../core/planner/settings-eval";
 import type { AppDeps } from "../deps";
 import { checkConfigSize, configError, domainOrError } from "./evaluate";
 import { buildResolver, type DnsEnv } from "./resolver-stack";
@@ -76,20 +76,20 @@ export async function runExpression(
       throw e;
     }
   }
-  const local = new Set(
-    (req.localDomains ?? []).map((d, i) => domainOrError(d, `localDomains.${i}`)),
+  const localDomains = (req.localDomains ?? []).map((d, i) =>
+    domainOrError(d, `localDomains.${i}`),
   );
   const resolver = buildResolver(req.resolver, req.records, env, deps);
   const notes: { code: string; message: string }[] = [];
-  const envFns: EvalEnv = {
-    variable: (name) => variables.get(name),
-    isLocalDomain: (_dir, domain) => local.has(domain.toLowerCase()),
-    configGet: (key) => config?.get(key)?.value,
-    dnsLookup: (name, type) => resolver.peek(name, type),
-    note: (code, message) => {
-      if (!notes.some((n) => n.message === message)) notes.push({ code, message });
+  const envFns = makeEnv(
+    {
+      ...(config ? { config } : {}),
+      resolver,
+      localDomains,
+      note: (code, message) => notes.push({ code, message }),
     },
-  };
+    (name) => variables.get(name),
+  );
   let expr: ReturnType<typeof parseExpression>;
   try {
     expr = parseExpression(req.expression, tokens);

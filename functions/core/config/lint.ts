@@ -3,7 +3,7 @@
  * plain-words explanations of the classic mistakes. Never throws, for any input.
  */
 import { CoreError, type Diagnostic } from "../errors";
-import { type IfBlock, readIfBlock } from "./if-block";
+import { readIfBlock } from "./if-block";
 import { checkValues, explainParseError, singleEquals, unknownKeys } from "./lint-hints";
 import { readRelay, relayIds } from "./relay";
 import { SETTING_LIST, type Setting } from "./settings";
@@ -12,8 +12,8 @@ import { type LoadedConfig, loadConfig } from "./toml-loader";
 export interface Analysis {
   readonly diagnostics: Diagnostic[];
   readonly config?: LoadedConfig;
-  /** The if-block of every setting, as the planner would read it (config loaded only). */
-  readonly blocks?: ReadonlyMap<string, IfBlock>;
+  /** Why the config could not be loaded at all (then `config` is absent): a 422 for the API. */
+  readonly loadError?: CoreError;
 }
 
 function tomlHints(text: string, err: CoreError): Diagnostic[] {
@@ -96,14 +96,12 @@ function analyze(text: string): Analysis {
       message: err.message,
       ...(err.range ?? {}),
     };
-    return { diagnostics: [d, ...tomlHints(text, err)] };
+    return { diagnostics: [d, ...tomlHints(text, err)], loadError: err };
   }
   const diagnostics: Diagnostic[] = [];
-  const blocks = new Map<string, IfBlock>();
   for (const setting of SETTING_LIST) {
     const errors: Diagnostic[] = [];
     const block = readIfBlock(config, setting, errors);
-    blocks.set(setting.key, block);
     diagnostics.push(
       ...errors,
       ...explainBlock(setting, config, errors),
@@ -128,7 +126,7 @@ function analyze(text: string): Analysis {
     });
   }
   for (const id of relayIds(config)) readRelay(config, id, diagnostics);
-  return { diagnostics, config, blocks };
+  return { diagnostics, config };
 }
 
 export function analyzeConfig(text: string): Analysis {

@@ -48,7 +48,12 @@ export async function planDelivery(
 ): Promise<Omit<Plan, "diagnostics" | "dns">> {
   const envelope = new Envelope(ctx);
   const env = makeEnv(
-    { config, resolver: deps.resolver, localDomains: deps.localDomains ?? [], diagnostics },
+    {
+      config,
+      resolver: deps.resolver,
+      localDomains: deps.localDomains ?? [],
+      note: (code, message) => diagnostics.push({ severity: "warning", code, message }),
+    },
     (name) => envelope.get(name),
   );
   const blocks = new Map<SettingId, IfBlock>();

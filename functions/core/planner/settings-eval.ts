@@ -6,7 +6,7 @@
 import { evalIfBlock, type IfBlock } from "../config/if-block";
 import type { LoadedConfig } from "../config/toml-loader";
 import type { QueryType, Resolver } from "../dns/types";
-import { CoreError, type Diagnostic } from "../errors";
+import { CoreError } from "../errors";
 import type { EvalEnv } from "../expr/types";
 import { PendingDns } from "../expr/types";
 import type { Value } from "../expr/value";
@@ -21,29 +21,33 @@ export interface Evaluated<T> {
   readonly converted: boolean;
 }
 
-export interface SettingsEnvDeps {
-  readonly config: LoadedConfig;
-  readonly resolver: Resolver & {
-    peek(name: string, type: QueryType): ReturnType<EvalEnv["dnsLookup"]>;
-  };
+/** Where the server-backed functions get their answers, for plans and the console alike. */
+export interface EnvSources {
+  /** For `config_get()`; absent: every key reads as ''. */
+  readonly config?: LoadedConfig;
+  /** For `dns_query()`: answers of lookups already made in this evaluation. */
+  readonly resolver: { peek(name: string, type: QueryType): ReturnType<EvalEnv["dnsLookup"]> };
+  /** For `is_local_domain()`: ASCII domain names. */
   readonly localDomains: readonly string[];
-  readonly diagnostics: Diagnostic[];
+  /** Receives each distinct note (e.g. "the playground has no store") once. */
+  readonly note: (code: string, message: string) => void;
 }
 
 export function makeEnv(
-  deps: SettingsEnvDeps,
+  sources: EnvSources,
   variable: (name: string) => Value | undefined,
 ): EvalEnv {
-  const local = new Set(deps.localDomains.map((d) => d.toLowerCase()));
+  const local = new Set(sources.localDomains.map((d) => d.toLowerCase()));
+  const seen = new Set<string>();
   return {
     variable,
     isLocalDomain: (_dir, domain) => local.has(domain.toLowerCase()),
-    configGet: (key) => deps.config.get(key)?.value,
-    dnsLookup: (name, type) => deps.resolver.peek(name, type),
+    configGet: (key) => sources.config?.get(key)?.value,
+    dnsLookup: (name, type) => sources.resolver.peek(name, type),
     note: (code, message) => {
-      if (!deps.diagnostics.some((d) => d.code === code && d.message === message)) {
-        deps.diagnostics.push({ severity: "warning", code, message });
-      }
+      if (seen.has(message)) return;
+      seen.add(message);
+      sources.note(code, message);
     },
   };
 }
