@@ -16,7 +16,15 @@ export interface CachedBody {
 }
 
 export interface DnsCache {
+  /** Memory, then the Cache API: what a caller that can wait for both uses. */
   get(key: string): Promise<CachedBody | undefined>;
+  /** The in-memory layer alone: synchronous, no platform round trip. */
+  peek(key: string): CachedBody | undefined;
+  /**
+   * The Cache API layer alone, or undefined when the platform has none. The DoH client
+   * races this against the network instead of waiting for it (doh-client.ts).
+   */
+  platform(key: string): Promise<CachedBody | undefined> | undefined;
   /**
    * Resolves once the memory layer has the entry. The Cache API write, which costs a
    * platform round trip, runs in the background (it never delays an answer); `settled()`
@@ -102,20 +110,25 @@ export function createDnsCache(options: DnsCacheOptions): DnsCache {
     return opened;
   };
   const writes = new Set<Promise<void>>();
+  const platform = async (key: string): Promise<CachedBody | undefined> => {
+    try {
+      const cache = await open();
+      if (cache === undefined) return undefined;
+      const res = await cache.match(key);
+      if (res === undefined || !res.ok) return undefined;
+      return { body: new Uint8Array(await res.arrayBuffer()), ttlLeft: null };
+    } catch {
+      return undefined; // a broken platform cache only costs a query
+    }
+  };
   return {
     async get(key) {
       const hit = memory.get(key);
       if (hit !== undefined || storage === undefined) return hit;
-      try {
-        const cache = await open();
-        if (cache === undefined) return undefined;
-        const res = await cache.match(key);
-        if (res === undefined || !res.ok) return undefined;
-        return { body: new Uint8Array(await res.arrayBuffer()), ttlLeft: null };
-      } catch {
-        return undefined; // a broken platform cache only costs a query
-      }
+      return platform(key);
     },
+    peek: (key) => memory.get(key),
+    platform: (key) => (storage === undefined ? undefined : platform(key)),
     async put(key, body, ttlSeconds) {
       const ttl = Math.min(Math.floor(ttlSeconds), maxTtl);
       if (!(ttl > 0)) return;

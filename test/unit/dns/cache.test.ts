@@ -159,3 +159,125 @@ describe("Cache API layer", () => {
     expect(written).toEqual(["k"]);
   });
 });
+
+describe("DoH client racing the Cache API against the network", () => {
+  const URL_ = "https://doh.example/dns-query";
+  const answerFor = (ttl: number) =>
+    fakeDoh((name, type) => ({ answers: [{ name, type: type as "A", ttl, data: "192.0.2.7" }] }));
+
+  /** A platform cache whose reads resolve only when the test says so. */
+  function gatedStorage(stored: Map<string, Response>) {
+    const gates: (() => void)[] = [];
+    const storage: CacheStorageLike = {
+      async open() {
+        return {
+          async match(key: string) {
+            await new Promise<void>((r) => gates.push(r));
+            return stored.get(key)?.clone();
+          },
+          async put(key: string, res: Response) {
+            stored.set(key, res);
+          },
+        };
+      },
+    };
+    const openGates = async () => {
+      // open() and match() are two awaits deep: let the read reach its gate first.
+      for (let i = 0; i < 5 && gates.length === 0; i++) await Promise.resolve();
+      for (const g of gates.splice(0)) g();
+    };
+    return { storage, openGates };
+  }
+
+  /** A fetch that answers only when released, and reports whether it was aborted. */
+  function gatedFetch(inner: ReturnType<typeof answerFor>) {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let aborted = false;
+    let called = false;
+    const fetch: typeof inner.fetch = async (input, init) => {
+      called = true;
+      init.signal?.addEventListener("abort", () => {
+        aborted = true;
+      });
+      await gate;
+      return inner.fetch(input, init);
+    };
+    return { fetch, release: () => release(), aborted: () => aborted, called: () => called };
+  }
+
+  /** Stores one real answer for `name A` in `stored`, through another client's cache. */
+  async function seed(stored: Map<string, Response>, name: string) {
+    const writer = createDnsCache({ clock: manualClock(), storage: gatedStorage(stored).storage });
+    const client = createDohClient({
+      url: URL_,
+      fetch: answerFor(60).fetch,
+      clock: manualClock(),
+      cache: writer,
+    });
+    await client.query(name, "A");
+    await writer.settled();
+    expect(stored.size).toBe(1);
+  }
+
+  it("sends the query without waiting for the platform read; a platform hit that comes first wins", async () => {
+    const stored = new Map<string, Response>();
+    await seed(stored, "h.example");
+    const { storage, openGates } = gatedStorage(stored);
+    const net = answerFor(60);
+    const gated = gatedFetch(net);
+    const client = createDohClient({
+      url: URL_,
+      fetch: gated.fetch,
+      clock: manualClock(),
+      cache: createDnsCache({ clock: manualClock(), storage }),
+    });
+    const pending = client.query("h.example", "A");
+    await Promise.resolve();
+    // The exchange started while the platform read is still pending.
+    expect(gated.called()).toBe(true);
+    await openGates();
+    const r = await pending;
+    expect(r.trace[0]?.from).toBe("cache");
+    expect(r.result).toEqual({ status: "ok", answers: [{ type: "A", address: "192.0.2.7" }] });
+    expect(gated.aborted()).toBe(true);
+  });
+
+  it("answers from the network when it is first, without waiting for the platform read", async () => {
+    const { storage } = gatedStorage(new Map()); // never opened: the read never completes
+    const net = answerFor(60);
+    const client = createDohClient({
+      url: URL_,
+      fetch: net.fetch,
+      clock: manualClock(),
+      cache: createDnsCache({ clock: manualClock(), storage }),
+    });
+    const r = await client.query("h.example", "A");
+    expect(r.trace[0]?.from).toBe("doh");
+    expect(net.seen).toHaveLength(1);
+  });
+
+  it("falls back to the platform's answer when the exchange fails or the budget refuses it", async () => {
+    const stored = new Map<string, Response>();
+    await seed(stored, "h.example");
+    const failing = fakeDoh(() => new Response("down", { status: 503 }));
+    for (const ctx of [{}, { budget: { limit: 0, take: () => false, used: () => 0 } }]) {
+      const { storage, openGates } = gatedStorage(stored);
+      const client = createDohClient({
+        url: URL_,
+        fetch: failing.fetch,
+        clock: manualClock(),
+        cache: createDnsCache({ clock: manualClock(), storage }),
+      });
+      const pending = client.query("h.example", "A", ctx);
+      // Let the exchange fail (or be refused) before the platform read completes.
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      await openGates();
+      const r = await pending;
+      expect(r.trace[0]?.from).toBe("cache");
+      expect(r.result.status).toBe("ok");
+    }
+  });
+});

@@ -97,9 +97,15 @@ describe.sequential("evaluation resolver over real DoH", () => {
       clock: systemClock,
       cache: createDnsCache({ clock: systemClock, ...(storage ? { storage } : {}) }),
     });
+    // The client races the Cache API against the network (doh-client.ts): with a slow
+    // resolver the platform's stored answer wins and the exchange is abandoned.
+    await setProxyLatency(2_000);
+    const started = Date.now();
     const again = await second.query("short.zone.test", "A");
+    expect(Date.now() - started).toBeLessThan(2_000);
     expect(again.trace[0]?.from).toBe("cache");
     expect(again.result).toEqual({ status: "ok", answers: [{ type: "A", address: "192.0.2.99" }] });
-    expect(await countOf("short.zone.test", "A")).toBe(before + 1);
+    // The raced query may have reached the proxy before it was aborted; no third one.
+    expect(await countOf("short.zone.test", "A")).toBeLessThanOrEqual(before + 2);
   });
 });
