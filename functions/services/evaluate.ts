@@ -63,7 +63,7 @@ export async function runEvaluation(
   const localDomains = (req.localDomains ?? []).map((d, i) =>
     domainOrError(d, `localDomains.${i}`),
   );
-  const resolver = buildResolver(req.resolver, req.records, env, deps);
+  const resolver = buildResolver(req.resolver, req.records, env, deps, domain);
   const seed = req.seed ?? deps.newSeed();
   const diagnostics = [...analysis.diagnostics];
   const plan = await planDelivery(
@@ -72,6 +72,7 @@ export async function runEvaluation(
     { resolver, random: seededRandom(seed), seed, localDomains },
     diagnostics,
   );
+  resolver.finish();
   return {
     ...plan,
     diagnostics: toPlanDiagnostics(req.config, diagnostics),

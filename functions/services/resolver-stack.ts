@@ -5,7 +5,12 @@
  * from the request.
  */
 import { ApiErrorCode, apiError } from "../api/errors";
-import { createDnsCache, type DnsCache, platformCacheStorage } from "../core/dns/cache";
+import {
+  createDnsCache,
+  type DnsCache,
+  openCacheSession,
+  platformCacheStorage,
+} from "../core/dns/cache";
 import { createDohClient, type DohClient } from "../core/dns/doh-client";
 import { DnsInputError } from "../core/dns/errors";
 import { createEvaluationResolver, type EvaluationResolver } from "../core/dns/evaluation-resolver";
@@ -36,14 +41,19 @@ function knob(raw: string | undefined, max: number): number {
   return Number.isInteger(n) && n > 0 ? Math.min(n, max) : max;
 }
 
-/** One DoH client per allow-listed URL and timeout per isolate, sharing one bounded cache. */
-function dohClient(url: string, timeoutMs: number, deps: AppDeps): DohClient {
+function sharedOf(deps: AppDeps): { cache: DnsCache; clients: Map<string, DohClient> } {
   let shared = perDeps.get(deps);
   if (!shared) {
     const cache = createDnsCache({ clock: deps.clock, storage: platformCacheStorage() });
     shared = { cache, clients: new Map() };
     perDeps.set(deps, shared);
   }
+  return shared;
+}
+
+/** One DoH client per allow-listed URL and timeout per isolate, sharing one bounded cache. */
+function dohClient(url: string, timeoutMs: number, deps: AppDeps): DohClient {
+  const shared = sharedOf(deps);
   const id = `${timeoutMs} ${url}`;
   let client = shared.clients.get(id);
   if (!client) {
@@ -59,11 +69,16 @@ export function pendingCacheWrites(deps: AppDeps): Promise<void> {
   return perDeps.get(deps)?.cache.settled() ?? Promise.resolve();
 }
 
+/**
+ * `domain`, when given, is the evaluation's recipient domain: the cache session that
+ * stores and reloads its answers as one platform entry is keyed by resolver and domain.
+ */
 export function buildResolver(
   name: ResolverName,
   records: readonly WhatIfRecord[] | undefined,
   env: DnsEnv,
   deps: AppDeps,
+  domain?: string,
 ): EvaluationResolver {
   const url = resolverUrl(name, env);
   const timeoutMs = knob(env.DOH_TIMEOUT_MS, LIMITS.dohTimeoutMs);
@@ -84,9 +99,19 @@ export function buildResolver(
       throw e;
     }
   }
+  // The bundle key is a URL only because the Cache API wants one; it is never fetched. A
+  // query parameter, not a fragment: Cache API matching ignores fragments.
+  const session =
+    url !== null && domain !== undefined
+      ? openCacheSession(
+          sharedOf(deps).cache,
+          `${url}${url.includes("?") ? "&" : "?"}bundle=${encodeURIComponent(domain)}`,
+        )
+      : undefined;
   return createEvaluationResolver({
     upstream: stack,
     clock: deps.clock,
     deadlineMs: knob(env.DNS_DEADLINE_MS, LIMITS.deadlineMs),
+    ...(session !== undefined ? { session } : {}),
   });
 }

@@ -2,12 +2,17 @@
  * Cache of DoH response bodies, keyed by the GET URL (which, with DNS id 0, is fully
  * determined by resolver, name and type). Two layers:
  * - an in-memory LRU per isolate, bounded, honouring TTLs against the injected clock;
- * - the Cache API when the platform has one (`caches` in workerd and browsers): the
- *   body is stored as a response with `cache-control: max-age=<min ttl>` so the
- *   platform expires it.
+ *   every lookup reads it synchronously;
+ * - the Cache API when the platform has one (`caches` in workerd and browsers), used for
+ *   whole evaluations rather than single queries: after an evaluation that queried the
+ *   network, the bodies it used are stored as one entry keyed by resolver and domain
+ *   (cache-bundle.ts), expiring with the longest TTL; a later evaluation of that domain in
+ *   another isolate reads it once, raced against its first query (doh-client.ts).
  * Only cacheable outcomes are stored (the client decides: NOERROR/NXDOMAIN answers).
  */
 import type { Clock } from "../io";
+import { type BundleEntry, decodeBundle, encodeBundle } from "./cache-bundle";
+import type { CacheSession } from "./types";
 
 export interface CachedBody {
   readonly body: Uint8Array;
@@ -16,21 +21,21 @@ export interface CachedBody {
 }
 
 export interface DnsCache {
-  /** Memory, then the Cache API: what a caller that can wait for both uses. */
-  get(key: string): Promise<CachedBody | undefined>;
-  /** The in-memory layer alone: synchronous, no platform round trip. */
+  /** The in-memory layer: synchronous, no platform round trip. */
   peek(key: string): CachedBody | undefined;
+  /** Keeps a body in memory for `ttlSeconds` (capped); a zero TTL stores nothing. */
+  put(key: string, body: Uint8Array, ttlSeconds: number): void;
   /**
-   * The Cache API layer alone, or undefined when the platform has none. The DoH client
-   * races this against the network instead of waiting for it (doh-client.ts).
+   * Loads the bundle stored under `bundleKey` into memory (entries not yet expired).
+   * Never rejects; resolves at once when the platform has no Cache API.
    */
-  platform(key: string): Promise<CachedBody | undefined> | undefined;
+  warm(bundleKey: string): Promise<void>;
   /**
-   * Resolves once the memory layer has the entry. The Cache API write, which costs a
-   * platform round trip, runs in the background (it never delays an answer); `settled()`
-   * waits for the writes started so far, for `waitUntil`.
+   * Stores the memory entries of `keys` that are still fresh as one platform entry under
+   * `bundleKey`, in the background (never delays an answer); `settled()` waits for the
+   * writes started so far, for `waitUntil`.
    */
-  put(key: string, body: Uint8Array, ttlSeconds: number): Promise<void>;
+  storeBundle(bundleKey: string, keys: Iterable<string>): void;
   settled(): Promise<void>;
 }
 
@@ -87,6 +92,12 @@ export class MemoryLru {
     return { body: entry.body, ttlLeft: Math.ceil(left / 1000) };
   }
 
+  /** The stored entry without marking it used, or undefined when absent or expired. */
+  entry(key: string): { readonly body: Uint8Array; readonly expires: number } | undefined {
+    const entry = this.#map.get(key);
+    return entry !== undefined && entry.expires > this.clock.now() ? entry : undefined;
+  }
+
   put(key: string, body: Uint8Array, ttlSeconds: number): void {
     if (!(ttlSeconds > 0) || this.maxEntries <= 0) return;
     this.#map.delete(key);
@@ -100,7 +111,8 @@ export class MemoryLru {
 }
 
 export function createDnsCache(options: DnsCacheOptions): DnsCache {
-  const memory = new MemoryLru(options.clock, options.maxEntries ?? DEFAULT_CACHE_ENTRIES);
+  const clock = options.clock;
+  const memory = new MemoryLru(clock, options.maxEntries ?? DEFAULT_CACHE_ENTRIES);
   const maxTtl = options.maxTtl ?? DEFAULT_MAX_TTL;
   const storage = options.storage;
   // One open() per cache, not per lookup: each is a platform round trip.
@@ -110,40 +122,48 @@ export function createDnsCache(options: DnsCacheOptions): DnsCache {
     return opened;
   };
   const writes = new Set<Promise<void>>();
-  const platform = async (key: string): Promise<CachedBody | undefined> => {
-    try {
-      const cache = await open();
-      if (cache === undefined) return undefined;
-      const res = await cache.match(key);
-      if (res === undefined || !res.ok) return undefined;
-      return { body: new Uint8Array(await res.arrayBuffer()), ttlLeft: null };
-    } catch {
-      return undefined; // a broken platform cache only costs a query
-    }
+  const put = (key: string, body: Uint8Array, ttlSeconds: number): void => {
+    const ttl = Math.min(Math.floor(ttlSeconds), maxTtl);
+    if (ttl > 0) memory.put(key, body, ttl);
   };
   return {
-    async get(key) {
-      const hit = memory.get(key);
-      if (hit !== undefined || storage === undefined) return hit;
-      return platform(key);
-    },
     peek: (key) => memory.get(key),
-    platform: (key) => (storage === undefined ? undefined : platform(key)),
-    async put(key, body, ttlSeconds) {
-      const ttl = Math.min(Math.floor(ttlSeconds), maxTtl);
-      if (!(ttl > 0)) return;
-      memory.put(key, body, ttl);
+    put,
+    async warm(bundleKey) {
       if (storage === undefined) return;
+      try {
+        const cache = await open();
+        const res = await cache?.match(bundleKey);
+        if (res === undefined || !res.ok) return;
+        const now = clock.now();
+        for (const e of decodeBundle(await res.text())) {
+          // Seconds left, rounded down: an entry never outlives the TTL it was given.
+          const left = Math.floor((e.expires - now) / 1000);
+          if (left > 0 && memory.entry(e.key) === undefined) put(e.key, e.body, left);
+        }
+      } catch {
+        // A broken platform cache only costs queries.
+      }
+    },
+    storeBundle(bundleKey, keys) {
+      if (storage === undefined) return;
+      const entries: BundleEntry[] = [];
+      let longest = 0;
+      for (const key of keys) {
+        const e = memory.entry(key);
+        if (e === undefined) continue;
+        entries.push({ key, body: e.body, expires: e.expires });
+        longest = Math.max(longest, e.expires);
+      }
+      const ttl = Math.min(Math.floor((longest - clock.now()) / 1000), maxTtl);
+      if (entries.length === 0 || !(ttl > 0)) return;
       const write = (async () => {
         try {
           const cache = await open();
           await cache?.put(
-            key,
-            new Response(body.slice(), {
-              headers: {
-                "content-type": "application/dns-message",
-                "cache-control": `max-age=${ttl}`,
-              },
+            bundleKey,
+            new Response(encodeBundle(entries), {
+              headers: { "content-type": "application/json", "cache-control": `max-age=${ttl}` },
             }),
           );
         } catch {
@@ -155,6 +175,26 @@ export function createDnsCache(options: DnsCacheOptions): DnsCache {
     },
     async settled() {
       await Promise.all([...writes]);
+    },
+  };
+}
+
+/**
+ * The cache session of one evaluation under `bundleKey` (resolver and domain): starts the
+ * platform read at once, and on `finish` stores the bodies used, but only when this
+ * evaluation fetched something (otherwise the stored bundle already holds them).
+ */
+export function openCacheSession(cache: DnsCache, bundleKey: string): CacheSession {
+  const used = new Set<string>();
+  let fetched = false;
+  return {
+    ready: cache.warm(bundleKey),
+    used(key, fromNetwork) {
+      used.add(key);
+      fetched ||= fromNetwork;
+    },
+    finish() {
+      if (fetched) cache.storeBundle(bundleKey, used);
     },
   };
 }

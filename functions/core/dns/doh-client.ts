@@ -127,7 +127,7 @@ export class DohClient implements TracingResolver {
         ...cname,
         ad,
       };
-      if (fetched.from === "doh") await this.#store(url, fetched.body, walk.ttl);
+      if (fetched.from === "doh") this.#store(url, fetched.body, walk.ttl, ctx);
       return { result: { status: "ok", answers: walk.answers }, entry };
     }
     const negative = capTtl(outcome.negativeTtl);
@@ -141,52 +141,60 @@ export class DohClient implements TracingResolver {
         follow: { target: walk.target, chain: walk.chain },
       };
     }
-    if (fetched.from === "doh") await this.#store(url, fetched.body, outcome.negativeTtl);
+    if (fetched.from === "doh") this.#store(url, fetched.body, outcome.negativeTtl, ctx);
     return {
       result: { status: "not_found", rcode: rcode === "NXDOMAIN" ? "NXDOMAIN" : "NOERROR" },
       entry,
     };
   }
 
-  async #store(url: string, body: Uint8Array, ttl: number | null): Promise<void> {
+  #store(url: string, body: Uint8Array, ttl: number | null, ctx: QueryContext): void {
     if (this.options.cache === undefined || ttl === null || ttl <= 0) return;
-    await this.options.cache.put(url, body, ttl);
+    this.options.cache.put(url, body, ttl);
+    ctx.session?.used(url, true);
   }
 
   /**
-   * Memory cache, else the network raced against the platform cache (Cache API); a
-   * string is a pre-flight refusal (budget, deadline).
+   * Memory cache, else the network, raced against the evaluation's platform read when one
+   * is pending; a string is a pre-flight refusal (budget, deadline).
    *
-   * Why race: a Cache API read is itself a platform round trip (in wrangler dev, a call
-   * into a cache service that handles one read at a time), and almost always a miss for
-   * DNS names (another isolate must have asked within the TTL). Awaiting it before every
-   * query put it on the critical path of every evaluation: 20 parallel A/AAAA lookups
-   * waited 15–35 ms for 20 misses before any query left. So the query goes out at once;
-   * a platform hit that arrives first wins and the exchange is aborted; an exchange that
-   * fails (or is refused by the budget) still gets the platform's answer if it has one.
+   * Why race rather than wait: the platform read is a round trip of its own (in wrangler
+   * dev, a cache service serving one read at a time) and usually finds nothing. Awaiting
+   * Cache API reads before the queries put them on the critical path: a 10-MX domain's 20
+   * A/AAAA queries waited 15–35 ms for 20 misses before any left. So the query goes out at
+   * once; stored answers that arrive first win and the exchange is aborted; an exchange
+   * that fails (or is refused by the budget) still gets a stored answer if one arrives.
    */
   async #fetchBody(url: string, ctx: QueryContext): Promise<Fetched | "limit" | string> {
     const cache = this.options.cache;
     const memory = cache?.peek(url);
-    if (memory !== undefined) return { body: memory.body, from: "cache", ttlLeft: memory.ttlLeft };
-    const platform = cache?.platform(url);
-    if (platform === undefined) return this.#exchange(url, ctx, new AbortController());
+    if (memory !== undefined) {
+      ctx.session?.used(url, false);
+      return { body: memory.body, from: "cache", ttlLeft: memory.ttlLeft };
+    }
+    const ready = ctx.session?.ready;
+    if (cache === undefined || ready === undefined) {
+      return this.#exchange(url, ctx, new AbortController());
+    }
     const controller = new AbortController();
     const network = this.#exchange(url, ctx, controller);
-    const cached = platform.then((hit): Fetched | undefined =>
-      hit === undefined ? undefined : { body: hit.body, from: "cache", ttlLeft: hit.ttlLeft },
-    );
+    const stored = ready.then((): Fetched | undefined => {
+      const hit = cache.peek(url);
+      if (hit === undefined) return undefined;
+      ctx.session?.used(url, false);
+      return { body: hit.body, from: "cache", ttlLeft: hit.ttlLeft };
+    });
     const first = await Promise.race([
       network.then((r) => ({ network: r })),
-      cached.then((c) => ({ cached: c })),
+      stored.then((c) => ({ stored: c })),
     ]);
-    if ("cached" in first) {
-      if (first.cached === undefined) return network;
+    if ("stored" in first) {
+      if (first.stored === undefined) return network;
       controller.abort();
-      return first.cached;
+      return first.stored;
     }
     const r = first.network;
-    if (typeof r === "string" || r.error !== undefined) return (await cached) ?? r;
+    if (typeof r === "string" || r.error !== undefined) return (await stored) ?? r;
     return r;
   }
 

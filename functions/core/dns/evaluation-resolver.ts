@@ -7,8 +7,10 @@
 import type { Clock } from "../io";
 import { LIMITS } from "../limits";
 import type {
+  CacheSession,
   LookupResult,
   QueryBudget,
+  QueryContext,
   QueryType,
   Resolver,
   TraceEntry,
@@ -31,6 +33,8 @@ export interface EvaluationResolverOptions {
   readonly deadlineMs?: number;
   /** Called with each trace entry, in the order the lookups were made. */
   readonly onTrace?: TraceSink;
+  /** This evaluation's use of the shared DoH cache (cache.ts), when there is one. */
+  readonly session?: CacheSession;
 }
 
 export function createQueryBudget(limit: number): QueryBudget {
@@ -76,10 +80,22 @@ export class EvaluationResolver implements Resolver {
   #flushed = 0;
   readonly #budget: QueryBudget;
   readonly #deadline: number;
+  readonly #ctx: QueryContext;
 
   constructor(private readonly options: EvaluationResolverOptions) {
     this.#budget = createQueryBudget(options.maxQueries ?? DEFAULT_QUERY_LIMIT);
     this.#deadline = options.clock.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const session = options.session;
+    this.#ctx = {
+      budget: this.#budget,
+      deadline: this.#deadline,
+      ...(session !== undefined ? { session } : {}),
+    };
+  }
+
+  /** The evaluation is over: lets the cache store what it fetched (in the background). */
+  finish(): void {
+    this.options.session?.finish();
   }
 
   lookup(name: string, type: QueryType): Promise<LookupResult> {
@@ -96,7 +112,7 @@ export class EvaluationResolver implements Resolver {
     const slot = this.#slots.length;
     this.#slots.push(undefined);
     const p = this.options.upstream
-      .query(n, type, { budget: this.#budget, deadline: this.#deadline })
+      .query(n, type, this.#ctx)
       .catch((e: unknown): { result: LookupResult; trace: TraceEntry[] } => ({
         // Resolvers do not throw; if one does, the evaluation still gets a result.
         result: { status: "error", message: e instanceof Error ? e.message : String(e) },

@@ -62,6 +62,22 @@ export interface QueryContext {
   readonly budget?: QueryBudget;
   /** Absolute time (same clock as the resolver's) after which no query may start or run. */
   readonly deadline?: number;
+  /** The evaluation's use of the shared cache (cache.ts: one platform entry per evaluation). */
+  readonly session?: CacheSession;
+}
+
+/**
+ * One evaluation's view of the DoH cache: the platform's stored answers for it are being
+ * loaded (`ready`), and the client reports each cacheable body it used so the evaluation
+ * can store them together afterwards.
+ */
+export interface CacheSession {
+  /** Settles (never rejects) once the stored answers are in the memory cache. */
+  readonly ready: Promise<void>;
+  /** A cacheable body was used; `fetched` = it came from the network in this evaluation. */
+  used(key: string, fetched: boolean): void;
+  /** The evaluation is over: store what it fetched (in the background). */
+  finish(): void;
 }
 
 export interface QueryBudget {

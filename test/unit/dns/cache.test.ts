@@ -3,7 +3,9 @@ import {
   type CacheStorageLike,
   createDnsCache,
   MemoryLru,
+  openCacheSession,
 } from "../../../functions/core/dns/cache";
+import { decodeBundle, encodeBundle } from "../../../functions/core/dns/cache-bundle";
 import { createDohClient } from "../../../functions/core/dns/doh-client";
 import { fakeDoh, manualClock, soa } from "./fake-doh";
 
@@ -103,35 +105,102 @@ describe("DoH client with the cache", () => {
   });
 });
 
-describe("Cache API layer", () => {
-  it("stores the body with cache-control max-age and reads it back when memory misses", async () => {
-    const store = new Map<string, Response>();
-    const storage: CacheStorageLike = {
-      async open() {
-        return {
-          async match(key: string) {
-            return store.get(key)?.clone();
-          },
-          async put(key: string, res: Response) {
-            store.set(key, res);
-          },
-        };
-      },
-    };
-    const clock = manualClock();
-    const writer = createDnsCache({ clock, storage });
-    await writer.put("https://doh.example/dns-query?dns=AAAA", bytes(7), 42);
-    // The platform write runs in the background: an answer never waits for it.
-    await writer.settled();
-    expect(store.get("https://doh.example/dns-query?dns=AAAA")?.headers.get("cache-control")).toBe(
-      "max-age=42",
-    );
-    // Another isolate: empty memory, same platform cache.
-    const reader = createDnsCache({ clock, storage });
-    expect((await reader.get("https://doh.example/dns-query?dns=AAAA"))?.body).toEqual(bytes(7));
+/** A Cache API stand-in over a Map; `gate` holds every match() until `open()` is called. */
+function fakeStorage(store = new Map<string, Response>(), gated = false) {
+  const waiting: (() => void)[] = [];
+  const puts: string[] = [];
+  let matches = 0;
+  const storage: CacheStorageLike = {
+    async open() {
+      return {
+        async match(key: string) {
+          matches++;
+          if (gated) await new Promise<void>((r) => waiting.push(r));
+          return store.get(key)?.clone();
+        },
+        async put(key: string, res: Response) {
+          puts.push(key);
+          store.set(key, res);
+        },
+      };
+    },
+  };
+  return {
+    storage,
+    store,
+    puts,
+    matches: () => matches,
+    /** Lets every pending match() answer (after letting reads reach their gate). */
+    async release() {
+      for (let i = 0; i < 10 && waiting.length === 0; i++) await Promise.resolve();
+      for (const w of waiting.splice(0)) w();
+    },
+  };
+}
+
+const URL_ = "https://doh.example/dns-query";
+const BUNDLE = `${URL_}?bundle=example.com`;
+
+describe("Cache API bundles", () => {
+  it("round-trips entries and ignores what it does not understand", () => {
+    const entries = [{ key: "k1", body: Uint8Array.from([0, 255, 7]), expires: 1234 }];
+    expect(decodeBundle(encodeBundle(entries))).toEqual(entries);
+    for (const bad of ["", "{", "[]", '{"v":2,"entries":[]}', '{"v":1,"entries":[{"k":1}]}']) {
+      expect(decodeBundle(bad)).toEqual([]);
+    }
   });
 
-  it("does not hold a put until the platform write is done", async () => {
+  it("stores the fresh entries used as one platform entry, with the longest TTL as max-age", async () => {
+    const clock = manualClock();
+    const platform = fakeStorage();
+    const cache = createDnsCache({ clock, storage: platform.storage });
+    cache.put("a", bytes(1), 30);
+    cache.put("b", bytes(2), 300);
+    cache.put("c", bytes(3), 5);
+    clock.advance(10_000); // c has expired
+    cache.storeBundle(BUNDLE, ["a", "b", "c", "missing"]);
+    await cache.settled();
+    expect(platform.puts).toEqual([BUNDLE]);
+    const stored = platform.store.get(BUNDLE);
+    expect(stored?.headers.get("cache-control")).toBe("max-age=290");
+    const entries = decodeBundle((await stored?.clone().text()) ?? "");
+    expect(entries.map((e) => e.key)).toEqual(["a", "b"]);
+  });
+
+  it("another isolate loads a bundle into memory with the TTL left, and drops expired entries", async () => {
+    const clock = manualClock();
+    const platform = fakeStorage();
+    const writer = createDnsCache({ clock, storage: platform.storage });
+    writer.put("a", bytes(1), 60);
+    writer.put("b", bytes(2), 20);
+    writer.storeBundle(BUNDLE, ["a", "b"]);
+    await writer.settled();
+    clock.advance(30_000);
+    const reader = createDnsCache({ clock, storage: platform.storage });
+    expect(reader.peek("a")).toBeUndefined();
+    await reader.warm(BUNDLE);
+    expect(reader.peek("a")).toEqual({ body: bytes(1), ttlLeft: 30 });
+    expect(reader.peek("b")).toBeUndefined();
+    expect(platform.matches()).toBe(1);
+  });
+
+  it("a session stores only when the evaluation fetched something", async () => {
+    const platform = fakeStorage();
+    const cache = createDnsCache({ clock: manualClock(), storage: platform.storage });
+    cache.put("a", bytes(1), 60);
+    const hitsOnly = openCacheSession(cache, BUNDLE);
+    hitsOnly.used("a", false);
+    hitsOnly.finish();
+    await cache.settled();
+    expect(platform.puts).toEqual([]);
+    const fetched = openCacheSession(cache, BUNDLE);
+    fetched.used("a", true);
+    fetched.finish();
+    await cache.settled();
+    expect(platform.puts).toEqual([BUNDLE]);
+  });
+
+  it("does not hold an answer until the platform write is done", async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => {
       release = r;
@@ -151,45 +220,23 @@ describe("Cache API layer", () => {
       },
     };
     const cache = createDnsCache({ clock: manualClock(), storage });
-    await cache.put("k", bytes(1), 60);
-    expect((await cache.get("k"))?.body).toEqual(bytes(1));
+    cache.put("k", bytes(1), 60);
+    cache.storeBundle(BUNDLE, ["k"]);
+    expect(cache.peek("k")?.body).toEqual(bytes(1));
     expect(written).toEqual([]);
     release();
     await cache.settled();
-    expect(written).toEqual(["k"]);
+    expect(written).toEqual([BUNDLE]);
   });
 });
 
-describe("DoH client racing the Cache API against the network", () => {
-  const URL_ = "https://doh.example/dns-query";
-  const answerFor = (ttl: number) =>
-    fakeDoh((name, type) => ({ answers: [{ name, type: type as "A", ttl, data: "192.0.2.7" }] }));
+describe("DoH client racing the evaluation's platform read against the network", () => {
+  const answerFor = () =>
+    fakeDoh((name, type) => ({
+      answers: [{ name, type: type as "A", ttl: 60, data: "192.0.2.7" }],
+    }));
 
-  /** A platform cache whose reads resolve only when the test says so. */
-  function gatedStorage(stored: Map<string, Response>) {
-    const gates: (() => void)[] = [];
-    const storage: CacheStorageLike = {
-      async open() {
-        return {
-          async match(key: string) {
-            await new Promise<void>((r) => gates.push(r));
-            return stored.get(key)?.clone();
-          },
-          async put(key: string, res: Response) {
-            stored.set(key, res);
-          },
-        };
-      },
-    };
-    const openGates = async () => {
-      // open() and match() are two awaits deep: let the read reach its gate first.
-      for (let i = 0; i < 5 && gates.length === 0; i++) await Promise.resolve();
-      for (const g of gates.splice(0)) g();
-    };
-    return { storage, openGates };
-  }
-
-  /** A fetch that answers only when released, and reports whether it was aborted. */
+  /** A fetch that answers only when released, and reports whether it was called or aborted. */
   function gatedFetch(inner: ReturnType<typeof answerFor>) {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => {
@@ -208,37 +255,34 @@ describe("DoH client racing the Cache API against the network", () => {
     return { fetch, release: () => release(), aborted: () => aborted, called: () => called };
   }
 
-  /** Stores one real answer for `name A` in `stored`, through another client's cache. */
-  async function seed(stored: Map<string, Response>, name: string) {
-    const writer = createDnsCache({ clock: manualClock(), storage: gatedStorage(stored).storage });
+  /** A platform cache holding a bundle with the answer of `name A` from a first isolate. */
+  async function withStoredAnswer(name: string, gated: boolean) {
+    const store = new Map<string, Response>();
+    const first = createDnsCache({ clock: manualClock(), storage: fakeStorage(store).storage });
+    const session = openCacheSession(first, BUNDLE);
     const client = createDohClient({
       url: URL_,
-      fetch: answerFor(60).fetch,
+      fetch: answerFor().fetch,
       clock: manualClock(),
-      cache: writer,
+      cache: first,
     });
-    await client.query(name, "A");
-    await writer.settled();
-    expect(stored.size).toBe(1);
+    await client.query(name, "A", { session });
+    session.finish();
+    await first.settled();
+    expect([...store.keys()]).toEqual([BUNDLE]);
+    return fakeStorage(store, gated);
   }
 
-  it("sends the query without waiting for the platform read; a platform hit that comes first wins", async () => {
-    const stored = new Map<string, Response>();
-    await seed(stored, "h.example");
-    const { storage, openGates } = gatedStorage(stored);
-    const net = answerFor(60);
+  it("sends the query without waiting for the platform read; stored answers that come first win", async () => {
+    const platform = await withStoredAnswer("h.example", true);
+    const net = answerFor();
     const gated = gatedFetch(net);
-    const client = createDohClient({
-      url: URL_,
-      fetch: gated.fetch,
-      clock: manualClock(),
-      cache: createDnsCache({ clock: manualClock(), storage }),
-    });
-    const pending = client.query("h.example", "A");
+    const cache = createDnsCache({ clock: manualClock(), storage: platform.storage });
+    const client = createDohClient({ url: URL_, fetch: gated.fetch, clock: manualClock(), cache });
+    const pending = client.query("h.example", "A", { session: openCacheSession(cache, BUNDLE) });
     await Promise.resolve();
-    // The exchange started while the platform read is still pending.
-    expect(gated.called()).toBe(true);
-    await openGates();
+    expect(gated.called()).toBe(true); // the exchange started while the read is pending
+    await platform.release();
     const r = await pending;
     expect(r.trace[0]?.from).toBe("cache");
     expect(r.result).toEqual({ status: "ok", answers: [{ type: "A", address: "192.0.2.7" }] });
@@ -246,35 +290,33 @@ describe("DoH client racing the Cache API against the network", () => {
   });
 
   it("answers from the network when it is first, without waiting for the platform read", async () => {
-    const { storage } = gatedStorage(new Map()); // never opened: the read never completes
-    const net = answerFor(60);
-    const client = createDohClient({
-      url: URL_,
-      fetch: net.fetch,
-      clock: manualClock(),
-      cache: createDnsCache({ clock: manualClock(), storage }),
-    });
-    const r = await client.query("h.example", "A");
+    const platform = fakeStorage(new Map(), true); // never released
+    const net = answerFor();
+    const cache = createDnsCache({ clock: manualClock(), storage: platform.storage });
+    const client = createDohClient({ url: URL_, fetch: net.fetch, clock: manualClock(), cache });
+    const r = await client.query("h.example", "A", { session: openCacheSession(cache, BUNDLE) });
     expect(r.trace[0]?.from).toBe("doh");
     expect(net.seen).toHaveLength(1);
   });
 
-  it("falls back to the platform's answer when the exchange fails or the budget refuses it", async () => {
-    const stored = new Map<string, Response>();
-    await seed(stored, "h.example");
+  it("falls back to stored answers when the exchange fails or the budget refuses it", async () => {
     const failing = fakeDoh(() => new Response("down", { status: 503 }));
     for (const ctx of [{}, { budget: { limit: 0, take: () => false, used: () => 0 } }]) {
-      const { storage, openGates } = gatedStorage(stored);
+      const platform = await withStoredAnswer("h.example", true);
+      const cache = createDnsCache({ clock: manualClock(), storage: platform.storage });
       const client = createDohClient({
         url: URL_,
         fetch: failing.fetch,
         clock: manualClock(),
-        cache: createDnsCache({ clock: manualClock(), storage }),
+        cache,
       });
-      const pending = client.query("h.example", "A", ctx);
+      const pending = client.query("h.example", "A", {
+        ...ctx,
+        session: openCacheSession(cache, BUNDLE),
+      });
       // Let the exchange fail (or be refused) before the platform read completes.
       for (let i = 0; i < 20; i++) await Promise.resolve();
-      await openGates();
+      await platform.release();
       const r = await pending;
       expect(r.trace[0]?.from).toBe("cache");
       expect(r.result.status).toBe("ok");
