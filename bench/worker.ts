@@ -6,6 +6,8 @@
  *   parallel    the app exactly as deployed (default deps: every host's A/AAAA together)
  *   cap6        the same app with at most 6 DoH exchanges open at once (the platform cap)
  *   sequential  one DoH exchange at a time, in Stalwart's order (bench/sequential.ts)
+ *   floor       not the app: only the same DoH exchanges, MX then every A/AAAA at once
+ *               (bench/floor.ts), i.e. what this runtime and rig cost with no app at all
  *
  * The response carries `x-bench-ms`: the evaluation's wall time measured inside workerd,
  * without the local HTTP hop of `wrangler dev` in front of it.
@@ -15,6 +17,7 @@
  */
 import { type AppEnv, createApp } from "../functions/app";
 import { defaultDeps } from "../functions/deps";
+import { floorLookups } from "./floor";
 import { limitConcurrency } from "./sequential";
 
 const base = defaultDeps();
@@ -30,6 +33,21 @@ const isMode = (m: string): m is Mode => Object.hasOwn(MODES, m);
 export default {
   async fetch(request: Request, env: AppEnv["Bindings"], ctx: ExecutionContext): Promise<Response> {
     const asked = request.headers.get("x-bench-mode") ?? "parallel";
+    if (asked === "floor") {
+      const body: unknown = await request.json();
+      const domain =
+        typeof body === "object" && body !== null && "context" in body
+          ? (body.context as { domain?: unknown }).domain
+          : undefined;
+      if (typeof domain !== "string")
+        return new Response("floor: no context.domain", { status: 400 });
+      const started = Date.now();
+      const queries = await floorLookups(`${env.DOH_URL ?? ""}?bench=floor`, domain);
+      return Response.json(
+        { queries },
+        { headers: { "x-bench-ms": String(Date.now() - started) } },
+      );
+    }
     const mode: Mode = isMode(asked) ? asked : "parallel";
     const url = env.DOH_URL ?? "";
     const doh = `${url}${url.includes("?") ? "&" : "?"}bench=${mode}`;
