@@ -12,58 +12,15 @@
  */
 import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
 import { exprLimit, LIMITS } from "../limits";
-import { type BinaryOp, type Token, Tokenizer, type UnaryOp } from "./tokenizer";
+import { binItem, INDEX_ITEM, type Item, PRECEDENCE, StackEntry, unItem, varItem } from "./program";
+import { Tokenizer, type TokenSlot, type TokenTag } from "./tokenizer";
 import type { Expression, TokenMap } from "./types";
-import type { Value } from "./value";
 
+export type { Item } from "./program";
 export { ALL_VARIABLES, FUNCTION_ARITY } from "./tokenizer";
-
-/** One instruction of the postfix program. */
-export type Item =
-  | { readonly k: "var"; readonly name: string }
-  | { readonly k: "const"; readonly value: Value }
-  | { readonly k: "capture"; readonly n: number }
-  | { readonly k: "config"; readonly key: string }
-  | { readonly k: "un"; readonly op: UnaryOp }
-  | { readonly k: "bin"; readonly op: BinaryOp }
-  | { readonly k: "fn"; readonly name: string; readonly args: number }
-  | { k: "jmp"; readonly ifTruthy: boolean; skip: number }
-  | { readonly k: "index" }
-  | { readonly k: "build"; readonly n: number }
-  | { readonly k: "regex"; readonly re: RegExp };
-
-const PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
-  "*": 7,
-  "/": 7,
-  "+": 6,
-  "-": 6,
-  "<": 5,
-  "<=": 5,
-  ">": 5,
-  ">=": 5,
-  "==": 4,
-  "!=": 4,
-  "^": 3,
-  "&&": 2,
-  "||": 1,
-};
 
 const ARRAY_ACCESS = "[index]";
 const ARRAY_BUILD = "[build]";
-
-/** A call on the operator stack; counts arguments like Stalwart's `Token::Function`. */
-interface CallEntry {
-  readonly t: "call";
-  readonly name: string;
-  arity: number;
-  readonly range: SourceRange;
-}
-
-/**
- * An operator-stack entry: the token itself (not wrapped in an object per operator), or
- * a call. A `&&`/`||` token's jump slot is on `jmps`, which pops in step with it.
- */
-type StackEntry = Token | CallEntry;
 
 /**
  * The program is kept in a private field of a module-private class, so only
@@ -123,61 +80,47 @@ export function parseExpression(source: string, tokens: TokenMap): Expression {
       end: source.length,
     });
   }
-  const parser = new Parser(new Tokenizer(source, tokens));
-  const items = parser.parse();
-  return new Compiled(source, items, parser.names);
-}
-
-/**
- * Items without per-site data are immutable and shared between programs: one object per
- * operator or variable name instead of one per occurrence (the 2,000-line config parses
- * ~540 if-block branches; their allocation showed as GC time).
- */
-const BIN_ITEMS = new Map<BinaryOp, Item>();
-const UN_ITEMS = new Map<UnaryOp, Item>();
-const VAR_ITEMS = new Map<string, Item>();
-const INDEX_ITEM: Item = { k: "index" };
-
-function binItem(op: BinaryOp): Item {
-  let item = BIN_ITEMS.get(op);
-  if (item === undefined) {
-    item = { k: "bin", op };
-    BIN_ITEMS.set(op, item);
-  }
-  return item;
-}
-
-function unItem(op: UnaryOp): Item {
-  let item = UN_ITEMS.get(op);
-  if (item === undefined) {
-    item = { k: "un", op };
-    UN_ITEMS.set(op, item);
-  }
-  return item;
-}
-
-function varItem(name: string): Item {
-  let item = VAR_ITEMS.get(name);
-  if (item === undefined) {
-    item = { k: "var", name };
-    // Names come from the context's variable list; capped all the same.
-    if (VAR_ITEMS.size < 1024) VAR_ITEMS.set(name, item);
-  }
-  return item;
+  // One parser and tokenizer for every parse (synchronous, never re-entered): their
+  // state and stacks are reset instead of allocated per expression.
+  const items = PARSER.parse(source, tokens);
+  return new Compiled(source, items, PARSER.takeNames());
 }
 
 class Parser {
+  private readonly tokenizer = new Tokenizer();
+  /** The program so far: `out[0..size)` (the array is reused, its tail is stale). */
   private readonly out: Item[] = [];
-  private readonly ops: StackEntry[] = [];
+  private size = 0;
+  /** The operator stack: `pool[0..depth)`, entries reused across parses. */
+  private readonly pool: StackEntry[] = [];
+  private depth = 0;
   private readonly argCount: number[] = [];
-  /** Output index of the jump of each `&&`/`||` on `ops`, innermost last. */
+  /** Output index of the jump of each `&&`/`||` on the stack, innermost last. */
   private readonly jmps: number[] = [];
   /** (kind, name) pairs of the variables read and functions called; null: none. */
-  names: string[] | null = null;
+  private names: string[] | null = null;
 
-  constructor(private readonly tokenizer: Tokenizer) {}
+  /** The program of `source`: a fresh array of exactly its items. */
+  parse(source: string, tokens: TokenMap): Item[] {
+    this.tokenizer.reset(source, tokens);
+    // Emptied only when not empty already: `length = 0` is a runtime call (bench profile).
+    if (this.argCount.length > 0) this.argCount.length = 0;
+    if (this.jmps.length > 0) this.jmps.length = 0;
+    this.depth = 0;
+    this.size = 0;
+    this.names = null;
+    this.run();
+    return this.out.slice(0, this.size);
+  }
 
-  parse(): Item[] {
+  /** The names the last parse met (its own array), or null. */
+  takeNames(): string[] | null {
+    const names = this.names;
+    this.names = null;
+    return names;
+  }
+
+  private run(): void {
     let lastIsVarOrFn = false;
     for (let tok = this.tokenizer.next(); tok; tok = this.tokenizer.next()) {
       let isVarOrFn = false;
@@ -185,25 +128,25 @@ class Parser {
         case "var":
           this.incArgs();
           isVarOrFn = true;
-          this.out.push(varItem(tok.name));
+          this.add(varItem(tok.name));
           this.mention("var", tok.name);
           break;
         case "const":
           this.incArgs();
-          this.out.push({ k: "const", value: tok.value });
+          this.add({ k: "const", value: tok.value });
           break;
         case "capture":
           this.incArgs();
-          this.out.push({ k: "capture", n: tok.n });
+          this.add({ k: "capture", n: tok.n });
           break;
         case "config":
           this.incArgs();
           isVarOrFn = true;
-          this.out.push({ k: "config", key: tok.key });
+          this.add({ k: "config", key: tok.name });
           break;
         case "un":
         case "(":
-          this.ops.push(tok);
+          this.pushToken(tok);
           break;
         case ")":
         case "]":
@@ -211,28 +154,28 @@ class Parser {
           isVarOrFn = true;
           break;
         case "bin":
-          this.binary(tok, tok.op);
+          this.binary(tok);
           break;
         case "fn":
           this.incArgs();
           this.argCount.push(0);
-          this.ops.push({ t: "call", name: tok.name, arity: tok.arity, range: tok });
+          this.pushCall(tok.name, tok.n, tok);
           break;
         case "regex":
           this.incArgs();
           this.argCount.push(0);
-          this.ops.push(tok);
+          this.pushToken(tok);
           break;
         case "[": {
           if (lastIsVarOrFn) {
             this.argCount.push(1);
-            this.ops.push({ t: "call", name: ARRAY_ACCESS, arity: 2, range: tok });
+            this.pushCall(ARRAY_ACCESS, 2, tok);
           } else {
             this.incArgs();
             this.argCount.push(0);
-            this.ops.push({ t: "call", name: ARRAY_BUILD, arity: 0, range: tok });
+            this.pushCall(ARRAY_BUILD, 0, tok);
           }
-          this.ops.push(tok);
+          this.pushToken(tok);
           break;
         }
         case ",":
@@ -241,64 +184,109 @@ class Parser {
       }
       lastIsVarOrFn = isVarOrFn;
     }
-    for (let e = this.ops.pop(); e; e = this.ops.pop()) {
+    for (let e = this.pop(); e; e = this.pop()) {
       if (e.t === "bin" || e.t === "un") this.emit(e);
-      else syntax("Invalid token on the operator stack", e.t === "call" ? e.range : e);
+      else syntax("Invalid token on the operator stack", { start: e.start, end: e.end });
     }
-    return this.out;
+  }
+
+  private add(item: Item): void {
+    this.out[this.size++] = item;
+  }
+
+  /** A free stack entry on top of the stack (reused from an earlier parse if any). */
+  private pushEntry(t: TokenTag | "call", start: number, end: number): StackEntry {
+    let e = this.pool[this.depth];
+    if (e === undefined) {
+      e = new StackEntry();
+      this.pool.push(e);
+    }
+    this.depth++;
+    e.t = t;
+    e.start = start;
+    e.end = end;
+    return e;
+  }
+
+  private pushToken(tok: TokenSlot): void {
+    const e = this.pushEntry(tok.t, tok.start, tok.end);
+    e.bop = tok.bop;
+    e.uop = tok.uop;
+    e.re = tok.re;
+  }
+
+  private pushCall(name: string, arity: number, at: TokenSlot): void {
+    const e = this.pushEntry("call", at.start, at.end);
+    e.name = name;
+    e.arity = arity;
+    e.re = null;
+  }
+
+  /** The top entry (valid until the next push), or undefined. */
+  private top(): StackEntry | undefined {
+    return this.depth > 0 ? this.pool[this.depth - 1] : undefined;
+  }
+
+  /** Pops the top entry (valid until the next push), or undefined. */
+  private pop(): StackEntry | undefined {
+    if (this.depth === 0) return undefined;
+    this.depth--;
+    return this.pool[this.depth];
   }
 
   /** Moves a binary/unary operator entry to the output, patching its jump. */
   private emit(e: StackEntry): void {
     if (e.t === "bin") {
-      if (e.op === "&&" || e.op === "||") this.patchJump(this.jmps.pop());
-      this.out.push(binItem(e.op));
+      if (e.bop === "&&" || e.bop === "||") this.patchJump(this.jmps.pop());
+      this.add(binItem(e.bop));
     } else if (e.t === "un") {
-      this.out.push(unItem(e.op));
+      this.add(unItem(e.uop));
     }
   }
 
   /** `,`: flush operators down to the enclosing `(` (or any non-operator). */
   private popOperators(): void {
-    for (let top = this.ops.at(-1); top; top = this.ops.at(-1)) {
+    for (let top = this.top(); top; top = this.top()) {
       if (top.t !== "bin" && top.t !== "un") break;
-      this.ops.pop();
+      this.depth--;
       this.emit(top);
     }
   }
 
   /** binary := operand (op operand)*, with Stalwart's precedence climbing on the stack. */
-  private binary(tok: Token, op: BinaryOp): void {
+  private binary(tok: TokenSlot): void {
+    const op = tok.bop;
     const last = this.argCount.length - 1;
     if (last >= 0) this.argCount[last] = Math.max(0, (this.argCount[last] ?? 0) - 1);
-    for (let top = this.ops.at(-1); top; top = this.ops.at(-1)) {
+    for (let top = this.top(); top; top = this.top()) {
       if (top.t === "bin") {
-        if (PRECEDENCE[op] > PRECEDENCE[top.op]) break;
+        if (PRECEDENCE[op] > PRECEDENCE[top.bop]) break;
       } else if (top.t !== "un") break;
-      this.ops.pop();
+      this.depth--;
       this.emit(top);
     }
     if (op === "&&" || op === "||") {
-      this.out.push({ k: "jmp", ifTruthy: op === "||", skip: 0 });
-      this.jmps.push(this.out.length - 1);
+      this.add({ k: "jmp", ifTruthy: op === "||", skip: 0 });
+      this.jmps.push(this.size - 1);
     }
-    this.ops.push(tok);
+    this.pushToken(tok);
   }
 
   /** `)` or `]`: unwind to the matching opener, then finish a call, index or array. */
-  private close(tok: Token): void {
+  private close(tok: TokenSlot): void {
     const expect = tok.t === ")" ? "(" : "[";
+    const tokEnd = tok.end;
     for (;;) {
-      const e = this.ops.pop();
+      const e = this.pop();
       if (e?.t === expect) break;
       if (e?.t === "bin" || e?.t === "un") this.emit(e);
-      else syntax("Mismatched parentheses", tok);
+      else syntax("Mismatched parentheses", { start: tok.start, end: tokEnd });
     }
-    const top = this.ops.at(-1);
+    const top = this.top();
     if (top?.t === "call") {
       const got = this.argCount.pop() ?? 0;
       // Only an error reports it: made on need, not per call.
-      const range = (): SourceRange => ({ start: top.range.start, end: tok.end });
+      const range = (): SourceRange => ({ start: top.start, end: tokEnd });
       if (got !== top.arity) {
         if (top.name === ARRAY_ACCESS) syntax("Missing array index", range());
         const name = top.name === ARRAY_BUILD ? "array" : top.name;
@@ -307,25 +295,25 @@ class Parser {
           range(),
         );
       }
-      this.ops.pop();
-      if (top.name === ARRAY_ACCESS) this.out.push(INDEX_ITEM);
+      this.depth--;
+      if (top.name === ARRAY_ACCESS) this.add(INDEX_ITEM);
       else if (top.name === ARRAY_BUILD) {
         if (top.arity > LIMITS.arraySize)
           exprLimit("arraySize", `an array literal of ${top.arity} elements`, range());
-        this.out.push({ k: "build", n: top.arity });
+        this.add({ k: "build", n: top.arity });
       } else {
-        this.out.push({ k: "fn", name: top.name, args: top.arity });
+        this.add({ k: "fn", name: top.name, args: top.arity });
         this.mention("fn", top.name);
       }
-    } else if (top?.t === "regex") {
+    } else if (top?.t === "regex" && top.re !== null) {
       if (this.argCount.pop() !== 1) {
         syntax('Expression function "matches" expected 2 arguments', {
           start: top.start,
-          end: tok.end,
+          end: tokEnd,
         });
       }
-      this.out.push({ k: "regex", re: top.re });
-      this.ops.pop();
+      this.add({ k: "regex", re: top.re });
+      this.depth--;
     }
   }
 
@@ -334,7 +322,7 @@ class Parser {
     const last = this.argCount.length - 1;
     if (last < 0) return;
     this.argCount[last] = (this.argCount[last] ?? 0) + 1;
-    const under = this.ops[this.ops.length - 2];
+    const under = this.depth >= 2 ? this.pool[this.depth - 2] : undefined;
     if (under?.t === "call" && under.name === ARRAY_BUILD) under.arity++;
   }
 
@@ -347,6 +335,8 @@ class Parser {
   private patchJump(jmp: number | undefined): void {
     if (jmp === undefined) return;
     const item = this.out[jmp];
-    if (item?.k === "jmp") item.skip = this.out.length - jmp;
+    if (item?.k === "jmp") item.skip = this.size - jmp;
   }
 }
+
+const PARSER = new Parser();

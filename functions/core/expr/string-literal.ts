@@ -7,6 +7,19 @@ import { firstUtf8Byte, rustCharDebug } from "./rust-debug";
 import { syntax } from "./token";
 
 /**
+ * Where the literal from `pos` closes when it holds no backslash before its closing quote
+ * `stop` (most do): then its value is the source text between the quotes. -1 otherwise
+ * (or when too long), for `scanString` to read.
+ */
+export function plainStringEnd(src: string, pos: number, stop: string): number {
+  const close = src.indexOf(stop, pos);
+  if (close < 0 || close - pos > LIMITS.stringLength) return -1;
+  let i = pos;
+  while (i < close && src.charCodeAt(i) !== 92 /* \\ */) i++;
+  return i === close ? close : -1;
+}
+
+/**
  * Stalwart's `parse_string`, from just after the opening quote `stop` (at `start`): a
  * backslash is kept; the character after it never ends the string, and `n`/`r`/`t` there
  * become the control character.

@@ -12,25 +12,30 @@
 import { exprLimit, LIMITS } from "../limits";
 import { compileRustRegex } from "./regex";
 import { firstUtf8Byte, rustCharDebug } from "./rust-debug";
-import { findChar, scanString } from "./string-literal";
-import { type BinaryOp, syntax, type Token } from "./token";
+import { findChar, plainStringEnd, scanString } from "./string-literal";
+import { type BinaryOp, syntax, TokenSlot } from "./token";
 import type { TokenMap } from "./types";
+import { str } from "./value";
 import { classifyWord } from "./word";
 
 export { ALL_VARIABLES, FUNCTION_ARITY } from "./catalog";
-export type { BinaryOp, Token, TokenKind, UnaryOp } from "./token";
+export type { BinaryOp, Token, TokenKind, TokenSlot, TokenTag, UnaryOp } from "./token";
 
 /** `[A-Za-z_$]`: the characters that make a word an identifier. */
 function isAlpha(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 }
 
-/** A token over `start..end`, built as one literal (no spread: V8's slow path). */
-function bin(op: BinaryOp, start: number, len: number): Token {
-  return { t: "bin", op, start, end: start + len };
-}
-
+/**
+ * Tokens come out in two reused slots, not as objects: `word` (a classified word,
+ * `matches(`'s regex, `config_get(`'s key) and `op` (a delimiter or a string literal).
+ * A delimiter that ends a word is read in the same step; it waits in `op` (`pending`)
+ * while the word is returned. One Tokenizer serves every parse (`reset`): its state and
+ * arrays are reused instead of allocated per expression.
+ */
 export class Tokenizer {
+  private src = "";
+  private tokens: TokenMap | null = null;
   private pos = 0;
   /**
    * The accumulated word is always the contiguous source text `bufStart..bufEnd` (every
@@ -43,21 +48,42 @@ export class Tokenizer {
   /** Open `(` offsets, to point "Unmatched open parenthesis" at the culprit. */
   private readonly opens: number[] = [];
   private nesting = 0;
-  private readonly queue: Token[] = [];
+  private pending = false;
   private hasNumber = false;
   private hasDot = false;
   private hasAlpha = false;
   private isStart = true;
   private isEof = false;
+  private readonly word: TokenSlot = new TokenSlot();
+  private readonly op: TokenSlot = new TokenSlot();
 
-  constructor(
-    private readonly src: string,
-    private readonly tokens: TokenMap,
-  ) {}
+  reset(src: string, tokens: TokenMap): void {
+    this.src = src;
+    this.tokens = tokens;
+    this.pos = 0;
+    this.bufStart = -1;
+    this.bufEnd = 0;
+    this.depth = 0;
+    // Empty after any parse that succeeded; `length = 0` is a runtime call (bench profile).
+    if (this.opens.length > 0) this.opens.length = 0;
+    this.nesting = 0;
+    this.pending = false;
+    this.hasNumber = false;
+    this.hasDot = false;
+    this.hasAlpha = false;
+    this.isStart = true;
+    this.isEof = false;
+    // Drop what the last expression's tokens held (a RegExp, a value).
+    this.word.re = null;
+    this.op.re = null;
+  }
 
-  next(): Token | null {
-    const queued = this.queue.pop();
-    if (queued) return queued;
+  /** The next token (valid until the next call), or null at the end. */
+  next(): TokenSlot | null {
+    if (this.pending) {
+      this.pending = false;
+      return this.op;
+    }
     if (this.isEof) return null;
     const src = this.src;
     const len = src.length;
@@ -93,48 +119,53 @@ export class Tokenizer {
         this.push(at);
         continue;
       }
-      let prev: Token | null = null;
-      const buf = this.bufStart >= 0 ? src.slice(this.bufStart, this.bufEnd) : "";
-      if (c === 40 /* ( */ && buf === "matches") {
+      let prev = false;
+      if (c === 40 /* ( */ && this.bufIs("matches")) {
         const quote = this.findChar(['"', "'"]);
         const litStart = this.pos - 1;
         const pattern = this.parseString(quote, litStart);
         const re = compileRustRegex(pattern, { start: litStart, end: this.pos });
-        prev = { t: "regex", re, start: this.bufStart, end: at + 1 };
+        this.word.set("regex", this.bufStart, at + 1);
+        this.word.re = re;
+        prev = true;
         this.bufStart = -1;
         this.hasAlpha = false;
         this.findChar([","]);
-      } else if (c === 40 /* ( */ && buf === "config_get") {
+      } else if (c === 40 /* ( */ && this.bufIs("config_get")) {
         // The key must be a literal, as in Stalwart: it is read here, then its `)`.
         const quote = this.findChar(['"', "'"]);
         const key = this.parseString(quote, this.pos - 1);
         this.findChar([")"]);
-        const token: Token = { t: "config", key, start: this.bufStart, end: this.pos };
+        this.word.set("config", this.bufStart, this.pos);
+        this.word.name = key;
         this.bufStart = -1;
         this.hasAlpha = false;
         this.isStart = false;
-        return token;
-      } else if (buf !== "") {
+        return this.word;
+      } else if (this.bufStart >= 0) {
         this.isStart = false;
-        prev = this.parseBuf(buf);
+        this.parseBuf();
+        prev = true;
       }
-      const token = this.operator(c, at, prev);
-      if (token === null) {
-        if (prev) return prev;
+      if (!this.operator(c, at, prev)) {
+        if (prev) return this.word;
         continue;
       }
-      this.isStart = token.t === "(" || token.t === "," || token.t === "bin";
+      const t = this.op.t;
+      this.isStart = t === "(" || t === "," || t === "bin";
       if (prev) {
-        this.queue.push(token);
-        return prev;
+        this.pending = true;
+        return this.word;
       }
-      return token;
+      return this.op;
     }
     if (this.depth > 0) {
       const open = this.opens[this.opens.length - 1] ?? 0;
       syntax("Unmatched open parenthesis", open, open + 1);
     }
-    return this.bufStart >= 0 ? this.parseBuf(src.slice(this.bufStart, this.bufEnd)) : null;
+    if (this.bufStart < 0) return null;
+    this.parseBuf();
+    return this.word;
   }
 
   private push(at: number): void {
@@ -142,46 +173,72 @@ export class Tokenizer {
     this.bufEnd = at + 1;
   }
 
-  /** The token for the delimiter with code `c` at `at`; null for whitespace. */
-  private operator(c: number, at: number, prev: Token | null): Token | null {
+  /** Whether the accumulated word is `w`, compared in place (no slice per delimiter). */
+  private bufIs(w: string): boolean {
+    return (
+      this.bufStart >= 0 &&
+      this.bufEnd - this.bufStart === w.length &&
+      this.src.startsWith(w, this.bufStart)
+    );
+  }
+
+  private bin(op: BinaryOp, start: number, len: number): true {
+    this.op.set("bin", start, start + len);
+    this.op.bop = op;
+    return true;
+  }
+
+  private punct(t: "(" | ")" | "[" | "]" | ",", at: number): true {
+    this.op.set(t, at, at + 1);
+    return true;
+  }
+
+  /**
+   * Reads the delimiter with code `c` at `at` into `op`; false for whitespace. `prev`:
+   * `word` holds the token just before it.
+   */
+  private operator(c: number, at: number, prev: boolean): boolean {
     const src = this.src;
-    // Tokens are built as whole literals: `{ ...k, start, end }` took V8's slow spread
-    // path (~4 µs a token, the hottest spot of config evaluation in the bench profile).
     switch (c) {
       case 38 /* & */:
       case 124 /* | */:
         {
           const double = src.charCodeAt(this.pos) === c;
           if (double) this.pos++;
-          return bin(c === 38 ? "&&" : "||", at, double ? 2 : 1);
+          return this.bin(c === 38 ? "&&" : "||", at, double ? 2 : 1);
         }
       case 33 /* ! */:
         if (src.charCodeAt(this.pos) === 61 /* = */) {
           this.pos++;
-          return bin("!=", at, 2);
+          return this.bin("!=", at, 2);
         }
-        return { t: "un", op: "!", start: at, end: at + 1 };
+        this.op.set("un", at, at + 1);
+        this.op.uop = "!";
+        return true;
       case 94 /* ^ */:
-        return bin("^", at, 1);
+        return this.bin("^", at, 1);
       case 40 /* ( */:
         this.depth++;
-        this.opens.push(prev && prev.t === "regex" ? prev.start : at);
+        this.opens.push(prev && this.word.t === "regex" ? this.word.start : at);
         this.nest(at);
-        return { t: "(", start: at, end: at + 1 };
+        return this.punct("(", at);
       case 41 /* ) */:
         if (this.depth === 0) syntax("Unmatched close parenthesis", at, at + 1);
         this.depth--;
         this.opens.pop();
         this.nesting = Math.max(0, this.nesting - 1);
-        return { t: ")", start: at, end: at + 1 };
+        return this.punct(")", at);
       case 43 /* + */:
-        return bin("+", at, 1);
+        return this.bin("+", at, 1);
       case 42 /* * */:
-        return bin("*", at, 1);
+        return this.bin("*", at, 1);
       case 47 /* / */:
-        return bin("/", at, 1);
+        return this.bin("/", at, 1);
       case 45 /* - */:
-        return this.isStart ? { t: "un", op: "neg", start: at, end: at + 1 } : bin("-", at, 1);
+        if (!this.isStart) return this.bin("-", at, 1);
+        this.op.set("un", at, at + 1);
+        this.op.uop = "neg";
+        return true;
       case 61 /* = */:
         {
           // Stalwart consumes the next character whatever it is (`a='x'` loses the quote).
@@ -189,10 +246,10 @@ export class Tokenizer {
           const next = src.charCodeAt(this.pos);
           if (hasNext) this.pos++;
           return next === 62 /* > */
-            ? bin(">=", at, 2)
+            ? this.bin(">=", at, 2)
             : next === 60 /* < */
-              ? bin("<=", at, 2)
-              : bin("==", at, hasNext ? 2 : 1);
+              ? this.bin("<=", at, 2)
+              : this.bin("==", at, hasNext ? 2 : 1);
         }
       case 62 /* > */:
       case 60 /* < */:
@@ -200,25 +257,27 @@ export class Tokenizer {
           const eq = src.charCodeAt(this.pos) === 61 /* = */;
           if (eq) this.pos++;
           const op: BinaryOp = c === 62 ? (eq ? ">=" : ">") : eq ? "<=" : "<";
-          return bin(op, at, eq ? 2 : 1);
+          return this.bin(op, at, eq ? 2 : 1);
         }
       case 44 /* , */:
-        return { t: ",", start: at, end: at + 1 };
+        return this.punct(",", at);
       case 91 /* [ */:
         this.nest(at);
-        return { t: "[", start: at, end: at + 1 };
+        return this.punct("[", at);
       case 93 /* ] */:
         this.nesting = Math.max(0, this.nesting - 1);
-        return { t: "]", start: at, end: at + 1 };
+        return this.punct("]", at);
       case 32 /*   */:
       case 13 /* \r */:
       case 10 /* \n */:
-        return null;
+        return false;
       case 34 /* " */:
       case 39 /* ' */:
         {
           const value = this.parseString(c === 34 ? '"' : "'", at);
-          return { t: "const", value: { kind: "string", value }, start: at, end: this.pos };
+          this.op.set("const", at, this.pos);
+          this.op.value = str(value);
+          return true;
         }
       default:
         syntax(`Invalid character ${rustCharDebug(firstUtf8Byte(src, at))}`, at, at + 1);
@@ -244,18 +303,28 @@ export class Tokenizer {
 
   /** Stalwart's `parse_string`, from just after the quote `stop` at `start`. */
   private parseString(stop: string, start: number): string {
+    // Most literals have no backslash: one slice, no result object (see plainStringEnd).
+    const close = plainStringEnd(this.src, this.pos, stop);
+    if (close >= 0) {
+      const value = this.src.slice(this.pos, close);
+      this.pos = close + 1;
+      return value;
+    }
     const scanned = scanString(this.src, this.pos, stop, start);
     this.pos = scanned.pos;
     return scanned.value;
   }
 
-  /** Stalwart's `parse_buf`: classify the accumulated word `buf`, then start a new one. */
-  private parseBuf(buf: string): Token {
+  /** Stalwart's `parse_buf`: classify the accumulated word into `word`, then start a new one. */
+  private parseBuf(): void {
     const { bufStart, hasNumber, hasDot, hasAlpha } = this;
     this.bufStart = -1;
     this.hasNumber = false;
     this.hasDot = false;
     this.hasAlpha = false;
-    return classifyWord(buf, bufStart, hasNumber, hasDot, hasAlpha, this.tokens);
+    const buf = this.src.slice(bufStart, this.bufEnd);
+    const tokens = this.tokens;
+    if (tokens === null) throw new Error("Tokenizer used before reset()");
+    classifyWord(buf, bufStart, hasNumber, hasDot, hasAlpha, tokens, this.word);
   }
 }

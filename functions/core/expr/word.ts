@@ -7,9 +7,9 @@
 import { FUNCTION_ARITY } from "./catalog";
 import { rustStrDebug } from "./rust-debug";
 import { parseF64, parseI64, parseU64 } from "./rust-num";
-import { syntax, type Token } from "./token";
+import { syntax, type TokenSlot } from "./token";
 import type { TokenMap } from "./types";
-import { float, int } from "./value";
+import { float, int, type Value } from "./value";
 
 const DAY = 86_400_000n;
 const DURATIONS: readonly (readonly [string, bigint])[] = [
@@ -52,8 +52,8 @@ function shape(word: string): number {
 
 /**
  * Stalwart's `parse_buf`: classify the accumulated word `buf` starting at `start`, given
- * whether it contained digits, dots and identifier characters (as the tokenizer tracked).
- * Tokens are built as whole literals, never spread (V8's slow path, bench profile).
+ * whether it contained digits, dots and identifier characters (as the tokenizer tracked),
+ * into the tokenizer's slot `out` (no object per token, see TokenSlot), which it returns.
  */
 export function classifyWord(
   buf: string,
@@ -62,34 +62,54 @@ export function classifyWord(
   hasDot: boolean,
   hasAlpha: boolean,
   tokens: TokenMap,
-): Token {
+  out: TokenSlot,
+): TokenSlot {
   const end = start + buf.length;
   if (hasNumber && !hasAlpha) {
     if (hasDot) {
       const f = parseF64(buf);
       if (f === null) syntax(`Invalid float value ${buf}`, start, end);
-      return { t: "const", value: float(f), start, end };
+      return constant(out, float(f), start, end);
     }
     const i = parseI64(buf);
     if (i === null) syntax(`Invalid integer value ${buf}`, start, end);
-    return { t: "const", value: int(i), start, end };
+    return constant(out, int(i), start, end);
   }
   if (!hasNumber && !hasDot && (buf === "true" || buf === "false")) {
-    return { t: "const", value: int(buf === "true" ? 1n : 0n), start, end };
+    return constant(out, int(buf === "true" ? 1n : 0n), start, end);
   }
   if (buf.charCodeAt(0) === 36 /* $ */) {
     const n = /^\+?[0-9]+$/.test(buf.slice(1)) ? Number(buf.slice(1).replace("+", "")) : -1;
-    if (n >= 0 && n <= 0xffff_ffff) return { t: "capture", n, start, end };
+    if (n >= 0 && n <= 0xffff_ffff) {
+      out.set("capture", start, end);
+      out.n = n;
+      return out;
+    }
   }
   const arity =
     buf === "matches" || buf === "config_get" || !FUNCTION_SHAPES.has(shape(buf))
       ? undefined
       : FUNCTION_ARITY.get(buf);
-  if (arity !== undefined) return { t: "fn", name: buf, arity, start, end };
-  const constant = tokens.constants.get(buf);
-  if (constant !== undefined) return { t: "const", value: constant, start, end };
-  if (tokens.variables.has(buf)) return { t: "var", name: buf, start, end };
+  if (arity !== undefined) {
+    out.set("fn", start, end);
+    out.name = buf;
+    out.n = arity;
+    return out;
+  }
+  const value = tokens.constants.get(buf);
+  if (value !== undefined) return constant(out, value, start, end);
+  if (tokens.variables.has(buf)) {
+    out.set("var", start, end);
+    out.name = buf;
+    return out;
+  }
   const ms = parseDuration(buf);
-  if (ms !== null) return { t: "const", value: int(ms), start, end };
+  if (ms !== null) return constant(out, int(ms), start, end);
   return syntax(`Invalid variable or constant ${rustStrDebug(buf)}`, start, end);
+}
+
+function constant(out: TokenSlot, value: Value, start: number, end: number): TokenSlot {
+  out.set("const", start, end);
+  out.value = value;
+  return out;
 }
