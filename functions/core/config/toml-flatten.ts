@@ -68,15 +68,20 @@ export class Flattener {
   private pos = 0;
   readonly entries = new Map<string, FlatEntry>();
   /**
-   * Every array and inline table, in text order (a later one for the same key wins). A
-   * list, not a map: few callers ever ask, and hashing each key showed in the bench
-   * profile of a config with many inline tables.
+   * Every array and inline table, in text order (a later one for the same key wins), when
+   * `withContainers`. Only error hints ask where one sits, so the loader flattens the
+   * text again for them on that first question: one object per container (and the
+   * container's own key, for an inline table in an array) per evaluation showed as GC
+   * work in the bench profile of a config with many inline tables.
    */
   readonly containers: Container[] = [];
   /** Entries with `tomlValue` set (rare): the lint warns about each, without a scan of all. */
   readonly tomlMismatches: FlatEntry[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly withContainers = false,
+  ) {}
 
   run(): void {
     let table = "";
@@ -146,6 +151,8 @@ export class Flattener {
   private keyPath(lowerBare: boolean): string {
     const t = this.text;
     this.pathStart = this.pos;
+    const plain = this.plainPath();
+    if (plain !== "") return lowerBare ? plain.toLowerCase() : plain;
     let joined = "";
     for (let first = true; ; first = false) {
       this.skipTrivia(false);
@@ -172,6 +179,33 @@ export class Flattener {
     }
   }
 
+  /**
+   * A key path written as bare parts joined by `.` with no space or quote (most keys,
+   * `tls.implicit` too) is its own source text: one slice instead of a slice per part and
+   * their join. "" (and nothing read) otherwise, for the general reading.
+   */
+  private plainPath(): string {
+    const t = this.text;
+    const start = this.pos;
+    let i = start;
+    for (;;) {
+      const partStart = i;
+      while (i < t.length && isBare(t.charCodeAt(i))) i++;
+      if (i === partStart) return "";
+      if (t.charCodeAt(i) !== 0x2e /* . */) break;
+      i++;
+    }
+    // Followed by spaces then a `.`: the general reading handles `a . b`.
+    let j = i;
+    for (let c = t.charCodeAt(j); c === 0x20 || c === 0x09 || c === 0xfeff; c = t.charCodeAt(j))
+      j++;
+    if (t.charCodeAt(j) === 0x2e) return "";
+    this.pos = i;
+    this.pathEnd = i;
+    this.skipTrivia(false);
+    return t.slice(start, i);
+  }
+
   private keyValue(prefix: string, level: number): void {
     // Keys are built with join, which makes one flat string, not with `+`, whose rope
     // every hash, sort comparison and char read of the key walked again (in V8; the key
@@ -187,28 +221,35 @@ export class Flattener {
   }
 
   private value(key: string, keyStart: number, keyEnd: number, level: number): void {
-    if (level >= MAX_NEST_LEVEL)
-      this.fail(`Too many nested structures for property "${key}"`, this.pos);
+    if (level >= MAX_NEST_LEVEL) this.tooDeep(key);
     const t = this.text;
     const start = this.pos;
     const c = t[start];
-    if (c === "[" || c === "{") {
-      const close = c === "[" ? "]" : "}";
+    if (c === "{") {
+      // The keys' prefix, made once per table (and flat, by join) rather than per key.
+      this.table([key, ""].join("."), level);
+      this.container(key, keyStart, keyEnd, start);
+      return;
+    }
+    if (c === "[") {
       this.pos++;
       let index = 0;
       for (;;) {
         this.skipTrivia(true);
-        if (this.pos >= t.length || t[this.pos] === close) break;
-        if (close === "]") this.value([key, pad(index)].join("."), keyStart, keyEnd, level + 1);
-        else this.keyValue(`${key}.`, level + 1);
+        if (this.pos >= t.length || t.charCodeAt(this.pos) === 0x5d /* ] */) break;
+        if (!this.withContainers && t.charCodeAt(this.pos) === 0x7b /* { */) {
+          // An inline table element's key is only the prefix of its own keys: made once.
+          if (level + 1 >= MAX_NEST_LEVEL) this.tooDeep([key, pad(index)].join("."));
+          this.table([key, pad(index), ""].join("."), level + 1);
+        } else this.value([key, pad(index)].join("."), keyStart, keyEnd, level + 1);
         this.skipTrivia(true);
-        if (t[this.pos] === ",") {
+        if (t.charCodeAt(this.pos) === 0x2c /* , */) {
           this.pos++;
           index++;
         }
       }
       this.pos++;
-      this.containers.push({ key, keyStart, keyEnd, valueStart: start, valueEnd: this.pos });
+      this.container(key, keyStart, keyEnd, start);
       return;
     }
     if (c === '"' || c === "'") {
@@ -258,6 +299,29 @@ export class Flattener {
       );
     }
     this.insert(new FlatEntry(key, raw, keyStart, keyEnd, start, this.pos, false, start));
+  }
+
+  private tooDeep(key: string): never {
+    this.fail(`Too many nested structures for property "${key}"`, this.pos);
+  }
+
+  /** An inline table's keys, from its `{` through its `}`, each under `prefix`. */
+  private table(prefix: string, level: number): void {
+    const t = this.text;
+    this.pos++;
+    for (;;) {
+      this.skipTrivia(true);
+      if (this.pos >= t.length || t.charCodeAt(this.pos) === 0x7d /* } */) break;
+      this.keyValue(prefix, level + 1);
+      this.skipTrivia(true);
+      if (t.charCodeAt(this.pos) === 0x2c /* , */) this.pos++;
+    }
+    this.pos++;
+  }
+
+  private container(key: string, keyStart: number, keyEnd: number, valueStart: number): void {
+    if (this.withContainers)
+      this.containers.push({ key, keyStart, keyEnd, valueStart, valueEnd: this.pos });
   }
 
   /**

@@ -30,6 +30,8 @@ export interface LoadedConfig {
    * the answer would only cost a hash of the fresh prefix string.
    */
   keysStartingWith(prefix: string): readonly string[];
+  /** Index in `keys` of the first key not below `prefix` (where its keys start, if any). */
+  keyIndex(prefix: string): number;
   /** The entries of `keysUnder(prefix)`, in the same order (remembered too). */
   entriesUnder(prefix: string): readonly ConfigEntry[];
   /** Entries whose string Stalwart reads otherwise than TOML (`tomlValue` set), by key. */
@@ -72,6 +74,18 @@ function compareCodePoints(a: string, b: string): number {
  * own `<` orders as `compareKeys` does (and is several times cheaper per step).
  */
 export function keysWithPrefix(keys: readonly string[], prefix: string, plain = false): string[] {
+  const out: string[] = [];
+  for (let i = prefixIndex(keys, prefix, plain); i < keys.length; i++) {
+    const k = keys[i] ?? "";
+    // lastIndexOf from 0 only looks at 0: startsWith, at a third of its cost in Node 20.
+    if (k.lastIndexOf(prefix, 0) !== 0) break;
+    out.push(k);
+  }
+  return out;
+}
+
+/** Index of the first of the sorted `keys` not below `prefix` (see keysWithPrefix). */
+function prefixIndex(keys: readonly string[], prefix: string, plain: boolean): number {
   let lo = 0;
   let hi = keys.length;
   if (plain && !hasSurrogate(prefix)) {
@@ -87,14 +101,7 @@ export function keysWithPrefix(keys: readonly string[], prefix: string, plain = 
       else hi = mid;
     }
   }
-  const out: string[] = [];
-  for (let i = lo; i < keys.length; i++) {
-    const k = keys[i] ?? "";
-    // lastIndexOf from 0 only looks at 0: startsWith, at a third of its cost in Node 20.
-    if (k.lastIndexOf(prefix, 0) !== 0) break;
-    out.push(k);
-  }
-  return out;
+  return lo;
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -197,7 +204,6 @@ export function loadConfig(text: string): LoadedConfig {
   // (that loop showed in the bench profile of the 2,000-line config).
   const plain = ascii === true || !SURROGATE.test(text);
   const keys = sortKeys([...entries.keys()], plain);
-  const containerList = flattener.containers;
   let containers: Map<string, Container> | undefined;
   // Settings, the lint and relays ask for the same prefixes again; a config never changes.
   const under = new Map<string, readonly string[]>();
@@ -233,10 +239,14 @@ export function loadConfig(text: string): LoadedConfig {
       return found;
     },
     keysStartingWith: (prefix) => keysWithPrefix(keys, prefix, plain),
+    keyIndex: (prefix) => prefixIndex(keys, prefix, plain),
     container: (key) => {
       if (containers === undefined) {
+        // Asked by error hints only: the same text flattened again, recording them.
+        const again = new Flattener(text, true);
+        again.run();
         containers = new Map();
-        for (const c of containerList) containers.set(c.key, c);
+        for (const c of again.containers) containers.set(c.key, c);
       }
       return containers.get(key);
     },
