@@ -23,11 +23,14 @@ const PROTOCOLS = new Set(["smtp", "lmtp", "imap", "http", "https", "managesieve
 
 /** Ids of `remote.<id>.address` keys (Stalwart's `sub_keys("remote", ".address")`). */
 export function relayIds(config: LoadedConfig): readonly string[] {
-  return config
-    .keysUnder("remote.")
-    .filter((k) => k.endsWith(".address"))
-    .map((k) => k.slice("remote.".length, -".address".length))
-    .filter((id) => id !== "");
+  // One pass, no intermediate arrays (filter/map/filter over every remote key).
+  const ids: string[] = [];
+  const from = "remote.".length;
+  const tail = ".address".length;
+  for (const k of config.keysUnder("remote.")) {
+    if (k.length - tail > from && k.endsWith(".address")) ids.push(k.slice(from, -tail));
+  }
+  return ids;
 }
 
 export function readRelay(
@@ -39,7 +42,7 @@ export function readRelay(
   // looked up with the stored key strings. A lookup per field with a freshly built
   // `remote.<id>.<field>` string hashed that string each time (readRelay showed in the
   // bench profile of a config with many relays).
-  const base = `remote.${id}.`;
+  const base = ["remote", id, ""].join(".");
   let address: ConfigEntry | undefined;
   let port: ConfigEntry | undefined;
   let protocol: ConfigEntry | undefined;
@@ -49,7 +52,11 @@ export function readRelay(
   let secret = false;
   // The field is matched in place (by its length, then its text): no slice per key.
   const at = base.length;
-  for (const key of config.keysStartingWith(base)) {
+  // Walked in the sorted keys from the first one not below `base`: no array per relay.
+  const keys = config.keys;
+  for (let i = config.keyIndex(base); i < keys.length; i++) {
+    const key = keys[i] ?? "";
+    if (key.lastIndexOf(base, 0) !== 0) break;
     switch (key.length - at) {
       case 7:
         if (key.startsWith("address", at)) address = config.get(key);
