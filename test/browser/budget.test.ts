@@ -37,7 +37,12 @@ it("loads ≤ 1.2 MB gzip before the editor is ready, Monaco in its own chunk", 
   expect(entry).not.toBe("");
   const marker = "editor.action.triggerSuggest";
   expect(readFileSync(join(DIST, entry), "utf8")).not.toContain(marker);
-  const monacoChunk = paths.find((p) => /\/assets\/monaco-[^/]+\.js$/.test(p)) ?? "";
-  expect(readFileSync(join(DIST, monacoChunk), "utf8")).toContain(marker);
+  // Monaco comes in several chunks (web/vite.config.ts splits it by layer); one has it.
+  const monacoChunks = paths.filter((p) => /\/assets\/monaco-[^/]+\.js$/.test(p));
+  expect(monacoChunks.length).toBeGreaterThan(0);
+  const withMarker = monacoChunks.filter((p) =>
+    readFileSync(join(DIST, p), "utf8").includes(marker),
+  );
+  expect(withMarker).toHaveLength(1);
   expect(gzipSync(readFileSync(join(DIST, entry))).length).toBeLessThan(100 * 1024);
 });
