@@ -97,30 +97,20 @@ function parseBuiltin(setting: Setting<unknown>): IfBlock {
 
 class BlockError extends Error {}
 
-interface ReadBlock {
-  readonly block: IfBlock;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 /**
- * Blocks already read, per loaded config: the lint (analyzeConfig) and then the planner
- * read the same settings of the same LoadedConfig, and parsing is most of an evaluation's
- * CPU (bench profile). A config is immutable and reading is deterministic, so the second
- * read returns the same block and reports the same diagnostics.
+ * Blocks already read are kept per loaded config (`config.readBlocks`): the lint
+ * (analyzeConfig) and then the planner read the same settings of the same LoadedConfig,
+ * and parsing is most of an evaluation's CPU (bench profile). A config is immutable and
+ * reading is deterministic, so the second read returns the same block and reports the
+ * same diagnostics.
  */
-const readBlocks = new WeakMap<LoadedConfig, Map<Setting<unknown>, ReadBlock>>();
-
 /** Reads `setting.key` from the config like `IfBlock::try_parse`; on any error the built-in applies. */
 export function readIfBlock(
   config: LoadedConfig,
   setting: Setting<unknown>,
   diagnostics: Diagnostic[],
 ): IfBlock {
-  let perConfig = readBlocks.get(config);
-  if (perConfig === undefined) {
-    perConfig = new Map();
-    readBlocks.set(config, perConfig);
-  }
+  const perConfig = config.readBlocks;
   const done = perConfig.get(setting);
   if (done !== undefined) {
     for (const d of done.diagnostics) diagnostics.push({ ...d });
