@@ -38,8 +38,8 @@ export function readRelay(
   id: string,
   diagnostics: Diagnostic[],
 ): Relay | undefined {
-  // The relay's keys are contiguous in the sorted keys: found by one binary search and
-  // looked up with the stored key strings. A lookup per field with a freshly built
+  // The relay's keys are contiguous in the sorted keys: found by one binary search, their
+  // entries at the same indexes. A lookup per field with a freshly built
   // `remote.<id>.<field>` string hashed that string each time (readRelay showed in the
   // bench profile of a config with many relays).
   const base = ["remote", id, ""].join(".");
@@ -54,24 +54,26 @@ export function readRelay(
   const at = base.length;
   // Walked in the sorted keys from the first one not below `base`: no array per relay.
   const keys = config.keys;
+  const entries = config.entries;
   for (let i = config.keyIndex(base); i < keys.length; i++) {
     const key = keys[i] ?? "";
     if (key.lastIndexOf(base, 0) !== 0) break;
+    const entry = entries[i];
     switch (key.length - at) {
       case 7:
-        if (key.startsWith("address", at)) address = config.get(key);
+        if (key.startsWith("address", at)) address = entry;
         break;
       case 4:
-        if (key.startsWith("port", at)) port = config.get(key);
+        if (key.startsWith("port", at)) port = entry;
         break;
       case 8:
-        if (key.startsWith("protocol", at)) protocol = config.get(key);
+        if (key.startsWith("protocol", at)) protocol = entry;
         break;
       case 12:
-        if (key.startsWith("tls.implicit", at)) implicit = config.get(key);
+        if (key.startsWith("tls.implicit", at)) implicit = entry;
         break;
       case 23:
-        if (key.startsWith("tls.allow-invalid-certs", at)) invalidCerts = config.get(key);
+        if (key.startsWith("tls.allow-invalid-certs", at)) invalidCerts = entry;
         break;
       case 13:
         if (key.startsWith("auth.username", at)) username = true;

@@ -66,7 +66,12 @@ const STALWART_SCALAR = /^[\p{L}\p{N}.+-]+$/u;
 
 export class Flattener {
   private pos = 0;
-  readonly entries = new Map<string, FlatEntry>();
+  /**
+   * Every entry, in text order. Not a map by key: hashing each key as it is stored showed
+   * in the bench profile, and the loader sorts the entries anyway, which puts a key
+   * written twice next to itself (then `duplicateCheck` reports it as Stalwart does).
+   */
+  readonly list: FlatEntry[] = [];
   /**
    * Every array and inline table, in text order (a later one for the same key wins), when
    * `withContainers`. Only error hints ask where one sits, so the loader flattens the
@@ -84,6 +89,29 @@ export class Flattener {
   ) {}
 
   run(): void {
+    try {
+      this.pass();
+    } catch (err) {
+      // Stalwart's reader checks each key as it stores it: a key stored twice before the
+      // error is what it reports.
+      this.duplicateCheck();
+      throw err;
+    }
+  }
+
+  /** Throws for the first key stored twice, in text order (Stalwart's error), if any. */
+  duplicateCheck(): void {
+    const seen = new Set<string>();
+    for (const entry of this.list) {
+      const size = seen.size;
+      seen.add(entry.key);
+      if (seen.size === size) {
+        this.fail(`Duplicate key "${entry.key}"`, entry.keyStart, entry.keyEnd);
+      }
+    }
+  }
+
+  private pass(): void {
     let table = "";
     let lastArrayName = "";
     let lastArrayPos = 0;
@@ -358,13 +386,7 @@ export class Flattener {
   }
 
   private insert(entry: FlatEntry): void {
-    // One hash lookup instead of has + set: a duplicate leaves the size unchanged (and the
-    // overwritten map is thrown away with the error).
-    const size = this.entries.size;
-    this.entries.set(entry.key, entry);
-    if (this.entries.size === size) {
-      this.fail(`Duplicate key "${entry.key}"`, entry.keyStart, entry.keyEnd);
-    }
+    this.list.push(entry);
   }
 }
 

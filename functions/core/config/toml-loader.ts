@@ -8,7 +8,7 @@ import { CoreError, CoreErrorCode, type Diagnostic } from "../errors";
 import { LIMITS } from "../limits";
 import type { IfBlock } from "./if-block";
 import type { Setting } from "./settings";
-import { type Container, Flattener, type KeyValue } from "./toml-flatten";
+import { type Container, type FlatEntry, Flattener, type KeyValue } from "./toml-flatten";
 
 export interface ConfigEntry extends KeyValue {
   /**
@@ -38,6 +38,8 @@ export interface LoadedConfig {
   readonly readBlocks: Map<Setting<unknown>, ReadBlock>;
   /** Sorted as Stalwart's BTreeMap: by UTF-8 bytes, i.e. by code point. */
   readonly keys: readonly string[];
+  /** The entries, in the order of `keys`. */
+  readonly entries: readonly ConfigEntry[];
   get(key: string): ConfigEntry | undefined;
   has(key: string): boolean;
   /** Keys that start with `prefix` (sorted). */
@@ -131,13 +133,18 @@ function hasSurrogate(k: string): boolean {
   return false;
 }
 
+const byKey = (a: KeyValue, b: KeyValue): number => compareKeys(a.key, b.key);
+/** Without surrogates, UTF-16 order is code point order: the engine's `<` sorts. */
+const byPlainKey = (a: KeyValue, b: KeyValue): number =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+
 /**
- * Sorts by `compareKeys`. Without surrogates (`plain`), UTF-16 order is code point
- * order, so the engine's own string sort (no comparator call per pair, which showed in
- * the bench profile) gives the same order.
+ * The entries sorted by `compareKeys` (a copy: the flattener's list stays in text order).
+ * Sorting the entries themselves, with a comparator, costs less than hashing every key
+ * into a map and sorting the key strings (bench profile of the 2,000-line config).
  */
-function sortKeys(keys: string[], plain: boolean): string[] {
-  return plain ? keys.sort() : keys.sort(compareKeys);
+function sortEntries(list: readonly FlatEntry[], plain: boolean): FlatEntry[] {
+  return list.slice().sort(plain ? byPlainKey : byKey);
 }
 
 /** smol-toml reports 1-based line/column, splitting lines at `\r?\n`. */
@@ -207,20 +214,32 @@ export function loadConfig(text: string): LoadedConfig {
   }
   const flattener = new Flattener(text);
   flattener.run();
-  if (flattener.entries.size > LIMITS.configKeys) {
-    throw new CoreError(
-      CoreErrorCode.ConfigLimit,
-      `Too many config keys: at most ${LIMITS.configKeys} allowed, found ${flattener.entries.size}`,
-      { start: 0, end: 0 },
-    );
-  }
-  const entries: ReadonlyMap<string, ConfigEntry> = flattener.entries;
   // Every key is made of the text's own characters (plus `.` and digits; lower-casing
   // maps no BMP character outside the BMP), so a text without a surrogate has keys
   // without one: one native scan of the text instead of a char loop over every key
   // (that loop showed in the bench profile of the 2,000-line config).
   const plain = ascii === true || !SURROGATE.test(text);
-  const keys = sortKeys([...entries.keys()], plain);
+  const entries: readonly FlatEntry[] = sortEntries(flattener.list, plain);
+  const keys: string[] = new Array<string>(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const key = entries[i]?.key ?? "";
+    // Sorted, so a key stored twice sits next to itself: reported in text order.
+    if (i > 0 && keys[i - 1] === key) flattener.duplicateCheck();
+    keys[i] = key;
+  }
+  if (entries.length > LIMITS.configKeys) {
+    throw new CoreError(
+      CoreErrorCode.ConfigLimit,
+      `Too many config keys: at most ${LIMITS.configKeys} allowed, found ${entries.length}`,
+      { start: 0, end: 0 },
+    );
+  }
+  // A key's entry by binary search in the sorted keys: few lookups per evaluation (walks
+  // use `entries` by index), so no map is built for them.
+  const get = (key: string): ConfigEntry | undefined => {
+    const i = prefixIndex(keys, key, plain);
+    return keys[i] === key ? entries[i] : undefined;
+  };
   let containers: Map<string, Container> | undefined;
   // Settings, the lint and relays ask for the same prefixes again; a config never changes.
   const under = new Map<string, readonly string[]>();
@@ -232,7 +251,7 @@ export function loadConfig(text: string): LoadedConfig {
     }
     return found;
   };
-  // The lint and the if-block reader both walk a setting's entries: looked up once.
+  // The lint and the if-block reader both walk a setting's entries: sliced once.
   const entriesByPrefix = new Map<string, readonly ConfigEntry[]>();
   const tomlMismatches = flattener.tomlMismatches.sort((a, b) => compareKeys(a.key, b.key));
   return {
@@ -240,18 +259,16 @@ export function loadConfig(text: string): LoadedConfig {
     readBlocks: new Map(),
     keys,
     tomlMismatches,
-    get: (key) => entries.get(key),
-    has: (key) => entries.has(key),
+    entries,
+    get,
+    has: (key) => get(key) !== undefined,
     keysUnder,
     entriesUnder: (prefix) => {
       let found = entriesByPrefix.get(prefix);
       if (found === undefined) {
-        const list: ConfigEntry[] = [];
-        for (const k of keysUnder(prefix)) {
-          const e = entries.get(k);
-          if (e !== undefined) list.push(e);
-        }
-        found = list;
+        // The same index range as the keys: no lookup per key.
+        const from = prefixIndex(keys, prefix, plain);
+        found = entries.slice(from, from + keysUnder(prefix).length);
         entriesByPrefix.set(prefix, found);
       }
       return found;
