@@ -13,7 +13,9 @@
 import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
 import { exprLimit, LIMITS } from "../limits";
 import { binItem, INDEX_ITEM, type Item, PRECEDENCE, StackEntry, unItem, varItem } from "./program";
-import { Tokenizer, type TokenSlot, type TokenTag } from "./tokenizer";
+import { simpleForm } from "./simple-forms";
+import { TokenSlot, type TokenTag } from "./token";
+import { Tokenizer } from "./tokenizer";
 import type { Expression, TokenMap } from "./types";
 
 export type { Item } from "./program";
@@ -79,6 +81,11 @@ export function parseExpression(source: string, tokens: TokenMap): Expression {
       start: LIMITS.exprLength,
       end: source.length,
     });
+  }
+  const simple = simpleForm(source, tokens, SLOT);
+  if (simple !== null) {
+    const only = simple.length === 1 ? simple[0] : undefined;
+    return new Compiled(source, simple, only?.k === "var" ? ["var", only.name] : null);
   }
   // One parser and tokenizer for every parse (synchronous, never re-entered): their
   // state and stacks are reset instead of allocated per expression.
@@ -340,3 +347,5 @@ class Parser {
 }
 
 const PARSER = new Parser();
+/** The slot `simpleForm` classifies a word into. */
+const SLOT = new TokenSlot();
