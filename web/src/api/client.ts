@@ -4,14 +4,15 @@
  * `{ ok: false, error }` with the API's code, or a local one.
  */
 import type { z } from "zod";
-import {
-  type ApiError,
-  ApiErrorSchema,
-  type EvaluateResponse,
-  EvaluateResponseSchema,
-  type ExpressionResponse,
-  ExpressionResponseSchema,
-} from "./schemas";
+import type { ApiError, EvaluateResponse, ExpressionResponse } from "./schemas";
+
+type Schemas = typeof import("./schemas");
+
+/**
+ * The schemas (and zod, two thirds of the entry script) are loaded with the first answer
+ * to check, not with the page: building them is start-up work the editor would wait for.
+ */
+const loadSchemas = (): Promise<Schemas> => import("./schemas");
 
 export type ApiResult<T> =
   | { readonly ok: true; readonly data: T }
@@ -20,9 +21,11 @@ export type ApiResult<T> =
 async function post<T>(
   path: string,
   body: unknown,
-  schema: z.ZodType<T>,
+  pick: (schemas: Schemas) => z.ZodType<T>,
   signal?: AbortSignal,
 ): Promise<ApiResult<T>> {
+  // Fetched alongside the request, ready (or nearly) by the time the answer is.
+  const schemas = loadSchemas();
   let res: Response;
   try {
     res = await fetch(path, {
@@ -43,6 +46,16 @@ async function post<T>(
     };
   }
   let json: unknown;
+  let checks: Schemas;
+  try {
+    checks = await schemas;
+  } catch {
+    return {
+      ok: false,
+      status: 0,
+      error: { code: "network", message: "Could not load the playground's code. Are you offline?" },
+    };
+  }
   try {
     json = await res.json();
   } catch {
@@ -53,7 +66,7 @@ async function post<T>(
     };
   }
   if (!res.ok) {
-    const err = ApiErrorSchema.safeParse(json);
+    const err = checks.ApiErrorSchema.safeParse(json);
     return {
       ok: false,
       status: res.status,
@@ -62,7 +75,7 @@ async function post<T>(
         : { code: `http_${res.status}`, message: `The API answered ${res.status}.` },
     };
   }
-  const parsed = schema.safeParse(json);
+  const parsed = pick(checks).safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
@@ -77,7 +90,7 @@ export const evaluate = (
   body: unknown,
   signal?: AbortSignal,
 ): Promise<ApiResult<EvaluateResponse>> =>
-  post("/api/evaluate", body, EvaluateResponseSchema, signal);
+  post("/api/evaluate", body, (s) => s.EvaluateResponseSchema, signal);
 
 export const evaluateExpression = (body: unknown): Promise<ApiResult<ExpressionResponse>> =>
-  post("/api/expression", body, ExpressionResponseSchema);
+  post("/api/expression", body, (s) => s.ExpressionResponseSchema);

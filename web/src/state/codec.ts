@@ -5,7 +5,6 @@
  * Pure functions: the caller passes `location`/strings in, so Node tests run them as is.
  * A damaged link never throws: `decodeState` returns a coded, friendly failure.
  */
-import { parseState } from "./schema";
 import type { PlaygroundState } from "./types";
 
 export const STATE_VERSION = "v1";
@@ -23,6 +22,8 @@ export const DecodeErrorCode = {
   Inflate: "state_inflate",
   Json: "state_json",
   Shape: "state_shape",
+  /** The schema's code (loaded with the first link to check) could not be fetched. */
+  Load: "state_load",
 } as const;
 export type DecodeErrorCode = (typeof DecodeErrorCode)[keyof typeof DecodeErrorCode];
 
@@ -144,6 +145,17 @@ export async function decodeState(hash: string): Promise<DecodeResult> {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(inflated));
   } catch {
     return fail(DecodeErrorCode.Json, "The link is damaged (its content is not readable).");
+  }
+  // The zod schema is imported here, not with the page: most loads carry no link, and
+  // building schemas is start-up work the editor would wait for.
+  let parseState: (input: unknown) => PlaygroundState | null;
+  try {
+    ({ parseState } = await import("./schema"));
+  } catch {
+    return fail(
+      DecodeErrorCode.Load,
+      "The link could not be checked: part of the playground did not load. Reload the page.",
+    );
   }
   const state = parseState(json);
   if (!state) {
