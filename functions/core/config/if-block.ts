@@ -176,7 +176,11 @@ function readIfBlockUncached(
  */
 export function evalIfBlock(block: IfBlock, env: EvalEnv): IfBlockResult {
   const state = newEvalState();
-  for (const [index, branch] of block.branches.entries()) {
+  // Indexed: no [index, branch] pair per branch (180-branch blocks in the bench config).
+  const branches = block.branches;
+  for (let index = 0; index < branches.length; index++) {
+    const branch = branches[index];
+    if (branch === undefined) break;
     if (isTruthy(evaluate(branch.condition, env, state))) {
       return {
         value: evaluate(branch.then, env, state),

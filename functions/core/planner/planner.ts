@@ -32,12 +32,30 @@ export interface PlanDeps {
   readonly localDomains?: readonly string[];
 }
 
-/** Every expression of a block: conditions, thens and the default. */
-function blockExpressions(block: IfBlock): Expression[] {
-  const out: Expression[] = [];
-  for (const b of block.branches) out.push(b.condition, b.then);
-  if (block.default !== null) out.push(block.default);
-  return out;
+/**
+ * What a block's value can depend on, from its expressions (conditions, thens, default):
+ * "none" when one calls dns_query() (never memoised), "mx" when one reads `mx`, else
+ * "fixed". One pass, no list of the expressions and no closure per check (bench profile).
+ */
+function memoKindOf(block: IfBlock): "none" | "mx" | "fixed" {
+  let mx = false;
+  for (const b of block.branches) {
+    const c = dependsOn(b.condition);
+    const t = dependsOn(b.then);
+    if (c === DNS || t === DNS) return "none";
+    mx = mx || c === MX || t === MX;
+  }
+  const d = block.default === null ? FIXED : dependsOn(block.default);
+  if (d === DNS) return "none";
+  return mx || d === MX ? "mx" : "fixed";
+}
+
+const FIXED = 0;
+const MX = 1;
+const DNS = 2;
+
+function dependsOn(e: Expression): number {
+  return mentions(e, "fn", "dns_query") ? DNS : mentions(e, "var", "mx") ? MX : FIXED;
 }
 
 export async function planDelivery(
@@ -68,12 +86,7 @@ export async function planDelivery(
     if (kind === undefined) {
       const block = blocks.get(id);
       if (block === undefined) return undefined;
-      const exprs = blockExpressions(block);
-      kind = exprs.some((e) => mentions(e, "fn", "dns_query"))
-        ? "none"
-        : exprs.some((e) => mentions(e, "var", "mx"))
-          ? "mx"
-          : "fixed";
+      kind = memoKindOf(block);
       memoKind.set(id, kind);
     }
     return kind === "none" ? undefined : kind === "mx" ? `${id}\u0000${envelope.mx}` : id;
