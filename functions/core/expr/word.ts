@@ -96,7 +96,8 @@ export function classifyWord(
     out.n = arity;
     return out;
   }
-  const value = tokens.constants.get(buf);
+  // Most settings have no constants: no hash of the word for an empty map.
+  const value = tokens.constants.size > 0 ? tokens.constants.get(buf) : undefined;
   if (value !== undefined) return constant(out, value, start, end);
   if (tokens.variables.has(buf)) {
     out.set("var", start, end);
