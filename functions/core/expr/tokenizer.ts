@@ -9,13 +9,10 @@
  * - `matches(` reads its regex literal and comma itself; `config_get(` its key literal.
  * Offsets are UTF-16 indexes into the source; ranges point at the offending text.
  */
-import { exprLimit, LIMITS } from "../limits";
+import { Lexer } from "./lexer";
 import { compileRustRegex } from "./regex";
-import { firstUtf8Byte, rustCharDebug } from "./rust-debug";
-import { findChar, plainStringEnd, scanString } from "./string-literal";
-import { type BinaryOp, syntax, TokenSlot } from "./token";
+import { syntax, type TokenSlot } from "./token";
 import type { TokenMap } from "./types";
-import { str } from "./value";
 import { classifyWord } from "./word";
 
 export { ALL_VARIABLES, FUNCTION_ARITY } from "./catalog";
@@ -33,10 +30,7 @@ function isAlpha(c: number): boolean {
  * while the word is returned. One Tokenizer serves every parse (`reset`): its state and
  * arrays are reused instead of allocated per expression.
  */
-export class Tokenizer {
-  private src = "";
-  private tokens: TokenMap | null = null;
-  private pos = 0;
+export class Tokenizer extends Lexer {
   /**
    * The accumulated word is always the contiguous source text `bufStart..bufEnd` (every
    * other character flushes it), so it is sliced when classified instead of being built
@@ -44,18 +38,11 @@ export class Tokenizer {
    */
   private bufStart = -1;
   private bufEnd = 0;
-  private depth = 0;
-  /** Open `(` offsets, to point "Unmatched open parenthesis" at the culprit. */
-  private readonly opens: number[] = [];
-  private nesting = 0;
   private pending = false;
   private hasNumber = false;
   private hasDot = false;
   private hasAlpha = false;
-  private isStart = true;
   private isEof = false;
-  private readonly word: TokenSlot = new TokenSlot();
-  private readonly op: TokenSlot = new TokenSlot();
 
   reset(src: string, tokens: TokenMap): void {
     this.src = src;
@@ -180,139 +167,6 @@ export class Tokenizer {
       this.bufEnd - this.bufStart === w.length &&
       this.src.startsWith(w, this.bufStart)
     );
-  }
-
-  private bin(op: BinaryOp, start: number, len: number): true {
-    this.op.set("bin", start, start + len);
-    this.op.bop = op;
-    return true;
-  }
-
-  private punct(t: "(" | ")" | "[" | "]" | ",", at: number): true {
-    this.op.set(t, at, at + 1);
-    return true;
-  }
-
-  /**
-   * Reads the delimiter with code `c` at `at` into `op`; false for whitespace. `prev`:
-   * `word` holds the token just before it.
-   */
-  private operator(c: number, at: number, prev: boolean): boolean {
-    const src = this.src;
-    switch (c) {
-      case 38 /* & */:
-      case 124 /* | */:
-        {
-          const double = src.charCodeAt(this.pos) === c;
-          if (double) this.pos++;
-          return this.bin(c === 38 ? "&&" : "||", at, double ? 2 : 1);
-        }
-      case 33 /* ! */:
-        if (src.charCodeAt(this.pos) === 61 /* = */) {
-          this.pos++;
-          return this.bin("!=", at, 2);
-        }
-        this.op.set("un", at, at + 1);
-        this.op.uop = "!";
-        return true;
-      case 94 /* ^ */:
-        return this.bin("^", at, 1);
-      case 40 /* ( */:
-        this.depth++;
-        this.opens.push(prev && this.word.t === "regex" ? this.word.start : at);
-        this.nest(at);
-        return this.punct("(", at);
-      case 41 /* ) */:
-        if (this.depth === 0) syntax("Unmatched close parenthesis", at, at + 1);
-        this.depth--;
-        this.opens.pop();
-        this.nesting = Math.max(0, this.nesting - 1);
-        return this.punct(")", at);
-      case 43 /* + */:
-        return this.bin("+", at, 1);
-      case 42 /* * */:
-        return this.bin("*", at, 1);
-      case 47 /* / */:
-        return this.bin("/", at, 1);
-      case 45 /* - */:
-        if (!this.isStart) return this.bin("-", at, 1);
-        this.op.set("un", at, at + 1);
-        this.op.uop = "neg";
-        return true;
-      case 61 /* = */:
-        {
-          // Stalwart consumes the next character whatever it is (`a='x'` loses the quote).
-          const hasNext = this.pos < src.length;
-          const next = src.charCodeAt(this.pos);
-          if (hasNext) this.pos++;
-          return next === 62 /* > */
-            ? this.bin(">=", at, 2)
-            : next === 60 /* < */
-              ? this.bin("<=", at, 2)
-              : this.bin("==", at, hasNext ? 2 : 1);
-        }
-      case 62 /* > */:
-      case 60 /* < */:
-        {
-          const eq = src.charCodeAt(this.pos) === 61 /* = */;
-          if (eq) this.pos++;
-          const op: BinaryOp = c === 62 ? (eq ? ">=" : ">") : eq ? "<=" : "<";
-          return this.bin(op, at, eq ? 2 : 1);
-        }
-      case 44 /* , */:
-        return this.punct(",", at);
-      case 91 /* [ */:
-        this.nest(at);
-        return this.punct("[", at);
-      case 93 /* ] */:
-        this.nesting = Math.max(0, this.nesting - 1);
-        return this.punct("]", at);
-      case 32 /*   */:
-      case 13 /* \r */:
-      case 10 /* \n */:
-        return false;
-      case 34 /* " */:
-      case 39 /* ' */:
-        {
-          const value = this.parseString(c === 34 ? '"' : "'", at);
-          this.op.set("const", at, this.pos);
-          this.op.value = str(value);
-          return true;
-        }
-      default:
-        syntax(`Invalid character ${rustCharDebug(firstUtf8Byte(src, at))}`, at, at + 1);
-    }
-  }
-
-  private nest(at: number): void {
-    this.nesting++;
-    if (this.nesting > LIMITS.exprDepth) {
-      exprLimit("exprDepth", `${this.nesting} nested parentheses or brackets`, {
-        start: at,
-        end: at + 1,
-      });
-    }
-  }
-
-  /** Skips ASCII whitespace and expects one of `chars` (Stalwart's `find_char`). */
-  private findChar(chars: readonly string[]): string {
-    const found = findChar(this.src, this.pos, chars);
-    this.pos = found.pos;
-    return found.ch;
-  }
-
-  /** Stalwart's `parse_string`, from just after the quote `stop` at `start`. */
-  private parseString(stop: string, start: number): string {
-    // Most literals have no backslash: one slice, no result object (see plainStringEnd).
-    const close = plainStringEnd(this.src, this.pos, stop);
-    if (close >= 0) {
-      const value = this.src.slice(this.pos, close);
-      this.pos = close + 1;
-      return value;
-    }
-    const scanned = scanString(this.src, this.pos, stop, start);
-    this.pos = scanned.pos;
-    return scanned.value;
   }
 
   /** Stalwart's `parse_buf`: classify the accumulated word into `word`, then start a new one. */
