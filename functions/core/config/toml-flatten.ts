@@ -10,59 +10,13 @@
  * a flattened key seen twice is an error.
  */
 import { CoreError, CoreErrorCode } from "../errors";
+import { type Container, FlatEntry } from "./flat-entry";
+import { isBare, isScalarEnd, isStalwartScalar, pad } from "./toml-chars";
 import { decodeStringValue, type StringKind, scanString } from "./toml-strings";
 
-/** Where a flattened key, and the value written for it, sit in the TOML text. */
-export interface KeySpan {
-  readonly key: string;
-  readonly keyStart: number;
-  readonly keyEnd: number;
-  readonly valueStart: number;
-  readonly valueEnd: number;
-}
-
-/** A flattened key with its value as Stalwart's reader stores it. */
-export interface KeyValue extends KeySpan {
-  readonly value: string;
-  readonly isString: boolean;
-  /** Set when a TOML parser would read this string differently from Stalwart. */
-  readonly tomlValue?: string;
-}
-
-/**
- * A flattened key, with `sourceOffset` (see ConfigEntry). Most strings have no escape and
- * no `\r`, so their unit i sits at `linearStart + i` and need no offset array (one per
- * string showed in the bench profile); the others carry the map their decoding built.
- */
-export class FlatEntry implements KeyValue {
-  tomlValue?: string;
-
-  constructor(
-    readonly key: string,
-    readonly value: string,
-    readonly keyStart: number,
-    readonly keyEnd: number,
-    readonly valueStart: number,
-    readonly valueEnd: number,
-    readonly isString: boolean,
-    /** Offset of unit 0 when units map one to one onto the source, else -1. */
-    private readonly linearStart: number,
-    private readonly offsets?: readonly number[],
-  ) {}
-
-  sourceOffset(i: number): number {
-    const idx = Math.max(0, Math.min(Number.isFinite(i) ? Math.trunc(i) : 0, this.value.length));
-    if (this.offsets === undefined) return this.linearStart + idx;
-    return this.offsets[idx] ?? this.valueEnd;
-  }
-}
-
-/** Where an array or inline table (`k = [ … ]`, `k = { … }`) sits. */
-export type Container = KeySpan;
+export { type Container, FlatEntry, type KeySpan, type KeyValue } from "./flat-entry";
 
 const MAX_NEST_LEVEL = 10;
-/** Stalwart reads unquoted values as runs of alphanumerics, `.`, `+`, `-`. */
-const STALWART_SCALAR = /^[\p{L}\p{N}.+-]+$/u;
 
 export class Flattener {
   private pos = 0;
@@ -388,44 +342,4 @@ export class Flattener {
   private insert(entry: FlatEntry): void {
     this.list.push(entry);
   }
-}
-
-/** `0000`, `0001`, …: made once per index (every array element of every config needs one). */
-const PADDED: string[] = [];
-
-function pad(n: number): string {
-  let p = PADDED[n];
-  if (p === undefined) {
-    p = n.toString().padStart(4, "0");
-    if (n < 4096) PADDED[n] = p;
-  }
-  return p;
-}
-
-function isBare(c: number): boolean {
-  return (
-    (c >= 0x61 && c <= 0x7a) || // a-z
-    (c >= 0x41 && c <= 0x5a) || // A-Z
-    (c >= 0x30 && c <= 0x39) || // 0-9
-    c === 0x5f || // _
-    c === 0x2d // -
-  );
-}
-
-/** `[\s,\]}#]`: what ends a raw scalar (JS `\s`, i.e. also Unicode spaces). */
-function isScalarEnd(c: number): boolean {
-  if (c === 0x2c || c === 0x5d || c === 0x7d || c === 0x23 || c === 0x20) return true;
-  if (c < 0x80) return c >= 0x09 && c <= 0x0d;
-  return /\s/.test(String.fromCharCode(c));
-}
-
-/** STALWART_SCALAR, with an ASCII fast path (letters, digits, `.`, `+`, `-`). */
-function isStalwartScalar(raw: string): boolean {
-  if (raw.length === 0) return false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 0x80) return STALWART_SCALAR.test(raw);
-    if (!(isBare(c) && c !== 0x5f) && c !== 0x2e && c !== 0x2b) return false;
-  }
-  return true;
 }
