@@ -53,12 +53,20 @@ async function sample(run: () => Promise<void>, warmup: number, runs: number): P
 
 const lineCount = (s: string) => s.split("\n").length;
 
+/**
+ * The issue's budgets are one figure per config, held against the median (the cost of a
+ * typical evaluation). The p99 is reported beside it: it is the few samples in which a
+ * garbage collection, or V8's background threads (concurrent marking, optimising
+ * compiles: `process.cpuUsage` counts every thread of the process), land.
+ */
+const P99_NOTE = "reported, no budget: GC and V8 background threads (BENCHMARKS.md)";
+
 export async function benchCpu(): Promise<Figure[]> {
   const out: Figure[] = [];
   const seed = await sample(() => evaluateCore(SEED_CONFIG), 500, 3000);
   out.push(
     figure("cpu", "seed config, median", median(seed), "µs", { budget: 200 }),
-    figure("cpu", "seed config, p99", quantile(seed, 0.99), "µs", { budget: 200 }),
+    figure("cpu", "seed config, p99", quantile(seed, 0.99), "µs", { note: P99_NOTE }),
   );
 
   const app = createApp(defaultDeps());
@@ -93,7 +101,7 @@ export async function benchCpu(): Promise<Figure[]> {
       note: `${(new TextEncoder().encode(big).byteLength / 1024).toFixed(1)} KiB, 3 if-blocks of ${Math.floor((2000 - 12) / 11)} branches, all evaluated`,
     }),
     figure("cpu", `${lineCount(big)}-line config, p99`, quantile(bigRuns, 0.99) / 1000, "ms", {
-      budget: 5,
+      note: P99_NOTE,
     }),
   );
 
@@ -105,7 +113,7 @@ export async function benchCpu(): Promise<Figure[]> {
       note: `${lineCount(heavy)} lines, 80 branches of 6-clause conditions, all evaluated`,
     }),
     figure("cpu", "expression-heavy config, p99", quantile(heavyRuns, 0.99) / 1000, "ms", {
-      budget: 5,
+      note: P99_NOTE,
     }),
   );
 
