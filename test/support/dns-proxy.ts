@@ -247,7 +247,8 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
       if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
       const forwarded = performance.now();
       await answer(q, url, res);
-      if (timings.length < 10_000) timings.push({ arrived, forwarded, answered: performance.now() });
+      if (timings.length < 10_000)
+        timings.push({ arrived, forwarded, answered: performance.now() });
     } finally {
       inFlight--;
     }
