@@ -68,14 +68,39 @@ export function parseExpression(source: string, tokens: TokenMap): Expression {
     });
   }
   const simple = simpleForm(source, tokens, SLOT);
-  if (simple !== null) {
-    const only = simple.length === 1 ? simple[0] : undefined;
-    return new Compiled(source, simple, only?.k === "var" ? ["var", only.name] : null);
-  }
+  if (simple !== null) return new Compiled(source, simple, simpleNames(simple));
   // One parser and tokenizer for every parse (synchronous, never re-entered): their
   // state and stacks are reset instead of allocated per expression.
   const items = PARSER.parse(source, tokens);
   return new Compiled(source, items, PARSER.takeNames());
+}
+
+/**
+ * The names a simple form's program mentions, in the parser's order: its items are in
+ * source order, and the parser notes a variable as it reads it and a call as it closes
+ * (after its arguments), which is where the `fn` item sits.
+ */
+function simpleNames(items: readonly Item[]): string[] | null {
+  let names: string[] | null = null;
+  for (const item of items) {
+    if (item.k === "var" || item.k === "fn") {
+      if (names === null) names = [];
+      names.push(item.k, item.name);
+    }
+  }
+  return names;
+}
+
+/**
+ * The general reading's program and names, bypassing the simple forms: for the property
+ * test that the two readings agree.
+ */
+export function generalProgram(
+  source: string,
+  tokens: TokenMap,
+): { items: Item[]; names: string[] | null } {
+  const items = PARSER.parse(source, tokens);
+  return { items, names: PARSER.takeNames() };
 }
 
 const PARSER = new ShuntingYard();

@@ -1,16 +1,20 @@
 /**
  * The forms most config values take — one string literal (`'r0'`), one word (a constant
  * such as `ipv6_then_ipv4`, a variable, a number, `false`) and an array of string literals
- * (`['192.0.2.10', '192.0.2.11']`) — read directly, to the very program the tokenizer and
- * the shunting-yard would make (a `const`, a word's item, the literals then `build n`).
- * Half of the 2,000-line config's ~1,100 expressions are such values; the general reading
- * of each showed in the bench profile. Anything else (or anything unusual about these:
- * escapes, spaces, tabs, a trailing comma, a function name) returns null for the general
- * reading, which also reports every error.
+ * (`['192.0.2.10', '192.0.2.11']`) — and the conditions most if-blocks test — a variable
+ * compared with a literal (`rcpt_domain == 'd0.test'`, `!=` too) and a two-argument
+ * function of a variable and a literal (`ends_with(sender_domain, '.d0.test')`) — read
+ * directly, to the very program the tokenizer and the shunting-yard would make (a
+ * `const`, a word's item, the literals then `build n`; `var`, `const`, then the `bin` or
+ * `fn` item). The 2,000-line config's ~1,100 expressions are all such forms; the general
+ * reading of each showed in the bench profile. Anything else (or anything unusual about
+ * these: escapes, other spacing, tabs, a trailing comma, a word that is not a variable)
+ * returns null for the general reading, which also reports every error.
  */
 import { LIMITS } from "../limits";
+import { FUNCTION_ARITY } from "./catalog";
 import type { Item } from "./program";
-import { varItem } from "./program";
+import { binItem, varItem } from "./program";
 import { plainStringEnd } from "./string-literal";
 import type { TokenSlot } from "./token";
 import type { TokenMap } from "./types";
@@ -38,6 +42,8 @@ export function simpleForm(source: string, tokens: TokenMap, slot: TokenSlot): I
     const c = source.charCodeAt(i);
     if (isAlpha(c)) hasAlpha = true;
     else if (c >= 48 && c <= 57) hasNumber = true;
+    else if (c === 32 /* space */ && i > 0) return comparison(source, i, tokens, slot);
+    else if (c === 40 /* ( */ && i > 0) return call(source, i, tokens, slot);
     else return null;
   }
   // The tokenizer classifies a word that runs to the end exactly so (errors included).
@@ -77,4 +83,79 @@ function stringArray(source: string): Item[] | null {
   if (items.length > LIMITS.arraySize) return null;
   items.push({ k: "build", n: items.length });
   return items;
+}
+
+/** Where the plain literal starting at `at` (a quote) ends when it ends `source`, else -1. */
+function literalToEnd(source: string, at: number): number {
+  const q = source.charCodeAt(at);
+  if (q !== 39 && q !== 34) return -1;
+  const close = plainStringEnd(source, at + 1, q === 39 ? "'" : '"');
+  return close === source.length - 1 ? close : -1;
+}
+
+/**
+ * The item of the word `source[from..to)` (letters, digits, `_`, `$`) if it is a variable,
+ * else null. It is the first word of the expression, so the general reading classifies it
+ * first too: an error it throws is the one the general reading would report.
+ */
+function variableAt(
+  source: string,
+  from: number,
+  to: number,
+  tokens: TokenMap,
+  slot: TokenSlot,
+): Item | null {
+  let hasNumber = false;
+  let hasAlpha = false;
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (isAlpha(c)) hasAlpha = true;
+    else if (c >= 48 && c <= 57) hasNumber = true;
+    else return null;
+  }
+  if (to === from) return null;
+  classifyWord(source.slice(from, to), from, hasNumber, false, hasAlpha, tokens, slot);
+  return slot.t === "var" ? varItem(slot.name) : null;
+}
+
+/** `v == 'x'` or `v != 'x'`, one space each side: `[var v, const 'x', bin op]`. */
+function comparison(
+  source: string,
+  space: number,
+  tokens: TokenMap,
+  slot: TokenSlot,
+): Item[] | null {
+  const c = source.charCodeAt(space + 1);
+  // `=` reads `==` (it swallows the next character), `!` followed by `=` reads `!=`.
+  if ((c !== 61 && c !== 33) || source.charCodeAt(space + 2) !== 61) return null;
+  if (source.charCodeAt(space + 3) !== 32) return null;
+  const lit = space + 4;
+  const close = literalToEnd(source, lit);
+  if (close < 0) return null;
+  const v = variableAt(source, 0, space, tokens, slot);
+  if (v === null) return null;
+  return [
+    v,
+    { k: "const", value: str(source.slice(lit + 1, close)) },
+    binItem(c === 61 ? "==" : "!="),
+  ];
+}
+
+/** `f(v, 'x')` for a two-argument function `f`: `[var v, const 'x', fn f 2]`. */
+function call(source: string, open: number, tokens: TokenMap, slot: TokenSlot): Item[] | null {
+  const comma = source.indexOf(",", open + 1);
+  if (comma < 0) return null;
+  const lit = source.charCodeAt(comma + 1) === 32 ? comma + 2 : comma + 1;
+  // The literal runs to the last character but one: the `)` that closes the call.
+  if (source.charCodeAt(source.length - 1) !== 41 /* ) */) return null;
+  const q = source.charCodeAt(lit);
+  if (q !== 39 && q !== 34) return null;
+  const close = plainStringEnd(source, lit + 1, q === 39 ? "'" : '"');
+  if (close !== source.length - 2) return null;
+  const name = source.slice(0, open);
+  // `matches(` and `config_get(` are read otherwise by the tokenizer; not in the table.
+  if (FUNCTION_ARITY.get(name) !== 2 || name === "matches" || name === "config_get") return null;
+  const v = variableAt(source, open + 1, comma, tokens, slot);
+  if (v === null) return null;
+  return [v, { k: "const", value: str(source.slice(lit + 1, close)) }, { k: "fn", name, args: 2 }];
 }
