@@ -51,6 +51,11 @@ export function programOf(expr: Expression): readonly Item[] | undefined {
  * the names the parser collected, not by walking the program (whose items have many
  * shapes: a walk per check was 5% of an evaluation in the bench profile).
  */
+/** The (kind, name) pairs `mentions` answers from, in parse order (null: none). */
+export function namesOf(expr: Expression): readonly string[] | null {
+  return Compiled.names(expr);
+}
+
 export function mentions(expr: Expression, k: "var" | "fn", name: string): boolean {
   const names = Compiled.names(expr);
   if (names === null) return false;
