@@ -4,7 +4,9 @@
  */
 import { CoreError, type Diagnostic } from "../errors";
 import { readIfBlock } from "./if-block";
-import { checkValues, explainParseError, singleEquals, unknownKeys } from "./lint-hints";
+import { explainParseError, singleEquals } from "./lint-hints";
+import { unknownKeys } from "./lint-keys";
+import { checkValues } from "./lint-values";
 import { readRelay, relayIds } from "./relay";
 import { SETTING_LIST, type Setting } from "./settings";
 import { type LoadedConfig, loadConfig } from "./toml-loader";
