@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from "../errors";
 import { parseBool, parseU16 } from "./convert";
+import { flatConcat } from "./toml-chars";
 import type { ConfigEntry, LoadedConfig } from "./toml-loader";
 
 export interface Relay {
@@ -74,7 +75,7 @@ export function readRelay(
   // entries at the same indexes. A lookup per field with a freshly built
   // `remote.<id>.<field>` string hashed that string each time (readRelay showed in the
   // bench profile of a config with many relays).
-  const base = ["remote", id, ""].join(".");
+  const base = flatConcat(flatConcat("remote.", id), ".");
   let address: ConfigEntry | undefined;
   let port: ConfigEntry | undefined;
   let protocol: ConfigEntry | undefined;

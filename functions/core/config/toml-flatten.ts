@@ -11,25 +11,12 @@
  */
 import { CoreError, CoreErrorCode } from "../errors";
 import { type Container, FlatEntry } from "./flat-entry";
-import { isBare, isScalarEnd, isStalwartScalar, pad } from "./toml-chars";
+import { flatConcat, isBare, isScalarEnd, isStalwartScalar, pad } from "./toml-chars";
 import { decodeStringValue, type StringKind, scanString } from "./toml-strings";
 
 export { type Container, FlatEntry, type KeySpan, type KeyValue } from "./flat-entry";
 
 const MAX_NEST_LEVEL = 10;
-
-/**
- * `a + b` as one flat string. V8 makes a rope (cons string) of a `+` result of 13 or more
- * characters, which every later hash, sort comparison and char read of the key walked
- * again (the key sort, lookups and prefix checks showed in the bench profile); reading
- * one character flattens it at once, in place. Cheaper than `[a, b].join("")`, whose
- * array and join call were the flattener's costliest line in the bench profile.
- */
-function flatConcat(a: string, b: string): string {
-  const s = a + b;
-  s.charCodeAt(0);
-  return s;
-}
 
 export class Flattener {
   private pos = 0;
