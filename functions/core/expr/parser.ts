@@ -86,14 +86,17 @@ export function parseExpression(source: string, tokens: TokenMap): Expression {
  * (after its arguments), which is where the `fn` item sits.
  */
 function simpleNames(items: readonly Item[]): string[] | null {
-  let names: string[] | null = null;
+  // A simple form reads at most one variable, then calls at most one function: the
+  // names array is made at its exact size (a pushed-to `[]` grows a 17-slot store,
+  // for each of ~1,100 expressions of the 2,000-line config: bench allocation profile).
+  let v: string | undefined;
+  let f: string | undefined;
   for (const item of items) {
-    if (item.k === "var" || item.k === "fn") {
-      if (names === null) names = [];
-      names.push(item.k, item.name);
-    }
+    if (item.k === "var") v = item.name;
+    else if (item.k === "fn") f = item.name;
   }
-  return names;
+  if (v === undefined) return f === undefined ? null : ["fn", f];
+  return f === undefined ? ["var", v] : ["var", v, "fn", f];
 }
 
 /**
