@@ -7,7 +7,7 @@ import { readIfBlock } from "./if-block";
 import { explainParseError, singleEquals } from "./lint-hints";
 import { unknownKeys } from "./lint-keys";
 import { checkValues } from "./lint-values";
-import { readRelay, relayIds } from "./relay";
+import { checkRelays } from "./relay";
 import { SETTING_LIST, type Setting } from "./settings";
 import { type LoadedConfig, loadConfig } from "./toml-loader";
 
@@ -127,7 +127,7 @@ function analyze(text: string): Analysis {
       end: entry.valueEnd,
     });
   }
-  for (const id of relayIds(config)) readRelay(config, id, diagnostics);
+  checkRelays(config, diagnostics);
   return { diagnostics, config };
 }
 
