@@ -4,6 +4,7 @@
  * `<pos>.if`, `<pos>.then`, `<pos>.else`, with Stalwart's error texts. A single value at
  * `K` wins over any list.
  */
+import { sameAt } from "../expr/string-literal";
 import type { Expression } from "../expr/types";
 import type { IfBlock, IfBranch } from "./if-block";
 import type { Setting } from "./settings";
@@ -19,7 +20,7 @@ export type Fail = (
 /** Whether `item` holds the word `w` at `at`, ending there or at a `.` (no slice). */
 function wordAt(item: string, at: number, w: string): boolean {
   const end = at + w.length;
-  return item.startsWith(w, at) && (end === item.length || item.charCodeAt(end) === 0x2e);
+  return sameAt(item, at, w) && (end === item.length || item.charCodeAt(end) === 0x2e);
 }
 
 /** Whether a word of `item` ending at `end` ends there or at a `.`. */
@@ -29,7 +30,7 @@ function wordEnds(item: string, end: number): boolean {
 
 /** Whether `item[from..to)` is `pos` (no slice). */
 function isPos(item: string, from: number, to: number, pos: string): boolean {
-  return to - from === pos.length && item.startsWith(pos, from);
+  return to - from === pos.length && sameAt(item, from, pos);
 }
 
 export function readConfigBlock(
@@ -82,9 +83,7 @@ export function readConfigBlock(
     // position part): found without a search for the `.` (every `then` key).
     const pl = lastPos.length;
     const dot =
-      pl > 0 &&
-      item.charCodeAt(prefix.length + pl) === 0x2e &&
-      item.startsWith(lastPos, prefix.length)
+      pl > 0 && item.charCodeAt(prefix.length + pl) === 0x2e && sameAt(item, prefix.length, lastPos)
         ? prefix.length + pl
         : item.indexOf(".", prefix.length);
     if (dot < 0) {

@@ -15,7 +15,7 @@ import { LIMITS } from "../limits";
 import { FUNCTION_ARITY } from "./catalog";
 import type { Item } from "./program";
 import { binItem, varItem } from "./program";
-import { plainStringEnd } from "./string-literal";
+import { plainStringEnd, sameAt } from "./string-literal";
 import type { TokenSlot } from "./token";
 import type { TokenMap } from "./types";
 import { str } from "./value";
@@ -192,7 +192,7 @@ class LastWord {
   get(tokens: TokenMap | null, source: string, from: number, to: number): Item | null {
     if (this.item === null || this.tokens !== tokens) return null;
     const w = this.word;
-    return to - from === w.length && source.startsWith(w, from) ? this.item : null;
+    return to - from === w.length && sameAt(source, from, w) ? this.item : null;
   }
 
   set(tokens: TokenMap | null, word: string, item: Item): Item {

@@ -74,3 +74,15 @@ export function findChar(
   }
   syntax("Unexpected end of expression", src.length, src.length);
 }
+
+/**
+ * Whether `s` holds `w` at `at`, compared unit by unit: for the short words and position
+ * parts compared on hot paths (a few units), cheaper than a `startsWith` builtin call
+ * (bench profile of 180-branch if-blocks).
+ */
+export function sameAt(s: string, at: number, w: string): boolean {
+  const n = w.length;
+  if (at < 0 || at + n > s.length) return false;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(at + i) !== w.charCodeAt(i)) return false;
+  return true;
+}
