@@ -5,6 +5,7 @@
  * used.
  */
 import type { Diagnostic } from "../errors";
+import { sameAt } from "../expr/string-literal";
 import { parseBool, parseU16 } from "./convert";
 import { flatConcat } from "./toml-chars";
 import type { ConfigEntry, LoadedConfig } from "./toml-loader";
@@ -97,7 +98,7 @@ export function checkRelays(config: LoadedConfig, diagnostics: Diagnostic[]): vo
     // the first of them is found by stepping back (keys sort before `address` are rare).
     const base = k.slice(0, k.length - tail + 1);
     let first = j;
-    while (first > start && (keys[first - 1] ?? "").lastIndexOf(base, 0) === 0) first--;
+    while (first > start && sameAt(keys[first - 1] ?? "", 0, base)) first--;
     readRelayAt(config, k.slice(from, -tail), base, first, diagnostics);
   }
 }
@@ -117,36 +118,37 @@ function readRelayAt(
   let invalidCerts: ConfigEntry | undefined;
   let username = false;
   let secret = false;
-  // The field is matched in place (by its length, then its text): no slice per key.
+  // The field is matched in place (by its length, then its text, unit by unit: cheaper
+  // than startsWith calls for these short words): no slice per key.
   const at = base.length;
   // Walked in the sorted keys from the first one not below `base`: no array per relay.
   const keys = config.keys;
   const entries = config.entries;
   for (let i = from; i < keys.length; i++) {
     const key = keys[i] ?? "";
-    if (key.lastIndexOf(base, 0) !== 0) break;
+    if (!sameAt(key, 0, base)) break;
     const entry = entries[i];
     switch (key.length - at) {
       case 7:
-        if (key.startsWith("address", at)) address = entry;
+        if (sameAt(key, at, "address")) address = entry;
         break;
       case 4:
-        if (key.startsWith("port", at)) port = entry;
+        if (sameAt(key, at, "port")) port = entry;
         break;
       case 8:
-        if (key.startsWith("protocol", at)) protocol = entry;
+        if (sameAt(key, at, "protocol")) protocol = entry;
         break;
       case 12:
-        if (key.startsWith("tls.implicit", at)) implicit = entry;
+        if (sameAt(key, at, "tls.implicit")) implicit = entry;
         break;
       case 23:
-        if (key.startsWith("tls.allow-invalid-certs", at)) invalidCerts = entry;
+        if (sameAt(key, at, "tls.allow-invalid-certs")) invalidCerts = entry;
         break;
       case 13:
-        if (key.startsWith("auth.username", at)) username = true;
+        if (sameAt(key, at, "auth.username")) username = true;
         break;
       case 11:
-        if (key.startsWith("auth.secret", at)) secret = true;
+        if (sameAt(key, at, "auth.secret")) secret = true;
         break;
     }
   }
