@@ -138,6 +138,13 @@ describe("loadConfig: flattening as Stalwart does", () => {
     const atLimit = `# ${"x".repeat(LIMITS.configBytes - 8)}\na = 1`;
     expect(new TextEncoder().encode(atLimit).length).toBe(LIMITS.configBytes);
     expect(loadConfig(atLimit).get("a")?.value).toBe("1");
+    // Multi-byte characters and a lone surrogate (3 bytes, as U+FFFD) exactly at the
+    // limit load; one byte more does not.
+    const pad = "x".repeat(LIMITS.configBytes - 8 - 2 - 3 - 4 - 3);
+    const mixed = `# \u00e9\u20ac\u{1F600}\uD800${pad}\na = 1`;
+    expect(new TextEncoder().encode(mixed).length).toBe(LIMITS.configBytes);
+    expect(loadConfig(mixed).get("a")?.value).toBe("1");
+    expect(codeOf(() => loadConfig(`${mixed}2`))).toBe(CoreErrorCode.ConfigLimit);
     const many = Array.from({ length: LIMITS.configKeys + 1 }, (_, i) => `k${i} = 1`).join("\n");
     expect(codeOf(() => loadConfig(many))).toBe(CoreErrorCode.ConfigLimit);
   });
