@@ -5,7 +5,6 @@
  * used.
  */
 import type { Diagnostic } from "../errors";
-import { sameAt } from "../expr/string-literal";
 import { parseBool, parseU16 } from "./convert";
 import { flatConcat } from "./toml-chars";
 import type { ConfigEntry, LoadedConfig } from "./toml-loader";
@@ -98,7 +97,7 @@ export function checkRelays(config: LoadedConfig, diagnostics: Diagnostic[]): vo
     // the first of them is found by stepping back (keys sort before `address` are rare).
     const base = k.slice(0, k.length - tail + 1);
     let first = j;
-    while (first > start && sameAt(keys[first - 1] ?? "", 0, base)) first--;
+    while (first > start && (keys[first - 1] ?? "").lastIndexOf(base, 0) === 0) first--;
     readRelayAt(config, k.slice(from, -tail), base, first, diagnostics);
   }
 }
@@ -118,37 +117,36 @@ function readRelayAt(
   let invalidCerts: ConfigEntry | undefined;
   let username = false;
   let secret = false;
-  // The field is matched in place (by its length, then its text, unit by unit: cheaper
-  // than startsWith calls for these short words): no slice per key.
+  // The field is matched in place (by its length, then its text): no slice per key.
   const at = base.length;
   // Walked in the sorted keys from the first one not below `base`: no array per relay.
   const keys = config.keys;
   const entries = config.entries;
   for (let i = from; i < keys.length; i++) {
     const key = keys[i] ?? "";
-    if (!sameAt(key, 0, base)) break;
+    if (key.lastIndexOf(base, 0) !== 0) break;
     const entry = entries[i];
     switch (key.length - at) {
       case 7:
-        if (sameAt(key, at, "address")) address = entry;
+        if (key.startsWith("address", at)) address = entry;
         break;
       case 4:
-        if (sameAt(key, at, "port")) port = entry;
+        if (key.startsWith("port", at)) port = entry;
         break;
       case 8:
-        if (sameAt(key, at, "protocol")) protocol = entry;
+        if (key.startsWith("protocol", at)) protocol = entry;
         break;
       case 12:
-        if (sameAt(key, at, "tls.implicit")) implicit = entry;
+        if (key.startsWith("tls.implicit", at)) implicit = entry;
         break;
       case 23:
-        if (sameAt(key, at, "tls.allow-invalid-certs")) invalidCerts = entry;
+        if (key.startsWith("tls.allow-invalid-certs", at)) invalidCerts = entry;
         break;
       case 13:
-        if (sameAt(key, at, "auth.username")) username = true;
+        if (key.startsWith("auth.username", at)) username = true;
         break;
       case 11:
-        if (sameAt(key, at, "auth.secret")) secret = true;
+        if (key.startsWith("auth.secret", at)) secret = true;
         break;
     }
   }
