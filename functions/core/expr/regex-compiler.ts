@@ -94,10 +94,19 @@ class Compiler {
   }
 }
 
-const programs = new WeakMap<RegExp, Program>();
+/**
+ * Programs by flags and pattern (a program depends on nothing else), at most
+ * `MAX_PROGRAMS`. Not a WeakMap keyed by the RegExp: each parse of `matches()` makes a
+ * new RegExp, and a long-lived WeakMap's entries for young keys kept every evaluation's
+ * RegExps and programs alive through scavenges until a mark-compact (as the if-block memo
+ * keyed by LoadedConfig did: ddc8d04).
+ */
+const programs = new Map<string, Program>();
+const MAX_PROGRAMS = 256;
 
 export function programOf(re: RegExp): Program {
-  const cached = programs.get(re);
+  const key = `${re.flags}/${re.source}`;
+  const cached = programs.get(key);
   if (cached) return cached;
   const parser = new Parser(re.source === "(?:)" ? "" : re.source, re.flags);
   const ast = parser.alternation();
@@ -107,7 +116,8 @@ export function programOf(re: RegExp): Program {
   c.emit({ op: "save", slot: 1 });
   c.emit({ op: "match" });
   const program = { insts: c.insts, groups: parser.groups, multiline: re.flags.includes("m") };
-  programs.set(re, program);
+  if (programs.size >= MAX_PROGRAMS) programs.clear();
+  programs.set(key, program);
   return program;
 }
 
