@@ -20,7 +20,9 @@ function preloadEditor(): Plugin {
           (c) => c.type === "chunk" && c.facadeModuleId?.endsWith("/src/editor/monaco.ts"),
         );
         if (editor?.type !== "chunk") return [];
-        // The editor chunk and every chunk it imports (MONACO_LAYERS), not the entry.
+        // The editor chunk and every chunk it imports (MONACO_LAYERS), not the entry. Not
+        // the contributions (monaco-contributions.ts, imported once the editor is up): a
+        // preload would compile them on the cores the editor's own chunks need.
         const files: string[] = [];
         const css: string[] = [];
         const visit = (name: string): void => {

@@ -61,6 +61,13 @@ export async function waitForRun(page: Page, after = 0): Promise<void> {
   );
 }
 
+/**
+ * Waits for the whole editor: mounted (data-ready, what the bench times) and with its
+ * contributions (completion, hover, find...; data-complete), which arrive just after.
+ */
 export async function waitForMonaco(page: Page): Promise<void> {
   await page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines", { timeout: 30_000 });
+  await page.waitForSelector("#editor[data-complete] .monaco-editor .view-lines", {
+    timeout: 30_000,
+  });
 }

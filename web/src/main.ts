@@ -185,6 +185,16 @@ async function loadMonaco(): Promise<void> {
     container.dataset.ready = "true";
     lint(value);
     document.body.dataset.editor = "monaco";
+    // Completion, hover, find, ... come a moment later (editor/monaco-contributions.ts);
+    // if they cannot load, the editor stays a plain Monaco editor.
+    next.complete.then(
+      () => {
+        container.dataset.complete = "true";
+      },
+      () => {
+        status.textContent = "Monaco without completion and hover (they failed to load)";
+      },
+    );
   } catch {
     status.textContent = "plain editor (Monaco failed to load)";
   } finally {

@@ -1,20 +1,19 @@
 /**
  * The Monaco editor, loaded with a dynamic import so the rest of the page paints first.
- * Lean build: the editor API only (`monaco-editor/editor`), the few contributions we use,
- * and only the editor worker.
+ * Lean build: the editor API only (`monaco-editor/editor`), the few contributions we use
+ * (monaco-contributions.ts, loaded once the editor is mounted), and only the editor worker.
  */
 import * as monaco from "monaco-editor/editor";
-import "monaco-editor/editor/contrib/hover/browser/hoverContribution";
-import "monaco-editor/editor/contrib/suggest/browser/suggestController";
-import "monaco-editor/editor/contrib/find/browser/findController";
-import "monaco-editor/editor/contrib/comment/browser/comment";
-import "monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching";
+// Modules of the contributions (monaco-contributions.ts) that register services or editor
+// features: Monaco's standalone services are collected once, when the first editor is
+// created, so these must have run by then or the contributions that need them (suggest
+// memory, marker navigation, peek view, ...) fail to construct later.
+import "monaco-editor/editor/contrib/peekView/browser/peekView";
+import "monaco-editor/editor/contrib/gotoSymbol/browser/symbolNavigation";
+import "monaco-editor/editor/contrib/inlayHints/browser/inlayHintsController";
+import "monaco-editor/editor/contrib/gotoError/browser/markerNavigationService";
+import "monaco-editor/editor/contrib/suggest/browser/suggestMemory";
 import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
-import "monaco-editor/editor/contrib/gotoError/browser/gotoError";
-import "monaco-editor/editor/contrib/clipboard/browser/clipboard";
-import "monaco-editor/editor/contrib/folding/browser/folding";
-import "monaco-editor/editor/contrib/snippet/browser/snippetController2";
-import "monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { ALL_VARIABLES, FUNCTION_ARITY, STRATEGIES } from "../core-adapter";
 import type { EditorHandle, Marker } from "./handle";
@@ -46,18 +45,26 @@ monaco.languages.setMonarchTokensProvider(
   tomlLanguage([...FUNCTION_ARITY.keys()], ALL_VARIABLES, STRATEGIES),
 );
 monaco.languages.setLanguageConfiguration(LANGUAGE_ID, languageConfiguration);
-monaco.editor.defineTheme("stalwart-light", {
-  base: "vs",
-  inherit: true,
-  rules: rules(false),
-  colors: {},
-});
-monaco.editor.defineTheme("stalwart-dark", {
-  base: "vs-dark",
-  inherit: true,
-  rules: rules(true),
-  colors: { "editor.background": "#171b22" },
-});
+/**
+ * (Re)defines our themes. Re-defining the theme in use makes Monaco regenerate its CSS,
+ * which it otherwise builds once: the colours and theming rules the contributions
+ * register when they arrive (suggest widget, hover, find widget...) need that.
+ */
+function defineThemes(): void {
+  monaco.editor.defineTheme("stalwart-light", {
+    base: "vs",
+    inherit: true,
+    rules: rules(false),
+    colors: {},
+  });
+  monaco.editor.defineTheme("stalwart-dark", {
+    base: "vs-dark",
+    inherit: true,
+    rules: rules(true),
+    colors: { "editor.background": "#171b22" },
+  });
+}
+defineThemes();
 registerProviders(monaco);
 
 const SEVERITY = {
@@ -73,7 +80,12 @@ export interface CreateOptions {
   readonly readOnly?: boolean;
 }
 
-export function createEditor(opts: CreateOptions): EditorHandle {
+export interface MonacoHandle extends EditorHandle {
+  /** Settles once the editor has every contribution (completion, hover, find, ...). */
+  readonly complete: Promise<void>;
+}
+
+export function createEditor(opts: CreateOptions): MonacoHandle {
   const scheme = window.matchMedia("(prefers-color-scheme: dark)");
   const theme = () => (scheme.matches ? "stalwart-dark" : "stalwart-light");
   const model = monaco.editor.createModel(
@@ -81,8 +93,7 @@ export function createEditor(opts: CreateOptions): EditorHandle {
     LANGUAGE_ID,
     monaco.Uri.parse("inmemory://playground/config.toml"),
   );
-  opts.container.replaceChildren();
-  const editor = monaco.editor.create(opts.container, {
+  const options: monaco.editor.IStandaloneEditorConstructionOptions = {
     model,
     theme: theme(),
     automaticLayout: true,
@@ -99,11 +110,60 @@ export function createEditor(opts: CreateOptions): EditorHandle {
     // Word-based suggestions would offer random words from the file as expressions.
     wordBasedSuggestions: "off",
     quickSuggestions: { other: true, strings: true, comments: false },
-  });
+  };
+  /** The branch highlight on screen, carried over when the editor is re-created. */
+  let highlighted: monaco.editor.IModelDeltaDecoration[] = [];
+  let composing = false;
+  const mount = (): monaco.editor.IStandaloneCodeEditor => {
+    const e = monaco.editor.create(opts.container, options);
+    e.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+    e.onDidCompositionStart(() => {
+      composing = true;
+    });
+    e.onDidCompositionEnd(() => {
+      composing = false;
+    });
+    return e;
+  };
+  opts.container.replaceChildren();
+  let editor = mount();
+  let decorations = editor.createDecorationsCollection();
   scheme.addEventListener("change", () => monaco.editor.setTheme(theme()));
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
-  const decorations = editor.createDecorationsCollection();
+
+  /**
+   * Monaco builds an editor's contributions from the registry when the editor is
+   * constructed, and has no way to add one to an editor that exists: so once they are
+   * registered the editor is re-created around the same model, which keeps the text, the
+   * undo stack and the markers; the selection, scroll position and focus are carried
+   * over, and an IME composition in progress is let finish first.
+   */
+  const remount = (): void => {
+    defineThemes();
+    // The highlight where it is now: the old collection's ranges followed the edits.
+    const ranges = decorations.getRanges();
+    highlighted = highlighted.map((d, i) => ({ ...d, range: ranges[i] ?? d.range }));
+    const view = editor.saveViewState();
+    const focused = editor.hasTextFocus();
+    editor.dispose();
+    editor = mount();
+    if (view) editor.restoreViewState(view);
+    decorations = editor.createDecorationsCollection(highlighted);
+    if (focused) editor.focus();
+    // The new editor's addCommand also makes the keybinding service rebuild its table,
+    // which then holds the contributions' keys (Ctrl+Space, Ctrl+F, F8...).
+  };
+  const afterComposition = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (!composing) return resolve();
+      const wait = editor.onDidCompositionEnd(() => {
+        wait.dispose();
+        resolve();
+      });
+    });
+  const complete = import("./monaco-contributions").then(afterComposition).then(remount);
+
   return {
+    complete,
     getValue: () => model.getValue(),
     setValue(text) {
       if (text !== model.getValue()) model.setValue(text);
@@ -127,22 +187,21 @@ export function createEditor(opts: CreateOptions): EditorHandle {
       );
     },
     highlight(range) {
-      decorations.set(
-        range
-          ? [
-              {
-                range: new monaco.Range(range.line, range.column, range.endLine, range.endColumn),
-                options: {
-                  inlineClassName: "branch-hl",
-                  className: "branch-hl",
-                  isWholeLine: false,
-                  hoverMessage: { value: "This branch chose the strategy" },
-                  linesDecorationsClassName: "branch-glyph",
-                },
+      highlighted = range
+        ? [
+            {
+              range: new monaco.Range(range.line, range.column, range.endLine, range.endColumn),
+              options: {
+                inlineClassName: "branch-hl",
+                className: "branch-hl",
+                isWholeLine: false,
+                hoverMessage: { value: "This branch chose the strategy" },
+                linesDecorationsClassName: "branch-glyph",
               },
-            ]
-          : [],
-      );
+            },
+          ]
+        : [];
+      decorations.set(highlighted);
     },
     reveal(line, column) {
       editor.revealPositionInCenter({ lineNumber: line, column });
