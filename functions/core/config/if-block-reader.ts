@@ -82,10 +82,11 @@ export function readConfigBlock(
     // A key of the branch being read has its position part, then a `.` (no `.` in a
     // position part): found without a search for the `.` (every `then` key).
     const pl = lastPos.length;
-    const dot =
-      pl > 0 && item.charCodeAt(prefix.length + pl) === 0x2e && sameAt(item, prefix.length, lastPos)
-        ? prefix.length + pl
-        : item.indexOf(".", prefix.length);
+    const inLast =
+      pl > 0 &&
+      item.charCodeAt(prefix.length + pl) === 0x2e &&
+      sameAt(item, prefix.length, lastPos);
+    const dot = inLast ? prefix.length + pl : item.indexOf(".", prefix.length);
     if (dot < 0) {
       fail(
         "if_block_invalid_property",
@@ -95,7 +96,9 @@ export function readConfigBlock(
     }
     // The position part (`0000`) is compared in place with the last one; sliced only
     // when it starts a new branch (not per key: bench profile of 180-branch blocks).
-    const samePos = isPos(item, prefix.length, dot, lastPos);
+    // Found above already when `inLast` (the same comparison again was half of this loop's
+    // comparisons: every `then` key); otherwise it can only hold for an empty `lastPos`.
+    const samePos = inLast || isPos(item, prefix.length, dot, lastPos);
     // The word after the position told by its first character: one comparison per key,
     // not up to three (`then` keys, half of them, were tested as `if` and `else` first).
     const w = dot + 1;
