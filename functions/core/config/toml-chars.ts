@@ -18,6 +18,20 @@ export function pad(n: number): string {
   return p;
 }
 
+/** `.0000` and `.0000.` (`dotAfter`): made once per index too, not by a template per element. */
+const DOT_PADDED: string[] = [];
+const DOT_PADDED_DOT: string[] = [];
+
+export function dotPad(n: number, dotAfter: boolean): string {
+  const cache = dotAfter ? DOT_PADDED_DOT : DOT_PADDED;
+  let p = cache[n];
+  if (p === undefined) {
+    p = dotAfter ? `.${pad(n)}.` : `.${pad(n)}`;
+    if (n < 4096) cache[n] = p;
+  }
+  return p;
+}
+
 export function isBare(c: number): boolean {
   return (
     (c >= 0x61 && c <= 0x7a) || // a-z

@@ -11,7 +11,7 @@
  */
 import { CoreError, CoreErrorCode } from "../errors";
 import { type Container, FlatEntry } from "./flat-entry";
-import { flatConcat, isBare, isScalarEnd, isStalwartScalar, pad } from "./toml-chars";
+import { dotPad, flatConcat, isBare, isScalarEnd, isStalwartScalar, pad } from "./toml-chars";
 import { decodeStringValue, type StringKind, scanString } from "./toml-strings";
 
 export { type Container, FlatEntry, type KeySpan, type KeyValue } from "./flat-entry";
@@ -66,6 +66,8 @@ export class Flattener {
   }
 
   private pass(): void {
+    // The current table's key prefix (`remote.r0.`), made once per header: a `${table}.`
+    // per key was a fresh string for every key of every table.
     let table = "";
     let lastArrayName = "";
     let lastArrayPos = 0;
@@ -84,7 +86,7 @@ export class Flattener {
           lastArrayName = name;
           name = `${name}.${pad(lastArrayPos)}`;
         }
-        table = name;
+        table = name === "" ? "" : flatConcat(name, ".");
         const close = this.text.indexOf("]", this.pos);
         if (close < 0) this.fail("Missing ']'", this.pos);
         this.pos = close + (isArray ? 2 : 1);
@@ -98,7 +100,7 @@ export class Flattener {
           this.pos,
         );
       }
-      this.keyValue(table === "" ? "" : `${table}.`, 0);
+      this.keyValue(table, 0);
     }
   }
 
@@ -219,8 +221,8 @@ export class Flattener {
         if (!this.withContainers && t.charCodeAt(this.pos) === 0x7b /* { */) {
           // An inline table element's key is only the prefix of its own keys: made once.
           if (level + 1 >= MAX_NEST_LEVEL) this.tooDeep([key, pad(index)].join("."));
-          this.table(flatConcat(key, `.${pad(index)}.`), level + 1);
-        } else this.value(flatConcat(key, `.${pad(index)}`), keyStart, keyEnd, level + 1);
+          this.table(flatConcat(key, dotPad(index, true)), level + 1);
+        } else this.value(flatConcat(key, dotPad(index, false)), keyStart, keyEnd, level + 1);
         this.skipTrivia(true);
         if (t.charCodeAt(this.pos) === 0x2c /* , */) {
           this.pos++;
