@@ -15,6 +15,8 @@
  * Each mode gets its own DoH URL (`?bench=<mode>` is appended; the proxy ignores it) so
  * the per-isolate DoH client of resolver-stack.ts, keyed by URL, uses that mode's fetch.
  */
+
+import * as z from "zod";
 import { type AppEnv, createApp } from "../functions/app";
 import { defaultDeps } from "../functions/deps";
 import { floorLookups } from "./floor";
@@ -28,19 +30,16 @@ const MODES = {
 } as const;
 
 type Mode = keyof typeof MODES;
+const FloorRequest = z.object({ context: z.object({ domain: z.string() }) });
 const isMode = (m: string): m is Mode => Object.hasOwn(MODES, m);
 
 export default {
   async fetch(request: Request, env: AppEnv["Bindings"], ctx: ExecutionContext): Promise<Response> {
     const asked = request.headers.get("x-bench-mode") ?? "parallel";
     if (asked === "floor") {
-      const body: unknown = await request.json();
-      const domain =
-        typeof body === "object" && body !== null && "context" in body
-          ? (body.context as { domain?: unknown }).domain
-          : undefined;
-      if (typeof domain !== "string")
-        return new Response("floor: no context.domain", { status: 400 });
+      const parsed = FloorRequest.safeParse(await request.json());
+      const domain = parsed.success ? parsed.data.context.domain : undefined;
+      if (domain === undefined) return new Response("floor: no context.domain", { status: 400 });
       const started = Date.now();
       const queries = await floorLookups(`${env.DOH_URL ?? ""}?bench=floor`, domain);
       return Response.json(

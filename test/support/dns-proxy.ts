@@ -16,9 +16,7 @@
  *                           a resolver that does not chase CNAMEs
  *
  * Control API: GET /__counts → { counts: {"name TYPE": n}, total, maxInFlight },
- * POST /__reset (counts, max in flight, latency, timings), POST /__latency?ms=50,
- * GET /__timings → per query since the last reset, ms on this process's clock:
- * { arrived, forwarded, answered, connections } (the bench's "where the time goes").
+ * POST /__reset (counts, max in flight, latency), POST /__latency?ms=50.
  */
 import { Buffer } from "node:buffer";
 import {
@@ -111,8 +109,6 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
   let inFlight = 0;
   let maxInFlight = 0;
   let latencyMs = 0;
-  let connections = 0;
-  const timings: { arrived: number; forwarded: number; answered: number }[] = [];
   const hanging = new Set<ServerResponse>();
 
   // node:http with a keep-alive agent rather than fetch(): the proxy sits on the timed path
@@ -210,17 +206,10 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
       res.end(JSON.stringify({ counts: Object.fromEntries(counts), total, maxInFlight }));
       return;
     }
-    if (url.pathname === "/__timings") {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ timings, connections }));
-      return;
-    }
     if (url.pathname === "/__reset" && req.method === "POST") {
       counts.clear();
       maxInFlight = 0;
       latencyMs = 0;
-      connections = 0;
-      timings.length = 0;
       res.writeHead(204).end();
       return;
     }
@@ -242,13 +231,9 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
     counts.set(key, (counts.get(key) ?? 0) + 1);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    const arrived = performance.now();
     try {
       if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-      const forwarded = performance.now();
       await answer(q, url, res);
-      if (timings.length < 10_000)
-        timings.push({ arrived, forwarded, answered: performance.now() });
     } finally {
       inFlight--;
     }
@@ -259,9 +244,6 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
       if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
       res.end(String(e));
     });
-  });
-  server.on("connection", () => {
-    connections++;
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

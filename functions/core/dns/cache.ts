@@ -180,15 +180,21 @@ export function createDnsCache(options: DnsCacheOptions): DnsCache {
 }
 
 /**
- * The cache session of one evaluation under `bundleKey` (resolver and domain): starts the
- * platform read at once, and on `finish` stores the bodies used, but only when this
- * evaluation fetched something (otherwise the stored bundle already holds them).
+ * The cache session of one evaluation under `bundleKey` (resolver and domain): the
+ * platform read starts with the first lookup memory cannot answer (an evaluation that
+ * needs no DoH answer, e.g. what-if records for every name, makes none), and `finish`
+ * stores the bodies used, but only when this evaluation fetched something (otherwise the
+ * stored bundle already holds them).
  */
 export function openCacheSession(cache: DnsCache, bundleKey: string): CacheSession {
   const used = new Set<string>();
   let fetched = false;
+  let reading: Promise<void> | undefined;
   return {
-    ready: cache.warm(bundleKey),
+    get ready() {
+      reading ??= cache.warm(bundleKey);
+      return reading;
+    },
     used(key, fromNetwork) {
       used.add(key);
       fetched ||= fromNetwork;

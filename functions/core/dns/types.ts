@@ -72,7 +72,10 @@ export interface QueryContext {
  * can store them together afterwards.
  */
 export interface CacheSession {
-  /** Settles (never rejects) once the stored answers are in the memory cache. */
+  /**
+   * Settles (never rejects) once the stored answers are in the memory cache; the read
+   * starts on first access.
+   */
   readonly ready: Promise<void>;
   /** A cacheable body was used; `fetched` = it came from the network in this evaluation. */
   used(key: string, fetched: boolean): void;

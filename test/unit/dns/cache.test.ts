@@ -184,6 +184,19 @@ describe("Cache API bundles", () => {
     expect(platform.matches()).toBe(1);
   });
 
+  it("a session reads the platform only once a lookup asks for it, and only once", async () => {
+    const platform = fakeStorage();
+    const cache = createDnsCache({ clock: manualClock(), storage: platform.storage });
+    const session = openCacheSession(cache, BUNDLE);
+    session.used("a", false);
+    session.finish();
+    await new Promise((r) => setTimeout(r, 0)); // long enough for a started read to match
+    expect(platform.matches()).toBe(0);
+    await session.ready;
+    await session.ready;
+    expect(platform.matches()).toBe(1);
+  });
+
   it("a session stores only when the evaluation fetched something", async () => {
     const platform = fakeStorage();
     const cache = createDnsCache({ clock: manualClock(), storage: platform.storage });
