@@ -74,3 +74,29 @@ it("keeps what was typed before the contributions arrived, and then has them all
   await s.page.keyboard.press("Escape");
   expect(s.problems).toEqual([]);
 });
+
+it("keeps the focus and caret of the plain textarea when Monaco replaces it", async () => {
+  // Hold Monaco's own entry chunk back while the user types into the fallback textarea.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await s.page.route(/\/assets\/monaco-[A-Za-z0-9_-]{8}\.js$/, async (route: Route) => {
+    await held;
+    await route.continue();
+  });
+  await s.page.goto(inject("baseUrl"));
+  await s.page.click("#editor-fallback");
+  await s.page.keyboard.press("Control+Home");
+  await s.page.keyboard.type("abc");
+  release();
+  await s.page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines");
+  // Typing goes on where it was, in the editor, without clicking into it.
+  await s.page.keyboard.type("X");
+  const first = ((await s.page.locator("#editor .view-line >> nth=0").textContent()) ?? "").replace(
+    /\u00a0/g,
+    " ",
+  );
+  expect(first.startsWith("abcX")).toBe(true);
+  await s.page.unroute(/\/assets\/monaco-[A-Za-z0-9_-]{8}\.js$/);
+});

@@ -36,6 +36,8 @@ let editor: EditorHandle = textareaHandle(byId<HTMLTextAreaElement>("editor-fall
 let activePanel = "result-panel";
 let runController: AbortController | null = null;
 let runCount = 0;
+/** States loaded so far (an automatic Run belongs to the latest only). */
+let loads = 0;
 
 /**
  * Settles once Monaco is mounted or has failed to load. The page's own start-up work (the
@@ -47,6 +49,9 @@ let settleEditor: () => void = () => {};
 const editorSettled = new Promise<void>((resolve) => {
   settleEditor = resolve;
 });
+/** A stalled editor download must not hold the first result back for good. */
+const EDITOR_WAIT_MS = 4_000;
+setTimeout(() => settleEditor(), EDITOR_WAIT_MS);
 
 const lintNow = liveDiagnostics(byId("live-diagnostics"), () => editor);
 /** Before the editor settles, the text is linted (once, the latest) when it does. */
@@ -121,8 +126,13 @@ function loadState(next: PlaygroundState, noteText: string | null): void {
   note.hidden = noteText === null;
   note.textContent = noteText ?? "";
   renderInputs();
-  // A Run asked for by the user (button, Ctrl+Enter) goes at once; this one is automatic.
-  void editorSettled.then(run);
+  // A Run asked for by the user (button, Ctrl+Enter) goes at once; this one is automatic,
+  // and left out if the user ran (or another state was loaded) in the meantime.
+  const at = ++loads;
+  const ran = runCount;
+  void editorSettled.then(() => {
+    if (at === loads && ran === runCount) void run();
+  });
 }
 
 function setupExamples(): void {
@@ -173,7 +183,13 @@ async function loadMonaco(): Promise<void> {
     const { createEditor } = await import("./editor/monaco");
     const container = byId("editor");
     const value = editor.getValue();
-    const next = createEditor({ container, value, onRun: () => void run() });
+    const fallback = byId<HTMLTextAreaElement>("editor-fallback");
+    const next = createEditor({
+      container,
+      value,
+      onRun: () => void run(),
+      ...(document.activeElement === fallback ? { focusOffset: fallback.selectionStart } : {}),
+    });
     next.onChange((text) => {
       state.config = text;
       lint(text);

@@ -26,6 +26,8 @@ async function post<T>(
 ): Promise<ApiResult<T>> {
   // Fetched alongside the request, ready (or nearly) by the time the answer is.
   const schemas = loadSchemas();
+  // Awaited only when an answer arrives; a failed request must not leave it unhandled.
+  schemas.catch(() => undefined);
   let res: Response;
   try {
     res = await fetch(path, {

@@ -1,7 +1,7 @@
 /**
  * The editor contributions the playground uses that are not needed to show the config and
- * type into it: completion, hover, find, comment toggling, bracket matching, word
- * highlight, error navigation, clipboard, folding, snippets, Ctrl+M. Each registers
+ * type into it: completion, hover, find, comment toggling, bracket matching, error
+ * navigation, clipboard, folding, snippets, Ctrl+M. Each registers
  * itself with Monaco's EditorExtensionsRegistry when this module runs; they are about two
  * thirds of the code Monaco's own chunk would otherwise compile and run before the editor
  * can mount, so monaco.ts loads this module right after the first mount and re-creates
@@ -13,7 +13,6 @@ import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/editor/contrib/find/browser/findController";
 import "monaco-editor/editor/contrib/comment/browser/comment";
 import "monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching";
-import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
 import "monaco-editor/editor/contrib/gotoError/browser/gotoError";
 import "monaco-editor/editor/contrib/clipboard/browser/clipboard";
 import "monaco-editor/editor/contrib/folding/browser/folding";

@@ -78,6 +78,11 @@ export interface CreateOptions {
   readonly value: string;
   readonly onRun: () => void;
   readonly readOnly?: boolean;
+  /**
+   * Where the caret was in the textarea this editor replaces, when it had the focus: the
+   * editor takes the focus there, so typing that goes on across the swap is not lost.
+   */
+  readonly focusOffset?: number;
 }
 
 export interface MonacoHandle extends EditorHandle {
@@ -127,6 +132,10 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
   };
   opts.container.replaceChildren();
   let editor = mount();
+  if (opts.focusOffset !== undefined) {
+    editor.setPosition(model.getPositionAt(opts.focusOffset));
+    editor.focus();
+  }
   let decorations = editor.createDecorationsCollection();
   scheme.addEventListener("change", () => monaco.editor.setTheme(theme()));
 
