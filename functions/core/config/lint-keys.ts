@@ -8,7 +8,7 @@ import { SETTING_LIST } from "./settings";
 import type { LoadedConfig } from "./toml-loader";
 
 /** Keys Stalwart v0.12 reads under `queue.outbound.` and `queue.schedule.` (crates/common/src/config/smtp/queue.rs). */
-export const KNOWN_QUEUE_KEYS: readonly string[] = [
+const KNOWN_QUEUE_KEYS: readonly string[] = [
   ...SETTING_LIST.map((s) => s.key),
   ...["dane", "mta-sts", "starttls", "allow-invalid-certs"].map((k) => `queue.outbound.tls.${k}`),
   ...["connect", "greeting", "tls", "ehlo", "mail-from", "rcpt-to", "data", "mta-sts"].map(

@@ -6,11 +6,13 @@
 import { parse, TomlError } from "smol-toml";
 import { CoreError, CoreErrorCode, type Diagnostic } from "../errors";
 import { LIMITS } from "../limits";
+import { utf8Length } from "../utf8";
 import type { IfBlock } from "./if-block";
 import { byKey, keysWithPrefix, prefixEnd, prefixIndex, sortEntries } from "./key-order";
 import type { Setting } from "./settings";
 import { type Container, type FlatEntry, Flattener, type KeyValue } from "./toml-flatten";
 
+export { utf8Length } from "../utf8";
 export { compareKeys, keysWithPrefix } from "./key-order";
 
 export interface ConfigEntry extends KeyValue {
@@ -92,28 +94,6 @@ function boundedUtf8Length(text: string, limit: number): number {
   encoder ??= new TextEncoder();
   const { read, written } = encoder.encodeInto(text, encoded);
   return read < text.length ? limit + 1 : written;
-}
-
-/**
- * UTF-8 length of `text` (a lone surrogate counts 3 bytes, as TextEncoder writes U+FFFD),
- * counted without encoding: an encoder and a byte array per call showed in the seed
- * config's profile.
- */
-export function utf8Length(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 2; // a pair: 2 units, 4 bytes
-        i++;
-      } else n += 2;
-    } else n += 2;
-  }
-  return n;
 }
 
 export function loadConfig(text: string): LoadedConfig {

@@ -103,6 +103,16 @@ class Compiler {
  */
 const programs = new Map<string, Program>();
 const MAX_PROGRAMS = 256;
+/**
+ * Bound on the instructions held by the cache, not only on its entries: 256 programs of
+ * MAX_REGEX_PROGRAM instructions each (short patterns such as `(a{999}){19}` reach it)
+ * held ~256 MB, twice a Workers isolate's memory. This holds ~10 programs of that size.
+ */
+const MAX_CACHED_INSTS = 10 * MAX_REGEX_PROGRAM;
+let cachedInsts = 0;
+
+/** Instructions held by the program cache (for tests of its bound). */
+export const cachedInstructions = (): number => cachedInsts;
 
 export function programOf(re: RegExp): Program {
   const key = `${re.flags}/${re.source}`;
@@ -116,8 +126,12 @@ export function programOf(re: RegExp): Program {
   c.emit({ op: "save", slot: 1 });
   c.emit({ op: "match" });
   const program = { insts: c.insts, groups: parser.groups, multiline: re.flags.includes("m") };
-  if (programs.size >= MAX_PROGRAMS) programs.clear();
+  if (programs.size >= MAX_PROGRAMS || cachedInsts + program.insts.length > MAX_CACHED_INSTS) {
+    programs.clear();
+    cachedInsts = 0;
+  }
   programs.set(key, program);
+  cachedInsts += program.insts.length;
   return program;
 }
 

@@ -80,7 +80,7 @@ export function evalBlock(
  * and throws `PendingDns`; we resolve and run it again (expressions are pure, so the rerun
  * is exact). Bounded by the per-evaluation DoH budget.
  */
-export async function evalBlockAsync(
+async function evalBlockAsync(
   block: IfBlock,
   env: EvalEnv,
   resolver: Resolver,

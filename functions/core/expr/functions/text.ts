@@ -1,6 +1,7 @@
 /** Text functions (crates/common/src/expr/functions/text.rs). */
 
 import { exprLimit, LIMITS } from "../../limits";
+import { utf8Length } from "../../utf8";
 import { toInteger, toUsize, valuesEqual } from "../coerce";
 import { valueToString } from "../format";
 import { i64ToU64 } from "../rust-num";
@@ -15,7 +16,6 @@ import {
   trim,
   trimEnd,
   trimStart,
-  utf8Length,
 } from "./transform";
 
 type Fn = (a: readonly Value[]) => Value;

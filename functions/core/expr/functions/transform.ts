@@ -52,5 +52,3 @@ export function rustLines(s: string): string[] {
     p.endsWith("\r") && i < parts.length - (s.endsWith("\n") ? 0 : 1) ? p.slice(0, -1) : p,
   );
 }
-
-export const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
