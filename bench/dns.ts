@@ -1,21 +1,41 @@
 /**
- * 2. DNS critical path: POST /api/evaluate inside workerd (`wrangler dev`, bench/worker.ts)
+ * 2. DNS critical path: POST /api/evaluate inside local workerd (bench/worker.ts, bundled by
+ * `wrangler deploy --dry-run` and run by Miniflare: bench/support/local-workerd.ts says why
+ * not `wrangler dev`)
  * through the latency-injecting proxy (test/support/dns-proxy.ts) in front of the real
  * BIND + dnsdist DoH server, for bench.test domains with 1, 5 and 10 dual-stack MX hosts
- * (TTL 0, so no cache ever answers). Three modes side by side: the app as deployed
- * (parallel), the same with the platform's 6-open-connection cap, and a strictly
- * sequential resolver (MX, then per host A then AAAA, as Stalwart resolves).
+ * (TTL 0, so no cache ever answers). Modes side by side: the app as deployed
+ * (parallel), the same with the platform's 6-open-connection cap, a strictly sequential
+ * resolver (MX, then per host A then AAAA, as Stalwart resolves), the floor (the same
+ * exchanges with no app), and the app again with the proxy's older latency model
+ * (`after`: the injected round trip starts only once the local server has answered, so
+ * BIND and dnsdist's queueing on this machine is added to it; see test/support/dns-proxy.ts).
  */
 
-import { startWranglerDev } from "../test/support/wrangler-dev";
 import { type Figure, figure } from "./support/figures";
+import { startLocalWorkerd } from "./support/local-workerd";
 import { median } from "./support/util";
 
 export const LATENCY_MS = 50;
 const HOSTS = [1, 5, 10] as const;
-const MODES = ["parallel", "floor", "cap6", "sequential"] as const;
+const MODES = ["parallel", "floor", "cap6", "sequential", "after"] as const;
 type Mode = (typeof MODES)[number];
-const RUNS: Record<Mode, number> = { parallel: 9, floor: 9, cap6: 7, sequential: 5 };
+const RUNS: Record<Mode, number> = { parallel: 11, floor: 11, cap6: 7, sequential: 5, after: 7 };
+/** What bench/worker.ts runs for each mode (`after` is the app under the older proxy model). */
+const WORKER_MODE: Record<Mode, string> = {
+  parallel: "parallel",
+  floor: "floor",
+  cap6: "cap6",
+  sequential: "sequential",
+  after: "parallel",
+};
+const byMode = <T>(f: () => T): Record<Mode, T> => ({
+  parallel: f(),
+  floor: f(),
+  cap6: f(),
+  sequential: f(),
+  after: f(),
+});
 /** Issue budget: ≤ 2.3 round trips for every host count under local workerd. */
 const RT_BUDGET = 2.3;
 /** Open connections per Worker invocation on the deployed platform. */
@@ -46,7 +66,7 @@ async function oneRun(
   latencyMs: number,
 ): Promise<{ ms: number; clientMs: number; counts: Counts }> {
   await control(proxy, "/__reset");
-  await control(proxy, `/__latency?ms=${latencyMs}`);
+  await control(proxy, `/__latency?ms=${latencyMs}${mode === "after" ? "&order=after" : ""}`);
   const body = JSON.stringify({
     config: CONFIG,
     context: { domain: `mx${hosts}.bench.test`, retry_num: 0 },
@@ -56,7 +76,7 @@ async function oneRun(
   const t0 = performance.now();
   const res = await fetch(`${baseUrl}/api/evaluate`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-bench-mode": mode },
+    headers: { "content-type": "application/json", "x-bench-mode": WORKER_MODE[mode] },
     body,
   });
   const plan = (await res.json()) as { hosts?: unknown[]; attempts?: unknown[]; queries?: number };
@@ -81,7 +101,7 @@ async function oneRun(
 export const cappedRoundTrips = (hosts: number) => 1 + Math.ceil((2 * hosts) / PLATFORM_CAP);
 
 export async function benchDns(dohUrl: string, proxyControl: string): Promise<Figure[]> {
-  const dev = await startWranglerDev("bench/wrangler.toml", { DOH_URL: dohUrl });
+  const dev = await startLocalWorkerd("bench/wrangler.toml", { DOH_URL: dohUrl });
   const out: Figure[] = [];
   try {
     // Warm the isolate and every mode's DoH client (not measured).
@@ -97,11 +117,11 @@ export async function benchDns(dohUrl: string, proxyControl: string): Promise<Fi
       }),
     );
     for (const hosts of HOSTS) {
-      const med: Record<Mode, number> = { parallel: 0, floor: 0, cap6: 0, sequential: 0 };
-      const client: Record<Mode, number> = { parallel: 0, floor: 0, cap6: 0, sequential: 0 };
+      const med = byMode(() => 0);
+      const client = byMode(() => 0);
       let maxInFlight = 0;
-      const samples: Record<Mode, number[]> = { parallel: [], floor: [], cap6: [], sequential: [] };
-      const wall: Record<Mode, number[]> = { parallel: [], floor: [], cap6: [], sequential: [] };
+      const samples = byMode((): number[] => []);
+      const wall = byMode((): number[] => []);
       for (const mode of MODES) await oneRun(dev.baseUrl, proxyControl, mode, hosts, LATENCY_MS);
       // Modes interleaved run by run, so a busy moment of the machine hits them alike.
       for (let i = 0; i < Math.max(...Object.values(RUNS)); i++) {
@@ -131,6 +151,15 @@ export async function benchDns(dohUrl: string, proxyControl: string): Promise<Fi
         figure("dns", `${hosts} MX: floor (same DoH exchanges, no app)`, rt(med.floor), "RT", {
           note: `${seen("floor")}; the app adds ${(med.parallel - med.floor).toFixed(0)} ms to it`,
         }),
+        figure(
+          "dns",
+          `${hosts} MX: parallel, latency after the local server`,
+          rt(med.after),
+          "RT",
+          {
+            note: `${seen("after")}; older proxy model: BIND + dnsdist time added to each RT`,
+          },
+        ),
         // The sequential run makes 1 + 2n round trips by construction, so its time per
         // query is the effective round trip of this machine (latency + every local cost).
         figure(

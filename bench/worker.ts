@@ -1,6 +1,6 @@
 /**
- * Bench-only Worker entry (bench/wrangler.toml), run by `wrangler dev` so the DNS figure
- * is measured INSIDE workerd. It serves the real app (`createApp`) three ways, chosen by
+ * Bench-only Worker entry (bench/wrangler.toml), run in local workerd
+ * (bench/support/local-workerd.ts) so the DNS figure is measured INSIDE workerd. It serves the real app (`createApp`) three ways, chosen by
  * the `x-bench-mode` request header:
  *
  *   parallel    the app exactly as deployed (default deps: every host's A/AAAA together)
@@ -10,7 +10,7 @@
  *               (bench/floor.ts), i.e. what this runtime and rig cost with no app at all
  *
  * The response carries `x-bench-ms`: the evaluation's wall time measured inside workerd,
- * without the local HTTP hop of `wrangler dev` in front of it.
+ * without the local HTTP hop in front of it.
  *
  * Each mode gets its own DoH URL (`?bench=<mode>` is appended; the proxy ignores it) so
  * the per-isolate DoH client of resolver-stack.ts, keyed by URL, uses that mode's fetch.

@@ -16,14 +16,15 @@
  *                           a resolver that does not chase CNAMEs
  *
  * Control API: GET /__counts → { counts: {"name TYPE": n}, total, maxInFlight },
- * POST /__reset (counts, max in flight, latency), POST /__latency?ms=50.
+ * POST /__reset (counts, max in flight, latency), POST /__latency?ms=50[&order=after].
  *
  * Latency is a round trip to a resolver far away: a query is answered `ms` after it
  * arrived, or when its answer is ready if that takes longer. The query goes upstream (or
  * its fault is made) at once, so the local DNS server's own time is inside the round trip,
  * as a remote resolver's is inside the network's, instead of added after it: on this
  * 2-core rig, 20 queries let out together after the wait queued behind one another in the
- * proxy, dnsdist and BIND (20–40 ms), which no remote resolver does.
+ * proxy, dnsdist and BIND (20–40 ms), which no remote resolver does. `order=after` keeps
+ * that older model (wait, then ask the local server), which the bench reports beside.
  */
 import { Buffer } from "node:buffer";
 import {
@@ -129,6 +130,8 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
   let inFlight = 0;
   let maxInFlight = 0;
   let latencyMs = 0;
+  /** `after`: the latency starts once the local server has answered (see the header). */
+  let latencyAfter = false;
   const hanging = new Set<ServerResponse>();
 
   // node:http with a keep-alive agent rather than fetch(): the proxy sits on the timed path
@@ -212,11 +215,13 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
       counts.clear();
       maxInFlight = 0;
       latencyMs = 0;
+      latencyAfter = false;
       res.writeHead(204).end();
       return;
     }
     if (url.pathname === "/__latency" && req.method === "POST") {
       latencyMs = Math.max(0, Number(url.searchParams.get("ms") ?? "0") || 0);
+      latencyAfter = url.searchParams.get("order") === "after";
       res.writeHead(204).end();
       return;
     }
@@ -235,8 +240,15 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {
       // The round trip starts now and the answer is made meanwhile (see the header).
-      const due = latencyMs > 0 ? new Promise((r) => setTimeout(r, latencyMs)) : Promise.resolve();
-      const [reply] = await Promise.all([answer(q, url), due]);
+      const wait = (): Promise<unknown> =>
+        latencyMs > 0 ? new Promise((r) => setTimeout(r, latencyMs)) : Promise.resolve();
+      let reply: Reply | "hang";
+      if (latencyAfter) {
+        await wait();
+        reply = await answer(q, url);
+      } else {
+        [reply] = await Promise.all([answer(q, url), wait()]);
+      }
       if (reply !== "hang") {
         send(res, reply);
         return;
