@@ -50,37 +50,49 @@ function preloadEditor(): Plugin {
   };
 }
 
-/**
- * Monaco's editor API module imports the diff editors (`createDiffEditor`,
- * `createMultiFileDiffEditor`) and so bundles them, with their CSS, though the playground
- * never makes one: ~170 KB of the ~3.3 MB every cold load compiles and runs before the
- * editor is ready. Each is replaced by a class that says so if it is ever constructed.
- */
-const UNUSED_MONACO: Readonly<Record<string, string>> = {
-  "/editor/browser/widget/diffEditor/diffEditorWidget.js": "DiffEditorWidget",
-  "/editor/browser/widget/multiDiffEditor/multiDiffEditorWidget.js": "MultiDiffEditorWidget",
-};
-const STUB = "\0unused-monaco:";
-
-function dropUnusedMonaco(): Plugin {
-  return {
-    name: "drop-unused-monaco",
-    enforce: "pre",
-    resolveId(source, importer) {
-      if (!importer?.includes("/monaco-editor/esm/vs/") || !source.startsWith(".")) return null;
-      const path = resolve(dirname(importer), source);
-      const name = Object.entries(UNUSED_MONACO).find(([suffix]) => path.endsWith(suffix))?.[1];
-      return name ? `${STUB}${name}` : null;
-    },
-    load(id) {
-      if (!id.startsWith(STUB)) return null;
-      const name = id.slice(STUB.length);
-      return `export class ${name} {
+/** A class that says it is not bundled if it is ever constructed. */
+const unused = (name: string): string => `export class ${name} {
   constructor() {
     throw new Error("${name} is not bundled in the playground (web/vite.config.ts)");
   }
 }
 `;
+
+/**
+ * Monaco modules the playground never runs, each replaced by a module exporting the
+ * same name (a class that throws, or a cheap equivalent): less JS for every cold load to
+ * compile and run before the editor is ready. Keyed by path under monaco-editor/esm/vs.
+ */
+const MONACO_STUBS: Readonly<Record<string, string>> = {
+  // Monaco's editor API module imports the diff editors (`createDiffEditor`,
+  // `createMultiFileDiffEditor`), with their CSS; the playground never makes one.
+  "editor/browser/widget/diffEditor/diffEditorWidget.js": unused("DiffEditorWidget"),
+  "editor/browser/widget/multiDiffEditor/multiDiffEditorWidget.js": unused("MultiDiffEditorWidget"),
+  // The WebGPU renderer (editor/browser/gpu: texture atlas, glyph rasterizer, WGSL
+  // shaders). editor/browser/view.js is the only module outside it that imports these
+  // four, and constructs them only when `experimentalGpuAcceleration` is "on"; it is
+  // "off" by default and src/editor/monaco.ts says so explicitly. Everywhere else the
+  // view passes `undefined` for the GPU context and parts (viewLine.js, mouseTarget.js,
+  // renderingContext.js test `?.` / truthiness), so no static member is read either.
+  "editor/browser/gpu/viewGpuContext.js": unused("ViewGpuContext"),
+  "editor/browser/viewParts/viewLinesGpu/viewLinesGpu.js": unused("ViewLinesGpu"),
+  "editor/browser/viewParts/rulersGpu/rulersGpu.js": unused("RulersGpu"),
+  "editor/browser/viewParts/gpuMark/gpuMark.js": unused("GpuMarkOverlay"),
+};
+const STUB = "\0monaco-stub:";
+
+function stubMonaco(): Plugin {
+  return {
+    name: "stub-monaco",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (!importer?.includes("/monaco-editor/esm/vs/") || !source.startsWith(".")) return null;
+      const path = resolve(dirname(importer), source);
+      const key = Object.keys(MONACO_STUBS).find((suffix) => path.endsWith(`/vs/${suffix}`));
+      return key ? `${STUB}${key}` : null;
+    },
+    load(id) {
+      return id.startsWith(STUB) ? (MONACO_STUBS[id.slice(STUB.length)] ?? null) : null;
     },
   };
 }
@@ -111,7 +123,7 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   publicDir: "public",
   base: "/",
-  plugins: [dropUnusedMonaco(), preloadEditor()],
+  plugins: [stubMonaco(), preloadEditor()],
   build: {
     outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
     emptyOutDir: true,

@@ -115,6 +115,8 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
     // Word-based suggestions would offer random words from the file as expressions.
     wordBasedSuggestions: "off",
     quickSuggestions: { other: true, strings: true, comments: false },
+    // The default, said here because web/vite.config.ts leaves the GPU renderer out.
+    experimentalGpuAcceleration: "off",
   };
   /** The branch highlight on screen, carried over when the editor is re-created. */
   let highlighted: monaco.editor.IModelDeltaDecoration[] = [];
