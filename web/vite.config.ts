@@ -78,6 +78,32 @@ const MONACO_STUBS: Readonly<Record<string, string>> = {
   "editor/browser/viewParts/viewLinesGpu/viewLinesGpu.js": unused("ViewLinesGpu"),
   "editor/browser/viewParts/rulersGpu/rulersGpu.js": unused("RulersGpu"),
   "editor/browser/viewParts/gpuMark/gpuMark.js": unused("GpuMarkOverlay"),
+  // The minimap (canvas renderer, character atlas, slider, 36 KB): editor/browser/view.js
+  // always constructs one and appends its DOM node, but src/editor/monaco.ts turns it off
+  // (`minimap.enabled: false`), and then Monaco's own (viewParts/minimap/minimap.js,
+  // InnerMinimap.render) draws nothing and gives it zero width (the layout's
+  // minimap.minimapWidth is 0). The equivalent: a view part with an empty node. It
+  // refuses an editor whose minimap is on rather than silently draw none; monaco.ts never
+  // updates that option.
+  "editor/browser/viewParts/minimap/minimap.js": `
+import { createFastDomNode } from "monaco-editor/base/browser/fastDomNode.js";
+import { EditorOptions } from "monaco-editor/editor/common/config/editorOptions.js";
+import { ViewPart } from "monaco-editor/editor/browser/view/viewPart.js";
+export class Minimap extends ViewPart {
+  constructor(context) {
+    super(context);
+    if (context.configuration.options.get(EditorOptions.minimap.id).enabled)
+      throw new Error("Monaco's minimap is not bundled in the playground (web/vite.config.ts)");
+    this._domNode = createFastDomNode(document.createElement("div"));
+    this._domNode.setAttribute("aria-hidden", "true");
+  }
+  getDomNode() {
+    return this._domNode;
+  }
+  prepareRender() {}
+  render() {}
+}
+`,
 };
 const STUB = "\0monaco-stub:";
 

@@ -102,6 +102,7 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
     model,
     theme: theme(),
     automaticLayout: true,
+    // Off, and so not bundled: web/vite.config.ts replaces the minimap with an empty part.
     minimap: { enabled: false },
     fontSize: 13,
     lineNumbersMinChars: 3,
