@@ -124,6 +124,80 @@ function stubMonaco(): Plugin {
 }
 
 /**
+ * Monaco's editor options (editor/common/config/editorOptions.js, 102 KB minified, and
+ * editorConfigurationSchema.js) carry a JSON schema for each option whose description,
+ * markdownDescription, enumDescriptions and markdownEnumDescriptions are written for VS
+ * Code's settings editor: ~40 KB of prose every cold load compiles before the editor is
+ * ready. The standalone editor registers the schemas with its configuration registry
+ * (platform/configuration/common/configurationRegistry.js) but nothing in Monaco reads
+ * those four properties back (no settings UI), so each `localize(...)` there becomes "".
+ * Build error if the pattern stops matching, so a Monaco update cannot silently undo this.
+ */
+const OPTION_SCHEMAS =
+  /\/monaco-editor\/esm\/vs\/editor\/common\/config\/(editorOptions|editorConfigurationSchema)\.js$/;
+const PROSE = new Set([
+  "description",
+  "markdownDescription",
+  "enumDescriptions",
+  "markdownEnumDescriptions",
+]);
+
+interface Node {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+}
+const isNode = (v: unknown): v is Node =>
+  typeof v === "object" && v !== null && typeof (v as { type?: unknown }).type === "string";
+
+function stripOptionDescriptions(): Plugin {
+  return {
+    name: "strip-option-descriptions",
+    apply: "build",
+    transform(code, id) {
+      if (!OPTION_SCHEMAS.test(id)) return null;
+      const cuts: { start: number; end: number; text: string }[] = [];
+      const isLocalize = (v: unknown): boolean =>
+        isNode(v) && v.type === "CallExpression" && code.startsWith("localize(", v.start);
+      const visit = (v: unknown): void => {
+        if (Array.isArray(v)) {
+          for (const item of v) visit(item);
+          return;
+        }
+        if (!isNode(v)) return;
+        if (v.type === "Property") {
+          const { key, value } = v as Node & { key: unknown; value: unknown };
+          const name =
+            isNode(key) && key.type === "Identifier" ? (key as Node & { name: string }).name : "";
+          if (PROSE.has(name) && isLocalize(value) && isNode(value)) {
+            cuts.push({ start: value.start, end: value.end, text: '""' });
+            return;
+          }
+          const items =
+            isNode(value) && value.type === "ArrayExpression"
+              ? (value as Node & { elements: unknown[] }).elements
+              : [];
+          if (PROSE.has(name) && isNode(value) && items.length > 0 && items.every(isLocalize)) {
+            cuts.push({ start: value.start, end: value.end, text: "[]" });
+            return;
+          }
+        }
+        for (const [k, child] of Object.entries(v)) if (k !== "type") visit(child);
+      };
+      visit(this.parse(code));
+      if (cuts.length < 20) throw new Error(`${id}: only ${cuts.length} option descriptions found`);
+      let out = "";
+      let at = 0;
+      for (const c of cuts.sort((a, b) => a.start - b.start)) {
+        out += code.slice(at, c.start) + c.text;
+        at = c.end;
+      }
+      return { code: out + code.slice(at), map: null };
+    },
+  };
+}
+
+/**
  * Monaco split along its own layers (VS Code's rule: base ← platform ← editor, common ←
  * browser; nothing imports upwards), so the chunks import one another in one direction
  * only and every module still runs after its imports. Why: Chromium compiles each module
@@ -149,7 +223,7 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   publicDir: "public",
   base: "/",
-  plugins: [stubMonaco(), preloadEditor()],
+  plugins: [stubMonaco(), stripOptionDescriptions(), preloadEditor()],
   build: {
     outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
     emptyOutDir: true,
