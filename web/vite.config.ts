@@ -206,16 +206,58 @@ function stripOptionDescriptions(): Plugin {
  * editor could start), as four ~0.8 MB chunks it runs on both cores at once.
  */
 const vs = (paths: string): RegExp => new RegExp(`/monaco-editor/esm/vs/(?:${paths})`);
+
+/**
+ * The modules src/editor/monaco.ts imports statically, directly or not: all that must run
+ * before the editor is ready. Filled once the build has read every module (buildEnd),
+ * before rolldown makes the chunks. The layers hold only these: a layer module that only
+ * the contributions import (platform/actionWidget's action list, 50 KB minified, the find
+ * widget's replace input, ...) stays with them, in a chunk loaded after the editor is up,
+ * instead of being compiled by every cold load before it.
+ */
+const beforeReady = new Set<string>();
+
+function findBeforeReady(): Plugin {
+  return {
+    name: "find-before-ready",
+    apply: "build",
+    buildEnd() {
+      beforeReady.clear();
+      const entry = [...this.getModuleIds()].find((id) => id.endsWith("/src/editor/monaco.ts"));
+      if (!entry) throw new Error("src/editor/monaco.ts is not in the build");
+      const queue = [entry];
+      for (const id of queue) {
+        if (beforeReady.has(id)) continue;
+        beforeReady.add(id);
+        queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+    },
+  };
+}
+
+const layer =
+  (paths: RegExp) =>
+  (id: string): boolean => {
+    if (beforeReady.size === 0) throw new Error("find-before-ready has not run");
+    return paths.test(id) && beforeReady.has(id);
+  };
+
 const MONACO_LAYERS = [
   // nls and amdX sit at vs/ but import only vs/base; rolldown's runtime helpers go first.
   {
     name: "monaco-base",
-    test: /\/monaco-editor\/esm\/vs\/(?:base\/|nls|amdX)|rolldown\/runtime/,
+    test: (id: string): boolean =>
+      /rolldown\/runtime/.test(id) || layer(/\/monaco-editor\/esm\/vs\/(?:base\/|nls|amdX)/)(id),
     priority: 4,
   },
-  { name: "monaco-common", test: vs("platform/[^/]+/common/|editor/common/"), priority: 3 },
-  { name: "monaco-browser", test: vs("platform/[^/]+/browser/|editor/browser/"), priority: 2 },
-  // The rest (contributions, standalone services, our editor module) stays in "monaco".
+  { name: "monaco-common", test: layer(vs("platform/[^/]+/common/|editor/common/")), priority: 3 },
+  {
+    name: "monaco-browser",
+    test: layer(vs("platform/[^/]+/browser/|editor/browser/")),
+    priority: 2,
+  },
+  // The rest (standalone services, our editor module) stays in "monaco"; what only the
+  // contributions import, in theirs.
 ];
 
 /** The playground: root web/, output dist/web (wrangler.toml serves it as assets). */
@@ -223,7 +265,7 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   publicDir: "public",
   base: "/",
-  plugins: [stubMonaco(), stripOptionDescriptions(), preloadEditor()],
+  plugins: [stubMonaco(), stripOptionDescriptions(), findBeforeReady(), preloadEditor()],
   build: {
     outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
     emptyOutDir: true,
