@@ -7,6 +7,10 @@
  * can mount, so monaco.ts loads this module right after the first mount and re-creates
  * the editor around the same model (Monaco instantiates contributions only when an
  * editor is constructed).
+ *
+ * The modules after those register the services of these contributions (peek view, symbol
+ * navigation, inlay hints cache, marker navigation, suggest memory) under the stand-ins
+ * late-services.ts put in place before the first editor was created.
  */
 import "monaco-editor/editor/contrib/hover/browser/hoverContribution";
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
@@ -18,3 +22,8 @@ import "monaco-editor/editor/contrib/clipboard/browser/clipboard";
 import "monaco-editor/editor/contrib/folding/browser/folding";
 import "monaco-editor/editor/contrib/snippet/browser/snippetController2";
 import "monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode";
+import "monaco-editor/editor/contrib/peekView/browser/peekView";
+import "monaco-editor/editor/contrib/gotoSymbol/browser/symbolNavigation";
+import "monaco-editor/editor/contrib/inlayHints/browser/inlayHintsController";
+import "monaco-editor/editor/contrib/gotoError/browser/markerNavigationService";
+import "monaco-editor/editor/contrib/suggest/browser/suggestMemory";

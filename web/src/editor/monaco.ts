@@ -4,19 +4,17 @@
  * (monaco-contributions.ts, loaded once the editor is mounted), and only the editor worker.
  */
 import * as monaco from "monaco-editor/editor";
-// Modules of the contributions (monaco-contributions.ts) that register services or editor
-// features: Monaco's standalone services are collected once, when the first editor is
-// created, so these must have run by then or the contributions that need them (suggest
-// memory, marker navigation, peek view, ...) fail to construct later.
-import "monaco-editor/editor/contrib/peekView/browser/peekView";
-import "monaco-editor/editor/contrib/gotoSymbol/browser/symbolNavigation";
-import "monaco-editor/editor/contrib/inlayHints/browser/inlayHintsController";
-import "monaco-editor/editor/contrib/gotoError/browser/markerNavigationService";
-import "monaco-editor/editor/contrib/suggest/browser/suggestMemory";
+// Monaco's standalone services and editor features are collected once, when the first
+// editor is created. The contributions' services are registered by stand-ins
+// (late-services.ts) and built from their modules, loaded with monaco-contributions.ts.
+// wordHighlighter registers an editor feature (textualHighlightProvider.js, the word
+// highlight of any language), which has no such stand-in: it must run before the first
+// editor.
 import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { ALL_VARIABLES, FUNCTION_ARITY, STRATEGIES } from "../core-adapter";
 import type { EditorHandle, Marker } from "./handle";
+import { checkLateServices } from "./late-services";
 import { registerProviders } from "./providers";
 import { LANGUAGE_ID, languageConfiguration, tomlLanguage } from "./toml-language";
 
@@ -172,7 +170,10 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
         resolve();
       });
     });
-  const complete = import("./monaco-contributions").then(afterComposition).then(remount);
+  const complete = import("./monaco-contributions")
+    .then(checkLateServices)
+    .then(afterComposition)
+    .then(remount);
 
   return {
     complete,
