@@ -53,7 +53,11 @@ it("keeps what was typed before the contributions arrived, and then has them all
   await s.page.waitForSelector("#editor .view-line .branch-hl");
   expect(await highlightedText()).toBe(highlightBefore);
   await s.page.keyboard.type("!");
-  expect(await s.page.locator("#editor .view-line >> nth=1").textContent()).toMatch(/^!/);
+  // Polled: Monaco draws the edit on its next animation frame, which a loaded machine
+  // delays past the keystroke's return.
+  await expect
+    .poll(() => s.page.locator("#editor .view-line >> nth=1").textContent())
+    .toMatch(/^!/);
   // The undo stack is the model's: the edits from before the re-creation can be undone.
   const text = () => read("#editor .view-lines");
   for (let i = 0; i < 10 && (await text()).includes("typed early"); i++)
