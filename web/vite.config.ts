@@ -104,6 +104,28 @@ export class Minimap extends ViewPart {
   render() {}
 }
 `,
+  // The editor worker's code (diff computers, link/colour computers, unicode highlighter:
+  // 139 KB of source), which editor/browser/services/editorWorkerService.js imports only to
+  // run it on the main thread (SynchronousWorkerClient) if the web worker cannot be
+  // created or does not answer its $ping. The equivalent loads that module when such a
+  // fallback is first made: its callers only ever await what a method returns (the same
+  // calls go to a worker proxy otherwise), and calls run in their order once it is there.
+  // The worker bundle (src/editor/monaco.ts's ?worker import) is built without this plugin.
+  "editor/common/services/editorWebWorker.js": `
+export class EditorWorker {
+  constructor(...args) {
+    const real = import("monaco-editor/editor/common/services/editorWebWorker.js").then(
+      (m) => new m.EditorWorker(...args),
+    );
+    // Not a thenable (\`await\` would call it), and no symbol-keyed members.
+    const method = (_, key) =>
+      key === "then" || typeof key !== "string"
+        ? undefined
+        : (...a) => real.then((worker) => worker[key](...a));
+    return new Proxy({}, { get: method });
+  }
+}
+`,
 };
 const STUB = "\0monaco-stub:";
 
