@@ -1,7 +1,8 @@
 /**
  * Bench-only Worker entry (bench/wrangler.toml), run in local workerd
- * (bench/support/local-workerd.ts) so the DNS figure is measured INSIDE workerd. It serves the real app (`createApp`) three ways, chosen by
- * the `x-bench-mode` request header:
+ * (bench/support/local-workerd.ts) so the DNS figure is measured INSIDE workerd. It serves
+ * the real app (`createApp`) three ways, and the floor, chosen by the `x-bench-mode`
+ * request header:
  *
  *   parallel    the app exactly as deployed (default deps: every host's A/AAAA together)
  *   cap6        the same app with at most 6 DoH exchanges open at once (the platform cap)
