@@ -22,7 +22,8 @@ export function plainStringEnd(src: string, pos: number, stop: string): number {
 /**
  * Stalwart's `parse_string`, from just after the opening quote `stop` (at `start`): a
  * backslash is kept; the character after it never ends the string, and `n`/`r`/`t` there
- * become the control character.
+ * become the control character. Its caller tries `plainStringEnd` first, so this reads
+ * only literals with a backslash, too long or unterminated.
  */
 export function scanString(
   src: string,
@@ -30,14 +31,6 @@ export function scanString(
   stop: string,
   start: number,
 ): { readonly value: string; readonly pos: number } {
-  // Fast path: no backslash before the closing quote, so the value is the source text
-  // between the quotes (one slice instead of a string built character by character).
-  const close = src.indexOf(stop, pos);
-  if (close >= 0 && close - pos <= LIMITS.stringLength) {
-    let i = pos;
-    while (i < close && src.charCodeAt(i) !== 92 /* \\ */) i++;
-    if (i === close) return { value: src.slice(pos, close), pos: close + 1 };
-  }
   let out = "";
   let last = "";
   while (pos < src.length) {
