@@ -46,30 +46,23 @@ const VAR_ITEMS = new Map<string, Item>();
 export const INDEX_ITEM: Item = { k: "index" };
 
 export function binItem(op: BinaryOp): Item {
-  let item = BIN_ITEMS.get(op);
-  if (item === undefined) {
-    item = { k: "bin", op };
-    BIN_ITEMS.set(op, item);
-  }
-  return item;
+  return BIN_ITEMS.get(op) ?? shared(BIN_ITEMS, op, { k: "bin", op });
 }
 
 export function unItem(op: UnaryOp): Item {
-  let item = UN_ITEMS.get(op);
-  if (item === undefined) {
-    item = { k: "un", op };
-    UN_ITEMS.set(op, item);
-  }
-  return item;
+  return UN_ITEMS.get(op) ?? shared(UN_ITEMS, op, { k: "un", op });
 }
 
 export function varItem(name: string): Item {
-  let item = VAR_ITEMS.get(name);
-  if (item === undefined) {
-    item = { k: "var", name };
-    // Names come from the context's variable list; capped all the same.
-    if (VAR_ITEMS.size < 1024) VAR_ITEMS.set(name, item);
-  }
+  return VAR_ITEMS.get(name) ?? shared(VAR_ITEMS, name, { k: "var", name });
+}
+
+/**
+ * Keeps `item` as the shared one for `key`. Operators are a fixed few; variable names
+ * come from the context's variable list, capped all the same.
+ */
+function shared<K>(items: Map<K, Item>, key: K, item: Item): Item {
+  if (items.size < 1024) items.set(key, item);
   return item;
 }
 
