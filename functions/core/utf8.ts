@@ -10,14 +10,12 @@ export function utf8Length(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff) {
+    n += c < 0x800 ? 1 : 2;
+    // A pair is 4 bytes for 2 units: its low half is counted with the high one.
+    if (c >= 0xd800 && c <= 0xdbff) {
       const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 2; // a pair: 2 units, 4 bytes
-        i++;
-      } else n += 2;
-    } else n += 2;
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
   }
   return n;
 }
