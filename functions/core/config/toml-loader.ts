@@ -14,9 +14,6 @@ import type { Setting } from "./settings";
 import { type Container, type FlatEntry, Flattener, type KeyValue } from "./toml-flatten";
 import { isCertainlyValidToml } from "./toml-subset";
 
-export { utf8Length } from "../utf8";
-export { compareKeys, keysWithPrefix } from "./key-order";
-
 export interface ConfigEntry extends KeyValue {
   /**
    * Source offset of the i-th UTF-16 unit of `value`. For strings it follows escapes and

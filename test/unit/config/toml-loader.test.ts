@@ -1,13 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  compareKeys,
-  type LoadedConfig,
-  loadConfig,
-  utf8Length,
-} from "../../../functions/core/config/toml-loader";
+import { compareKeys } from "../../../functions/core/config/key-order";
+import { type LoadedConfig, loadConfig } from "../../../functions/core/config/toml-loader";
 import { CoreError, CoreErrorCode } from "../../../functions/core/errors";
 import { LIMITS } from "../../../functions/core/limits";
+import { utf8Length } from "../../../functions/core/utf8";
 
 function values(config: LoadedConfig): Record<string, string> {
   const out: Record<string, string> = {};
