@@ -13,11 +13,12 @@
  * must never break a lookup, so it is parsed with zod and anything unexpected is ignored.
  */
 import * as z from "zod";
+import { MAX_BODY_BYTES } from "./wire";
 
 /** Most bodies in one bundle: the per-evaluation query cap bounds what one evaluation uses. */
-export const MAX_BUNDLE_ENTRIES = 64;
-/** A DoH body we accept is at most 64 KiB; base64 of that, with room. */
-const MAX_BODY_B64 = 90_000;
+const MAX_BUNDLE_ENTRIES = 64;
+/** Base64 length of the largest DoH body the client accepts (wire.ts). */
+const MAX_BODY_B64 = Math.ceil(MAX_BODY_BYTES / 3) * 4;
 
 export interface BundleEntry {
   /** The DoH GET URL the body answers (the memory cache's key). */

@@ -7,6 +7,7 @@ import {
 } from "../../../functions/core/dns/cache";
 import { decodeBundle, encodeBundle } from "../../../functions/core/dns/cache-bundle";
 import { createDohClient } from "../../../functions/core/dns/doh-client";
+import { MAX_BODY_BYTES } from "../../../functions/core/dns/wire";
 import { fakeDoh, manualClock, soa } from "./fake-doh";
 
 const bytes = (n: number) => new Uint8Array([n]);
@@ -105,7 +106,7 @@ describe("DoH client with the cache", () => {
   });
 });
 
-/** A Cache API stand-in over a Map; `gate` holds every match() until `open()` is called. */
+/** A Cache API stand-in over a Map; when `gated`, every match() waits for `release()`. */
 function fakeStorage(store = new Map<string, Response>(), gated = false) {
   const waiting: (() => void)[] = [];
   const puts: string[] = [];
@@ -148,6 +149,13 @@ describe("Cache API bundles", () => {
     for (const bad of ["", "{", "[]", '{"v":2,"entries":[]}', '{"v":1,"entries":[{"k":1}]}']) {
       expect(decodeBundle(bad)).toEqual([]);
     }
+  });
+
+  it("holds a body as large as the client accepts, and refuses a larger one", () => {
+    const largest = [{ key: "k", body: new Uint8Array(MAX_BODY_BYTES).fill(7), expires: 1 }];
+    expect(decodeBundle(encodeBundle(largest))).toEqual(largest);
+    const tooLarge = [{ key: "k", body: new Uint8Array(MAX_BODY_BYTES + 1), expires: 1 }];
+    expect(decodeBundle(encodeBundle(tooLarge))).toEqual([]);
   });
 
   it("stores the fresh entries used as one platform entry, with the longest TTL as max-age", async () => {
