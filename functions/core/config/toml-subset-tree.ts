@@ -13,7 +13,7 @@ export const EXPLICIT = 1;
 /** An array of tables, `[[a.b]]`. */
 export const ARRAY = 2;
 /** A table made on the way by a `[[a.b]]` header: `[a]` may still define it. */
-export const ARRAY_DOTTED = 3;
+const ARRAY_DOTTED = 3;
 
 export type DefineKind = typeof DOTTED | typeof EXPLICIT | typeof ARRAY;
 
