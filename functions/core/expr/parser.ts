@@ -45,17 +45,17 @@ export function programOf(expr: Expression): readonly Item[] | undefined {
   return Compiled.programOf(expr);
 }
 
+/** The (kind, name) pairs `mentions` answers from, in parse order (null: none). */
+export function namesOf(expr: Expression): readonly string[] | null {
+  return Compiled.names(expr);
+}
+
 /**
  * Whether an expression reads variable `name` (`k: "var"`) or calls function `name`
  * (`k: "fn"`): lets callers know which inputs its value can depend on. Answered from
  * the names the parser collected, not by walking the program (whose items have many
  * shapes: a walk per check was 5% of an evaluation in the bench profile).
  */
-/** The (kind, name) pairs `mentions` answers from, in parse order (null: none). */
-export function namesOf(expr: Expression): readonly string[] | null {
-  return Compiled.names(expr);
-}
-
 export function mentions(expr: Expression, k: "var" | "fn", name: string): boolean {
   const names = Compiled.names(expr);
   if (names === null) return false;
