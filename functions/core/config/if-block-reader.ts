@@ -17,15 +17,14 @@ export type Fail = (
   errKey?: string,
 ) => never;
 
-/** Whether `item` holds the word `w` at `at`, ending there or at a `.` (no slice). */
-function wordAt(item: string, at: number, w: string): boolean {
-  const end = at + w.length;
-  return sameAt(item, at, w) && (end === item.length || item.charCodeAt(end) === 0x2e);
-}
-
 /** Whether a word of `item` ending at `end` ends there or at a `.`. */
 function wordEnds(item: string, end: number): boolean {
   return end === item.length || item.charCodeAt(end) === 0x2e;
+}
+
+/** Whether `item` holds the word `w` at `at`, ending there or at a `.` (no slice). */
+function wordAt(item: string, at: number, w: string): boolean {
+  return sameAt(item, at, w) && wordEnds(item, at + w.length);
 }
 
 /** Whether `item[from..to)` is `pos` (no slice). */
@@ -121,7 +120,7 @@ export function readConfigBlock(
     } else if (c === 0x65 /* e */ && wordAt(item, w, "else")) {
       if (foundElse === "") {
         if (!foundIf) fail("if_block_else_before_if", "Found 'else' before 'if'", keySpan(entry));
-        if (entry !== undefined) otherwise = { expr: parse(entry), entry };
+        otherwise = { expr: parse(entry), entry };
         foundElse = item.slice(prefix.length, dot);
       } else if (!isPos(item, prefix.length, dot, foundElse)) {
         fail("if_block_multiple_else", "Multiple 'else' found", keySpan(entry));
