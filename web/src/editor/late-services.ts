@@ -27,7 +27,7 @@ import {
 } from "monaco-editor/platform/instantiation/common/instantiation";
 
 /** Each service's id, as its module's `createDecorator` call names it. */
-export const LATE_SERVICES = [
+const LATE_SERVICES = [
   "IPeekViewService", // editor/contrib/peekView/browser/peekView.js
   "ISymbolNavigationService", // editor/contrib/gotoSymbol/browser/symbolNavigation.js
   "IInlayHintsCache", // editor/contrib/inlayHints/browser/inlayHintsController.js
