@@ -264,12 +264,14 @@ const layer =
     return paths.test(id) && beforeReady.has(id);
   };
 
+// nls and amdX sit at vs/ but import only vs/base.
+const baseLayer = layer(vs("base/|nls|amdX"));
+
 const MONACO_LAYERS = [
-  // nls and amdX sit at vs/ but import only vs/base; rolldown's runtime helpers go first.
+  // rolldown's runtime helpers go first, with vs/base.
   {
     name: "monaco-base",
-    test: (id: string): boolean =>
-      /rolldown\/runtime/.test(id) || layer(/\/monaco-editor\/esm\/vs\/(?:base\/|nls|amdX)/)(id),
+    test: (id: string): boolean => /rolldown\/runtime/.test(id) || baseLayer(id),
     priority: 4,
   },
   { name: "monaco-common", test: layer(vs("platform/[^/]+/common/|editor/common/")), priority: 3 },
