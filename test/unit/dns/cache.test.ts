@@ -221,7 +221,7 @@ describe("Cache API bundles", () => {
     expect(platform.puts).toEqual([BUNDLE]);
   });
 
-  it("does not hold an answer until the platform write is done", async () => {
+  it("writes the bundle in the background, and settled() waits for the write", async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => {
       release = r;

@@ -80,7 +80,7 @@ describe.sequential("evaluation resolver over real DoH", () => {
     expect(ev.trace().map((t) => t.from)).toEqual(["record", "doh"]);
   });
 
-  it("a second isolate gets an evaluation's answers from the Cache API, in one read", async () => {
+  it("a second isolate gets an evaluation's answers from the Cache API before the network's", async () => {
     // Two apps with their own deps are two isolates' worth of memory cache (resolver-stack
     // keys its per-isolate cache by deps); the platform cache (Cache API) is shared.
     const request = () =>
