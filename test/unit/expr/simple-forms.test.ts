@@ -124,6 +124,11 @@ describe("simple forms", () => {
     expect(simpleForm('mx != "mx.d0.test"', ALL, slot)).not.toBeNull();
     expect(simpleForm("ends_with(sender_domain, '.d0.test')", ALL, slot)).not.toBeNull();
     expect(simpleForm("contains(rcpt_domain,'x')", ALL, slot)).not.toBeNull();
+    // And the values most settings hold: one literal, one word, an array of literals.
+    expect(simpleForm("'r0'", ALL, slot)).not.toBeNull();
+    expect(simpleForm("retry_num", ALL, slot)).not.toBeNull();
+    expect(simpleForm("5m", ALL, slot)).not.toBeNull();
+    expect(simpleForm("['192.0.2.10', '192.0.2.11']", ALL, slot)).not.toBeNull();
     // Near misses are left to the general reading.
     expect(simpleForm("rcpt_domain  == 'd0.test'", ALL, slot)).toBeNull();
     expect(simpleForm("len(rcpt_domain, 'x')", ALL, slot)).toBeNull();
