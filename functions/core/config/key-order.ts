@@ -2,7 +2,7 @@
  * Stalwart's key order (its config is a BTreeMap of UTF-8 strings: code point order) and
  * the searches the loader answers from keys sorted in it.
  */
-import type { FlatEntry, KeyValue } from "./toml-flatten";
+import type { FlatEntry, KeyValue } from "./flat-entry";
 
 /** Byte-order comparison of UTF-8 strings (= code point order, unlike `<` on UTF-16). */
 export function compareKeys(a: string, b: string): number {

@@ -14,8 +14,6 @@ import { dotPad, flatConcat, isBare, isScalarEnd, isStalwartScalar, pad } from "
 import { KeyReader } from "./toml-key-reader";
 import { decodeStringValue, type StringKind, scanString } from "./toml-strings";
 
-export { type Container, FlatEntry, type KeySpan, type KeyValue } from "./flat-entry";
-
 const MAX_NEST_LEVEL = 10;
 
 export class Flattener extends KeyReader {

@@ -8,10 +8,11 @@ import { parse, TomlError } from "smol-toml";
 import { CoreError, CoreErrorCode, type Diagnostic } from "../errors";
 import { LIMITS } from "../limits";
 import { utf8Length } from "../utf8";
+import type { Container, FlatEntry, KeyValue } from "./flat-entry";
 import type { IfBlock } from "./if-block";
 import { byKey, keysWithPrefix, prefixEnd, prefixIndex, sortEntries } from "./key-order";
 import type { Setting } from "./settings";
-import { type Container, type FlatEntry, Flattener, type KeyValue } from "./toml-flatten";
+import { Flattener } from "./toml-flatten";
 import { isCertainlyValidToml } from "./toml-subset";
 
 export interface ConfigEntry extends KeyValue {
