@@ -179,7 +179,7 @@ function stripOptionDescriptions(): Plugin {
     transform(code, id) {
       if (!OPTION_SCHEMAS.test(id)) return null;
       const cuts: { start: number; end: number; text: string }[] = [];
-      const isLocalize = (v: unknown): boolean =>
+      const isLocalize = (v: unknown): v is Node =>
         isNode(v) && v.type === "CallExpression" && code.startsWith("localize(", v.start);
       const visit = (v: unknown): void => {
         if (Array.isArray(v)) {
@@ -189,19 +189,20 @@ function stripOptionDescriptions(): Plugin {
         if (!isNode(v)) return;
         if (v.type === "Property") {
           const { key, value } = v as Node & { key: unknown; value: unknown };
-          const name =
-            isNode(key) && key.type === "Identifier" ? (key as Node & { name: string }).name : "";
-          if (PROSE.has(name) && isLocalize(value) && isNode(value)) {
+          const prose =
+            isNode(key) &&
+            key.type === "Identifier" &&
+            PROSE.has((key as Node & { name: string }).name);
+          if (prose && isLocalize(value)) {
             cuts.push({ start: value.start, end: value.end, text: '""' });
             return;
           }
-          const items =
-            isNode(value) && value.type === "ArrayExpression"
-              ? (value as Node & { elements: unknown[] }).elements
-              : [];
-          if (PROSE.has(name) && isNode(value) && items.length > 0 && items.every(isLocalize)) {
-            cuts.push({ start: value.start, end: value.end, text: "[]" });
-            return;
+          if (prose && isNode(value) && value.type === "ArrayExpression") {
+            const { elements } = value as Node & { elements: unknown[] };
+            if (elements.length > 0 && elements.every(isLocalize)) {
+              cuts.push({ start: value.start, end: value.end, text: "[]" });
+              return;
+            }
           }
         }
         for (const [k, child] of Object.entries(v)) if (k !== "type") visit(child);
