@@ -19,12 +19,7 @@ import { plainStringEnd, sameAt } from "./string-literal";
 import type { TokenSlot } from "./token";
 import type { TokenMap } from "./types";
 import { str } from "./value";
-import { classifyWord } from "./word";
-
-/** `[A-Za-z_$]`, as the tokenizer's word characters. */
-function isAlpha(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
+import { classifyWord, isAlpha } from "./word";
 
 /** The program of `source` if it has one of the simple forms, else null. */
 export function simpleForm(source: string, tokens: TokenMap, slot: TokenSlot): Item[] | null {

@@ -13,15 +13,10 @@ import { Lexer } from "./lexer";
 import { compileRustRegex } from "./regex";
 import { syntax, type TokenSlot } from "./token";
 import type { TokenMap } from "./types";
-import { classifyWord } from "./word";
+import { classifyWord, isAlpha } from "./word";
 
 export { ALL_VARIABLES, FUNCTION_ARITY } from "./catalog";
 export type { BinaryOp, Token, TokenKind, TokenSlot, TokenTag, UnaryOp } from "./token";
-
-/** `[A-Za-z_$]`: the characters that make a word an identifier. */
-function isAlpha(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
 
 /**
  * Tokens come out in two reused slots, not as objects: `word` (a classified word,

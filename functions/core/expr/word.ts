@@ -37,6 +37,11 @@ export function parseDuration(text: string): bigint | null {
   return BigInt.asIntN(64, BigInt.asUintN(64, n * mult));
 }
 
+/** `[A-Za-z_$]`: the characters that make a word an identifier (tokenizer and simple forms). */
+export function isAlpha(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+}
+
 /**
  * Which (length, first character) pairs some function name has: most words are variables,
  * and a miss here skips the function-table lookup of a freshly sliced word (the costliest
