@@ -221,16 +221,6 @@ function stripOptionDescriptions(): Plugin {
 }
 
 /**
- * Monaco split along its own layers (VS Code's rule: base ← platform ← editor, common ←
- * browser; nothing imports upwards), so the chunks import one another in one direction
- * only and every module still runs after its imports. Why: Chromium compiles each module
- * script on its own background thread while it downloads; as one 3.3 MB chunk that
- * compile ended 0.5–1 s after the last byte arrived (the single longest step before the
- * editor could start), as four ~0.8 MB chunks it runs on both cores at once.
- */
-const vs = (paths: string): RegExp => new RegExp(`/monaco-editor/esm/vs/(?:${paths})`);
-
-/**
  * The modules src/editor/monaco.ts imports statically, directly or not: all that must run
  * before the editor is ready. Filled once the build has read every module (buildEnd),
  * before rolldown makes the chunks. The layers hold only these: a layer module that only
@@ -258,6 +248,10 @@ function findBeforeReady(): Plugin {
   };
 }
 
+/** Monaco modules under monaco-editor/esm/vs/ whose path there starts with one of `paths`. */
+const vs = (paths: string): RegExp => new RegExp(`/monaco-editor/esm/vs/(?:${paths})`);
+
+/** A layer's test: a module `paths` matches that runs before the editor is ready. */
 const layer =
   (paths: RegExp) =>
   (id: string): boolean => {
@@ -268,6 +262,14 @@ const layer =
 // nls and amdX sit at vs/ but import only vs/base.
 const baseLayer = layer(vs("base/|nls|amdX"));
 
+/**
+ * Monaco split along its own layers (VS Code's rule: base ← platform ← editor, common ←
+ * browser; nothing imports upwards), so the chunks import one another in one direction
+ * only and every module still runs after its imports. Why: Chromium compiles each module
+ * script on its own background thread while it downloads; as one 3.3 MB chunk that
+ * compile ended 0.5–1 s after the last byte arrived (the single longest step before the
+ * editor could start), as four ~0.8 MB chunks it runs on both cores at once.
+ */
 const MONACO_LAYERS = [
   // rolldown's runtime helpers go first, with vs/base.
   {
