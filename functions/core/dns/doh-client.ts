@@ -194,8 +194,28 @@ export class DohClient implements TracingResolver {
       return first.stored;
     }
     const r = first.network;
-    if (typeof r === "string" || r.error !== undefined) return (await stored) ?? r;
+    if (typeof r === "string" || r.error !== undefined)
+      return (await this.#until(stored, ctx)) ?? r;
     return r;
+  }
+
+  /**
+   * `stored`, or undefined once the evaluation's deadline has passed: a platform read that
+   * never settles must not hold a failed query past the deadline every query keeps.
+   */
+  async #until<T>(stored: Promise<T>, ctx: QueryContext): Promise<T | undefined> {
+    if (ctx.deadline === undefined) return stored;
+    const left = ctx.deadline - this.options.clock.now();
+    if (left <= 0) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), left);
+    });
+    try {
+      return await Promise.race([stored, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Budget, deadline, then the HTTP exchange; a string is a pre-flight refusal. */

@@ -343,4 +343,17 @@ describe("DoH client racing the evaluation's platform read against the network",
       expect(r.result.status).toBe("ok");
     }
   });
+
+  it("does not wait past the evaluation's deadline for a platform read that never settles", async () => {
+    const failing = fakeDoh(() => new Response("down", { status: 503 }));
+    const platform = fakeStorage(new Map(), true); // never released
+    const clock = manualClock();
+    const cache = createDnsCache({ clock, storage: platform.storage });
+    const client = createDohClient({ url: URL_, fetch: failing.fetch, clock, cache });
+    const r = await client.query("h.example", "A", {
+      deadline: clock.now() + 30,
+      session: openCacheSession(cache, BUNDLE),
+    });
+    expect(r.result).toEqual({ status: "error", message: "HTTP 503 from resolver" });
+  });
 });
