@@ -32,6 +32,12 @@ const PURE: ReadonlyMap<string, PureFn> = new Map<string, PureFn>([
   ...TEXT_FUNCTIONS,
 ]);
 
+/** Function `name` applied to `args`: a pure one, else a server function of `env`. */
+function call(name: string, args: readonly Value[], env: EvalEnv): Value {
+  const pure = PURE.get(name);
+  return checked(pure ? pure(args) : callServerFunction(name, args, env));
+}
+
 /** Rejects values beyond the frozen size limits as soon as an operation produces them. */
 function checked(v: Value): Value {
   if (v.kind === "string" && v.value.length > LIMITS.stringLength) {
@@ -120,9 +126,7 @@ export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newE
         break;
       }
       case "fn": {
-        const args = stack.popN(item.args);
-        const pure = PURE.get(item.name);
-        stack.push(checked(pure ? pure(args) : callServerFunction(item.name, args, env)));
+        stack.push(call(item.name, stack.popN(item.args), env));
         break;
       }
       case "jmp": {
@@ -175,9 +179,7 @@ function compareOrCall(items: readonly Item[], env: EvalEnv): Value {
   const right = b?.k === "const" ? b.value : EMPTY;
   if (c?.k === "bin") return checked(binaryOp(c.op, left, right));
   if (c?.k !== "fn") return EMPTY; // not reached: isCompareOrCall
-  const args = [left, right];
-  const pure = PURE.get(c.name);
-  return checked(pure ? pure(args) : callServerFunction(c.name, args, env));
+  return call(c.name, [left, right], env);
 }
 
 /**
