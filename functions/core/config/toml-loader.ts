@@ -1,8 +1,8 @@
 /**
  * Loads a Stalwart TOML config: smol-toml decides whether the text is TOML at all
  * (Stalwart refuses to start on a file it cannot read) unless toml-subset.ts is sure it
- * would accept it, then `Flattener` turns it into
- * Stalwart's sorted map of dotted keys, with the source position of every key and value.
+ * would accept it, then `Flattener` turns it into Stalwart's sorted map of dotted keys,
+ * with the source position of every key and value.
  */
 import { parse, TomlError } from "smol-toml";
 import { CoreError, CoreErrorCode, type Diagnostic } from "../errors";
