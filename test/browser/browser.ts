@@ -66,8 +66,7 @@ export async function waitForRun(page: Page, after = 0): Promise<void> {
  * contributions (completion, hover, find...; data-complete), which arrive just after.
  */
 export async function waitForMonaco(page: Page): Promise<void> {
-  await page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines", { timeout: 30_000 });
-  await page.waitForSelector("#editor[data-complete] .monaco-editor .view-lines", {
+  await page.waitForSelector("#editor[data-ready][data-complete] .monaco-editor .view-lines", {
     timeout: 30_000,
   });
 }
