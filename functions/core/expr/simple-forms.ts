@@ -27,7 +27,7 @@ export function simpleForm(source: string, tokens: TokenMap, slot: TokenSlot): I
   if (n === 0) return null;
   const c0 = source.charCodeAt(0);
   if (c0 === 39 /* ' */ || c0 === 34 /* " */) {
-    if (plainStringEnd(source, 1, c0 === 39 ? "'" : '"') !== n - 1) return null;
+    if (literalToEnd(source, 0) < 0) return null;
     return [{ k: "const", value: str(source.slice(1, n - 1)) }];
   }
   if (c0 === 91 /* [ */) return stringArray(source);
