@@ -54,14 +54,20 @@ function read<T>(
   return fallback;
 }
 
+const FROM = "remote.".length;
+const TAIL = ".address".length;
+
+/** Whether `k`, a key under `remote.`, is `remote.<id>.address` (a non-empty id). */
+function isAddressKey(k: string): boolean {
+  return k.length - TAIL > FROM && k.endsWith(".address");
+}
+
 /** Ids of `remote.<id>.address` keys (Stalwart's `sub_keys("remote", ".address")`). */
 export function relayIds(config: LoadedConfig): readonly string[] {
   // One pass, no intermediate arrays (filter/map/filter over every remote key).
   const ids: string[] = [];
-  const from = "remote.".length;
-  const tail = ".address".length;
   for (const k of config.keysUnder("remote.")) {
-    if (k.length - tail > from && k.endsWith(".address")) ids.push(k.slice(from, -tail));
+    if (isAddressKey(k)) ids.push(k.slice(FROM, -TAIL));
   }
   return ids;
 }
@@ -85,20 +91,18 @@ export function readRelay(
  * and a built prefix per relay showed in the bench profile of a config with 180 relays).
  */
 export function checkRelays(config: LoadedConfig, diagnostics: Diagnostic[]): void {
-  const from = "remote.".length;
-  const tail = ".address".length;
   const keys = config.keys;
   const start = config.keyIndex("remote.");
   const end = config.keyEnd("remote.", start);
   for (let j = start; j < end; j++) {
     const k = keys[j] ?? "";
-    if (!(k.length - tail > from && k.endsWith(".address"))) continue;
+    if (!isAddressKey(k)) continue;
     // `remote.<id>.`: the keys starting with it are contiguous and include this one, so
     // the first of them is found by stepping back (keys sort before `address` are rare).
-    const base = k.slice(0, k.length - tail + 1);
+    const base = k.slice(0, k.length - TAIL + 1);
     let first = j;
     while (first > start && (keys[first - 1] ?? "").lastIndexOf(base, 0) === 0) first--;
-    readRelayAt(config, k.slice(from, -tail), base, first, diagnostics);
+    readRelayAt(config, k.slice(FROM, -TAIL), base, first, diagnostics);
   }
 }
 
