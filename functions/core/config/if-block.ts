@@ -98,13 +98,13 @@ function parseBuiltin(setting: Setting<unknown>): IfBlock {
 class BlockError extends Error {}
 
 /**
- * Blocks already read are kept per loaded config (`config.readBlocks`): the lint
+ * Reads `setting.key` from the config like `IfBlock::try_parse`; on any error the built-in
+ * applies. Blocks already read are kept per loaded config (`config.readBlocks`): the lint
  * (analyzeConfig) and then the planner read the same settings of the same LoadedConfig,
  * and parsing is most of an evaluation's CPU (bench profile). A config is immutable and
  * reading is deterministic, so the second read returns the same block and reports the
  * same diagnostics.
  */
-/** Reads `setting.key` from the config like `IfBlock::try_parse`; on any error the built-in applies. */
 export function readIfBlock(
   config: LoadedConfig,
   setting: Setting<unknown>,
