@@ -43,7 +43,8 @@ let loads = 0;
  * Settles once Monaco is mounted or has failed to load. The page's own start-up work (the
  * first example's Run: fetch, schema check, rendering; the live lint's core analysis)
  * waits for it: on a cold load the editor's chunks finish compiling while that work would
- * run, and the editor is what the page waits for (BENCHMARKS.md, section 4).
+ * run, and the editor is what the page waits for (BENCHMARKS.md, "What the profile
+ * showed", fourth round).
  */
 let settleEditor: () => void = () => {};
 const editorSettled = new Promise<void>((resolve) => {
