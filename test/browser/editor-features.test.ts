@@ -2,7 +2,8 @@
  * Editor features the other browser tests do not reach, each through the keys or clicks a
  * user would use: marker navigation (F8, whose widget is a peek view and whose services
  * web/src/editor/late-services.ts registers before their code arrives), find, word
- * highlight, folding.
+ * highlight, folding, copy and paste through the clipboard (Monaco's clipboard
+ * contribution), and F1 (the command palette, which is not bundled: nothing may fail).
  */
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { openSession, type Session, waitForMonaco, waitForRun } from "./browser";
@@ -98,6 +99,23 @@ it("folding the indented block under a key hides it and unfolding shows it", asy
   expect(await shown()).toContain("ip-strategy");
   await s.page.keyboard.press("Control+Shift+BracketRight");
   await expect.poll(shown).toContain("retry_num > 2");
+  expect(s.problems).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+it("copy and paste through the clipboard, and F1, work without an error", async () => {
+  await replaceText(CONFIG);
+  await caretAtTop();
+  await s.page.keyboard.press("Shift+End");
+  await s.page.keyboard.press("Control+C");
+  await s.page.keyboard.press("Control+End");
+  await s.page.keyboard.insertText("\n# ");
+  await s.page.keyboard.press("Control+V");
+  const text = async () =>
+    ((await s.page.locator("#editor .view-lines").textContent()) ?? "").replace(/\u00a0/g, " ");
+  await expect.poll(text).toContain("# [queue.outbound]");
+  await s.page.keyboard.press("F1");
+  await s.page.keyboard.press("Escape");
   expect(s.problems).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
