@@ -8,9 +8,10 @@
  * injected latency) the bench machine measured, from /proc CPU times, 70–88 ms of workerd
  * CPU plus 70–92 ms in wrangler's own Node process under `wrangler dev`, against 13–23 ms
  * of workerd CPU and nothing else under Miniflare; the same exchanges took 26–30 ms
- * instead of ~70 ms. Miniflare's own outbound layer is turned off too (below). The platform runs none of that per fetch. (The playground figure
- * stays on `wrangler dev`: Miniflare's own static-asset serving measured ~32 ms of workerd
- * CPU per 800 KB chunk against ~14 ms under wrangler dev.)
+ * instead of ~70 ms. The platform runs none of that per fetch, nor Miniflare's own
+ * outbound layer, which is turned off too (below). (The playground figure stays on
+ * `wrangler dev`: Miniflare's own static-asset serving measured ~32 ms of workerd CPU per
+ * 800 KB chunk against ~14 ms under wrangler dev.)
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";

@@ -19,14 +19,14 @@
  * POST /__reset (counts, max in flight, latency), POST /__latency?ms=50[&order=after].
  *
  * Latency is a round trip to a resolver far away: a query is answered `ms` after it
- * arrived (to within a fraction of a millisecond: `until`), or when its answer is ready
- * if that takes longer. The query goes upstream (or
- * its fault is made) half a round trip after it arrived, when it would reach a remote
- * resolver, so the local DNS server's own time is inside the round trip, as a remote
- * resolver's is inside the network's, instead of added after it: on this
- * 2-core rig, 20 queries let out together after the wait queued behind one another in the
- * proxy, dnsdist and BIND (20–40 ms), which no remote resolver does. `order=after` keeps
- * that older model (wait, then ask the local server), which the bench reports beside.
+ * arrived (on time to within ~1 ms: `until`), or when its answer is ready if that takes
+ * longer. The query goes upstream (or its fault is made) half a round trip after it
+ * arrived, when it would reach a remote resolver, so the local DNS server's own time is
+ * inside the round trip, as a remote resolver's is inside the network's, instead of added
+ * after it: on this 2-core rig, 20 queries let out together after the wait queued behind
+ * one another in the proxy, dnsdist and BIND (20–40 ms), which no remote resolver does.
+ * `order=after` keeps that older model (wait, then ask the local server), which the bench
+ * reports beside.
  */
 import { Buffer } from "node:buffer";
 import {
