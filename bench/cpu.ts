@@ -51,6 +51,25 @@ async function sample(run: () => Promise<void>, warmup: number, runs: number): P
   return out;
 }
 
+/** `sample` for several workloads at once, one run of each in turn (same moments). */
+async function sampleInterleaved(
+  runs: readonly (() => Promise<void>)[],
+  warmup: number,
+  count: number,
+): Promise<number[][]> {
+  for (const run of runs) for (let i = 0; i < warmup; i++) await run();
+  const out = runs.map((): number[] => []);
+  for (let i = 0; i < count; i++) {
+    for (const [k, run] of runs.entries()) {
+      const c0 = process.cpuUsage();
+      await run();
+      const c = process.cpuUsage(c0);
+      out[k]?.push(c.user + c.system);
+    }
+  }
+  return out;
+}
+
 const lineCount = (s: string) => s.split("\n").length;
 
 /**
@@ -117,16 +136,20 @@ export async function benchCpu(): Promise<Figure[]> {
     }),
   );
 
-  // Growth with size: time per line at 250 … 2,000 lines should stay flat (linear).
+  // Growth with size: time per line at 250 … 2,000 lines should stay flat (linear). The
+  // sizes are measured interleaved, run by run: this host's CPU speed flips between two
+  // phases for seconds at a time (BENCHMARKS.md), and measured one after another the
+  // 1,000- and 2,000-line medians once landed in different phases (ratio 3.09×, with the
+  // 1,000-line config faster than the 500-line one).
   const sizes = [250, 500, 1000, 2000];
-  const perLine: number[] = [];
-  const medians: number[] = [];
-  for (const n of sizes) {
-    const text = realisticConfig(n);
-    const runs = await sample(() => evaluateCore(text), 20, 100);
-    medians.push(median(runs));
-    perLine.push(median(runs) / lineCount(text));
-  }
+  const texts = sizes.map((n) => realisticConfig(n));
+  const bySize = await sampleInterleaved(
+    texts.map((text) => () => evaluateCore(text)),
+    20,
+    100,
+  );
+  const medians = bySize.map((runs) => median(runs));
+  const perLine = medians.map((m, i) => m / lineCount(texts[i] ?? ""));
   for (const [i, n] of sizes.entries()) {
     out.push(
       figure("cpu", `growth: ${n} lines`, (medians[i] ?? 0) / 1000, "ms", {
