@@ -36,23 +36,12 @@ export async function evaluateCore(text: string): Promise<void> {
 }
 
 /**
- * CPU time (user + system, `process.cpuUsage`) per run in µs: what the Workers limit
- * counts, and unlike wall time it does not grow when other processes share the cores.
+ * CPU time (user + system, `process.cpuUsage`) per run in µs, for each workload: what the
+ * Workers limit counts, and unlike wall time it does not grow when other processes share
+ * the cores. Several workloads are measured interleaved, one run of each in turn, so a
+ * change of the host's speed hits them alike.
  */
-async function sample(run: () => Promise<void>, warmup: number, runs: number): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    await run();
-    const c = process.cpuUsage(c0);
-    out.push(c.user + c.system);
-  }
-  return out;
-}
-
-/** `sample` for several workloads at once, one run of each in turn (same moments). */
-async function sampleInterleaved(
+async function sampleEach(
   runs: readonly (() => Promise<void>)[],
   warmup: number,
   count: number,
@@ -69,6 +58,9 @@ async function sampleInterleaved(
   }
   return out;
 }
+
+const sample = async (run: () => Promise<void>, warmup: number, runs: number) =>
+  (await sampleEach([run], warmup, runs))[0] ?? [];
 
 const lineCount = (s: string) => s.split("\n").length;
 
@@ -143,7 +135,7 @@ export async function benchCpu(): Promise<Figure[]> {
   // 1,000-line config faster than the 500-line one).
   const sizes = [250, 500, 1000, 2000];
   const texts = sizes.map((n) => realisticConfig(n));
-  const bySize = await sampleInterleaved(
+  const bySize = await sampleEach(
     texts.map((text) => () => evaluateCore(text)),
     20,
     100,
