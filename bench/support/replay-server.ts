@@ -8,11 +8,12 @@
  * ready 1,372 vs 1,209 ms and 1,422 vs 1,219 ms; in one slow stretch of the machine
  * 1,380 vs 1,385 ms). The bench reports both.
  */
-import { Buffer } from "node:buffer";
+import type { Buffer } from "node:buffer";
 import { readdirSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { httpGet } from "../../test/support/net";
 
 export interface ReplayServer {
   readonly baseUrl: string;
@@ -47,31 +48,16 @@ function staticPaths(dir: string): string[] {
   return out;
 }
 
-/**
- * The raw response, as Chromium would get it: node:http, not fetch, so that a compressed
- * body stays compressed (with its content-encoding) instead of being decoded.
- */
-function record(origin: string, path: string): Promise<Recorded> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${origin}${path}`,
-      { headers: { "accept-encoding": ACCEPT_ENCODING } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", reject);
-        res.on("end", () => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = String(value);
-          }
-          resolve({ status: res.statusCode ?? 502, headers, body: Buffer.concat(chunks) });
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end();
+/** The raw response, as Chromium would get it (node:http keeps a compressed body as is). */
+async function record(origin: string, path: string): Promise<Recorded> {
+  const res = await httpGet(`${origin}${path}`, {
+    headers: { "accept-encoding": ACCEPT_ENCODING },
   });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = String(value);
+  }
+  return { status: res.status, headers, body: res.body };
 }
 
 export async function startReplayServer(origin: string, dir: string): Promise<ReplayServer> {

@@ -33,13 +33,12 @@ import {
   Agent,
   createServer,
   type IncomingMessage,
-  request,
   type Server,
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as dnsPacket from "dns-packet";
-import { sleep } from "./net";
+import { httpGet, sleep } from "./net";
 
 export interface DnsProxy {
   /** `http://127.0.0.1:<port>/dns-query`: the DoH URL tests use. */
@@ -155,32 +154,16 @@ export async function startDnsProxy(upstream: string): Promise<DnsProxy> {
   // of the DNS benchmark (bench/dns.ts), and undici's per-request cost showed up there.
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const upstreamUrl = new URL(upstream);
-  function forward(url: URL): Promise<Reply> {
-    return new Promise((resolve, reject) => {
-      const up = request(
-        {
-          agent,
-          host: upstreamUrl.hostname,
-          port: upstreamUrl.port,
-          path: `${upstreamUrl.pathname}${url.search}`,
-          headers: { accept: "application/dns-message" },
-        },
-        (upRes) => {
-          const chunks: Buffer[] = [];
-          upRes.on("data", (c: Buffer) => chunks.push(c));
-          upRes.on("error", reject);
-          upRes.on("end", () =>
-            resolve({
-              status: upRes.statusCode ?? 502,
-              type: upRes.headers["content-type"] ?? "application/octet-stream",
-              body: Buffer.concat(chunks),
-            }),
-          );
-        },
-      );
-      up.on("error", reject);
-      up.end();
+  async function forward(url: URL): Promise<Reply> {
+    const up = await httpGet(`${upstreamUrl.origin}${upstreamUrl.pathname}${url.search}`, {
+      agent,
+      headers: { accept: "application/dns-message" },
     });
+    return {
+      status: up.status,
+      type: up.headers["content-type"] ?? "application/octet-stream",
+      body: up.body,
+    };
   }
 
   /** The reply to a query, or "hang" for one that is never answered. */
