@@ -153,7 +153,8 @@ function stubMonaco(): Plugin {
  * ready. The standalone editor registers the schemas with its configuration registry
  * (platform/configuration/common/configurationRegistry.js) but nothing in Monaco reads
  * those four properties back (no settings UI), so each `localize(...)` there becomes "".
- * Build error if the pattern stops matching, so a Monaco update cannot silently undo this.
+ * Build error if either module is not found or yields too few, so a Monaco update cannot
+ * silently undo this.
  */
 const OPTION_SCHEMAS =
   /\/monaco-editor\/esm\/vs\/editor\/common\/config\/(editorOptions|editorConfigurationSchema)\.js$/;
@@ -173,11 +174,23 @@ const isNode = (v: unknown): v is Node =>
   typeof v === "object" && v !== null && typeof (v as { type?: unknown }).type === "string";
 
 function stripOptionDescriptions(): Plugin {
+  const stripped = new Set<string>();
   return {
     name: "strip-option-descriptions",
     apply: "build",
+    buildStart() {
+      stripped.clear();
+    },
+    buildEnd(error) {
+      // Both modules must have been seen: a Monaco update that moves one would otherwise
+      // bring its prose back without a word.
+      if (!error && stripped.size !== 2)
+        throw new Error(`option schemas stripped in ${stripped.size} of 2 Monaco modules`);
+    },
     transform(code, id) {
-      if (!OPTION_SCHEMAS.test(id)) return null;
+      const match = OPTION_SCHEMAS.exec(id);
+      if (!match) return null;
+      stripped.add(match[1] ?? id);
       const cuts: { start: number; end: number; text: string }[] = [];
       const isLocalize = (v: unknown): v is Node =>
         isNode(v) && v.type === "CallExpression" && code.startsWith("localize(", v.start);

@@ -15,68 +15,84 @@ afterAll(async () => {
   await s?.close();
 });
 
-it("keeps what was typed before the contributions arrived, and then has them all", async () => {
-  // Hold the contributions chunk back until the user has typed.
-  let release: () => void = () => {};
+/**
+ * Holds every request matching `pattern` until `release()`, which lets them through and
+ * stops holding (called again in `finally`, so a failed test leaves no route behind).
+ */
+async function hold(pattern: RegExp): Promise<() => Promise<void>> {
+  let open: () => void = () => {};
   const held = new Promise<void>((resolve) => {
-    release = resolve;
+    open = resolve;
   });
-  await s.page.route(/\/assets\/monaco-contributions-[^/]+\.js$/, async (route: Route) => {
+  await s.page.route(pattern, async (route: Route) => {
     await held;
     await route.continue();
   });
-  await s.page.goto(inject("baseUrl"));
-  await s.page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines");
-  await waitForRun(s.page);
-  await s.page.waitForSelector("#editor .view-line .branch-hl");
-  expect(await s.page.getAttribute("#editor", "data-complete")).toBeNull();
-  const highlightedText = () =>
-    s.page.$$eval("#editor .view-line .branch-hl", (els) =>
-      els.map((e) => e.textContent ?? "").join(""),
+  return async () => {
+    open();
+    await s.page.unroute(pattern);
+  };
+}
+
+it("keeps what was typed before the contributions arrived, and then has them all", async () => {
+  // Hold the contributions chunk back until the user has typed.
+  const release = await hold(/\/assets\/monaco-contributions-[^/]+\.js$/);
+  try {
+    await s.page.goto(inject("baseUrl"));
+    await s.page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines");
+    await waitForRun(s.page);
+    await s.page.waitForSelector("#editor .view-line .branch-hl");
+    expect(await s.page.getAttribute("#editor", "data-complete")).toBeNull();
+    const highlightedText = () =>
+      s.page.$$eval("#editor .view-line .branch-hl", (els) =>
+        els.map((e) => e.textContent ?? "").join(""),
+      );
+    const highlightBefore = await highlightedText();
+    expect(highlightBefore).toContain("ipv6_only");
+
+    await s.page.click("#editor .view-line >> nth=0");
+    await s.page.keyboard.press("Control+Home");
+    await s.page.keyboard.type("# typed early\n");
+    await release();
+    await s.page.waitForSelector("#editor[data-complete] .monaco-editor .view-lines");
+
+    // One editor, same text, focus and cursor kept.
+    expect(await s.page.locator("#editor .monaco-editor").count()).toBe(1);
+    // Monaco draws spaces as no-break spaces.
+    const read = async (selector: string) =>
+      ((await s.page.locator(selector).textContent()) ?? "").replace(/\u00a0/g, " ");
+    expect(await read("#editor .view-line >> nth=0")).toContain("# typed early");
+    // The branch highlight still covers the same text (it followed the typed line).
+    await s.page.waitForSelector("#editor .view-line .branch-hl");
+    expect(await highlightedText()).toBe(highlightBefore);
+    await s.page.keyboard.type("!");
+    // Polled: Monaco draws the edit on its next animation frame, which a loaded machine
+    // delays past the keystroke's return.
+    await expect
+      .poll(() => s.page.locator("#editor .view-line >> nth=1").textContent())
+      .toMatch(/^!/);
+    // The undo stack is the model's: the edits from before the re-creation can be undone.
+    const text = () => read("#editor .view-lines");
+    for (let i = 0; i < 10 && (await text()).includes("typed early"); i++)
+      await s.page.keyboard.press("Control+Z");
+    expect(await text()).not.toContain("typed early");
+    expect(await text()).toContain("ip-strategy");
+
+    // The contributions work: completion (with the suggest widget's theme colour defined).
+    await s.page.keyboard.press("Control+A");
+    await s.page.keyboard.press("Delete");
+    await s.page.keyboard.type('[queue.outbound]\nip-strategy = "');
+    await s.page.keyboard.press("Control+Space");
+    await s.page.waitForSelector(".suggest-widget .monaco-list-row");
+    const background = await s.page.$eval(".suggest-widget", (el) =>
+      getComputedStyle(el).getPropertyValue("--vscode-editorSuggestWidget-background").trim(),
     );
-  const highlightBefore = await highlightedText();
-  expect(highlightBefore).toContain("ipv6_only");
-
-  await s.page.click("#editor .view-line >> nth=0");
-  await s.page.keyboard.press("Control+Home");
-  await s.page.keyboard.type("# typed early\n");
-  release();
-  await s.page.waitForSelector("#editor[data-complete] .monaco-editor .view-lines");
-
-  // One editor, same text, focus and cursor kept.
-  expect(await s.page.locator("#editor .monaco-editor").count()).toBe(1);
-  // Monaco draws spaces as no-break spaces.
-  const read = async (selector: string) =>
-    ((await s.page.locator(selector).textContent()) ?? "").replace(/\u00a0/g, " ");
-  expect(await read("#editor .view-line >> nth=0")).toContain("# typed early");
-  // The branch highlight still covers the same text (it followed the typed line).
-  await s.page.waitForSelector("#editor .view-line .branch-hl");
-  expect(await highlightedText()).toBe(highlightBefore);
-  await s.page.keyboard.type("!");
-  // Polled: Monaco draws the edit on its next animation frame, which a loaded machine
-  // delays past the keystroke's return.
-  await expect
-    .poll(() => s.page.locator("#editor .view-line >> nth=1").textContent())
-    .toMatch(/^!/);
-  // The undo stack is the model's: the edits from before the re-creation can be undone.
-  const text = () => read("#editor .view-lines");
-  for (let i = 0; i < 10 && (await text()).includes("typed early"); i++)
-    await s.page.keyboard.press("Control+Z");
-  expect(await text()).not.toContain("typed early");
-  expect(await text()).toContain("ip-strategy");
-
-  // The contributions work: completion (with the suggest widget's theme colour defined).
-  await s.page.keyboard.press("Control+A");
-  await s.page.keyboard.press("Delete");
-  await s.page.keyboard.type('[queue.outbound]\nip-strategy = "');
-  await s.page.keyboard.press("Control+Space");
-  await s.page.waitForSelector(".suggest-widget .monaco-list-row");
-  const background = await s.page.$eval(".suggest-widget", (el) =>
-    getComputedStyle(el).getPropertyValue("--vscode-editorSuggestWidget-background").trim(),
-  );
-  expect(background).not.toBe("");
-  await s.page.keyboard.press("Escape");
-  expect(s.problems).toEqual([]);
+    expect(background).not.toBe("");
+    await s.page.keyboard.press("Escape");
+    expect(s.problems).toEqual([]);
+  } finally {
+    await release();
+  }
 });
 
 /** Monaco's own entry chunk (monaco-<hash>.js), not its layers' or contributions' chunks. */
@@ -84,25 +100,21 @@ const MONACO_ENTRY = /\/assets\/monaco-[A-Za-z0-9_-]{8}\.js$/;
 
 it("keeps the focus and caret of the plain textarea when Monaco replaces it", async () => {
   // Hold Monaco's own entry chunk back while the user types into the fallback textarea.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await s.page.route(MONACO_ENTRY, async (route: Route) => {
-    await held;
-    await route.continue();
-  });
-  await s.page.goto(inject("baseUrl"));
-  await s.page.click("#editor-fallback");
-  await s.page.keyboard.press("Control+Home");
-  await s.page.keyboard.type("abc");
-  release();
-  await s.page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines");
-  // Typing goes on where it was, in the editor, without clicking into it.
-  await s.page.keyboard.type("X");
-  // Polled, as above: the edit is drawn on Monaco's next animation frame.
-  await expect
-    .poll(() => s.page.locator("#editor .view-line >> nth=0").textContent())
-    .toMatch(/^abcX/);
-  await s.page.unroute(MONACO_ENTRY);
+  const release = await hold(MONACO_ENTRY);
+  try {
+    await s.page.goto(inject("baseUrl"));
+    await s.page.click("#editor-fallback");
+    await s.page.keyboard.press("Control+Home");
+    await s.page.keyboard.type("abc");
+    await release();
+    await s.page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines");
+    // Typing goes on where it was, in the editor, without clicking into it.
+    await s.page.keyboard.type("X");
+    // Polled, as above: the edit is drawn on Monaco's next animation frame.
+    await expect
+      .poll(() => s.page.locator("#editor .view-line >> nth=0").textContent())
+      .toMatch(/^abcX/);
+  } finally {
+    await release();
+  }
 });

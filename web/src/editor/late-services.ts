@@ -1,12 +1,13 @@
 /**
  * Services of the contributions registered before the first editor, their code after it.
  *
- * Monaco's standalone services are collected once, when the first editor is created
- * (editor/standalone/browser/standaloneServices.js, `initialize`): a service whose module
- * (`registerSingleton`) runs later is never found, and the contributions that need it fail
- * to construct. Importing those modules before the first editor, though, pulled their
- * code (peek view, go to definition/references, inlay hints, marker navigation, suggest
- * memory: ~100 KB minified) into what every cold load compiles before the editor is ready.
+ * Monaco's standalone services are collected once, the first time any of them is used
+ * (editor/standalone/browser/standaloneServices.js, `initialize`, which `get` calls; here
+ * monaco.ts's module body, whose `defineTheme` asks for the theme service): a service
+ * whose module (`registerSingleton`) runs later is never found, and the contributions that
+ * need it fail to construct. Importing those modules that early, though, pulled their code
+ * (peek view, go to definition/references, marker navigation, suggest memory: ~100 KB
+ * minified) into what every cold load compiles before the editor is ready.
  *
  * So for each, a stand-in is registered now under the same id (`createDecorator` returns
  * the one identifier per name, platform/instantiation/common/instantiation.js). It is
@@ -30,7 +31,6 @@ import {
 const LATE_SERVICES = [
   "IPeekViewService", // editor/contrib/peekView/browser/peekView.js
   "ISymbolNavigationService", // editor/contrib/gotoSymbol/browser/symbolNavigation.js
-  "IInlayHintsCache", // editor/contrib/inlayHints/browser/inlayHintsController.js
   "IMarkerNavigationService", // editor/contrib/gotoError/browser/markerNavigationService.js
   "ISuggestMemories", // editor/contrib/suggest/browser/suggestMemory.js
 ] as const;

@@ -9,8 +9,8 @@
  * editor is constructed).
  *
  * The modules after those register the services of these contributions (peek view, symbol
- * navigation, inlay hints cache, marker navigation, suggest memory) under the stand-ins
- * late-services.ts put in place before the first editor was created.
+ * navigation, marker navigation, suggest memory) under the stand-ins late-services.ts put
+ * in place before Monaco's services were first used.
  */
 import "monaco-editor/editor/contrib/hover/browser/hoverContribution";
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
@@ -24,6 +24,5 @@ import "monaco-editor/editor/contrib/snippet/browser/snippetController2";
 import "monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode";
 import "monaco-editor/editor/contrib/peekView/browser/peekView";
 import "monaco-editor/editor/contrib/gotoSymbol/browser/symbolNavigation";
-import "monaco-editor/editor/contrib/inlayHints/browser/inlayHintsController";
 import "monaco-editor/editor/contrib/gotoError/browser/markerNavigationService";
 import "monaco-editor/editor/contrib/suggest/browser/suggestMemory";

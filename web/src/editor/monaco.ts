@@ -4,12 +4,12 @@
  * (monaco-contributions.ts, loaded once the editor is mounted), and only the editor worker.
  */
 import * as monaco from "monaco-editor/editor";
-// Monaco's standalone services and editor features are collected once, when the first
-// editor is created. The contributions' services are registered by stand-ins
-// (late-services.ts) and built from their modules, loaded with monaco-contributions.ts.
-// wordHighlighter registers an editor feature (textualHighlightProvider.js, the word
-// highlight of any language), which has no such stand-in: it must run before the first
-// editor.
+// Monaco's standalone services and editor features are collected once, the first time a
+// service is used (below: defineTheme). The contributions' services are registered by
+// stand-ins (late-services.ts) and built from their modules, loaded with
+// monaco-contributions.ts. wordHighlighter registers an editor feature
+// (textualHighlightProvider.js, the word highlight of any language), which has no such
+// stand-in: it must run before then.
 import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { ALL_VARIABLES, FUNCTION_ARITY, STRATEGIES } from "../core-adapter";
