@@ -10,17 +10,17 @@ import { seededRandom } from "../core/io";
 import { LIMITS } from "../core/limits";
 import { planDelivery } from "../core/planner/planner";
 import type { Plan } from "../core/planner/types";
+import { boundedUtf8Length, utf8Length } from "../core/utf8";
 import type { AppDeps } from "../deps";
 import { toPlanDiagnostics } from "./diagnostics";
 import { buildResolver, type DnsEnv } from "./resolver-stack";
 
 export function checkConfigSize(config: string): void {
-  const bytes = new TextEncoder().encode(config).byteLength;
-  if (bytes > LIMITS.configBytes) {
+  if (boundedUtf8Length(config, LIMITS.configBytes) > LIMITS.configBytes) {
     throw apiError(
       413,
       ApiErrorCode.ConfigTooLarge,
-      `The config is ${bytes} bytes; at most ${LIMITS.configBytes} bytes are accepted.`,
+      `The config is ${utf8Length(config)} bytes; at most ${LIMITS.configBytes} bytes are accepted.`,
       {
         field: "config",
       },

@@ -7,13 +7,13 @@
 import { parse, TomlError } from "smol-toml";
 import { CoreError, CoreErrorCode, type Diagnostic } from "../errors";
 import { LIMITS } from "../limits";
-import { utf8Length } from "../utf8";
+import { boundedUtf8Length, utf8Length } from "../utf8";
 import type { Container, FlatEntry, KeyValue } from "./flat-entry";
 import type { IfBlock } from "./if-block";
 import { byKey, keysWithPrefix, prefixEnd, prefixIndex, sortEntries } from "./key-order";
 import type { Setting } from "./settings";
 import { Flattener } from "./toml-flatten";
-import { isCertainlyValidToml } from "./toml-subset";
+import { isCertainlyValidToml, SMOL_MAX_DEPTH } from "./toml-subset";
 
 export interface ConfigEntry extends KeyValue {
   /**
@@ -79,23 +79,6 @@ function offsetOf(text: string, line: number, column: number): number {
   return Math.min(offset + Math.max(column - 1, 0), text.length);
 }
 
-/** Made on the first long text, then reused: see boundedUtf8Length. */
-let encoder: TextEncoder | undefined;
-let encoded: Uint8Array | undefined;
-
-/**
- * UTF-8 length of `text` if at most `limit` bytes, else `limit + 1`: the text encoded
- * into one reused buffer of `limit` bytes (the encoder stops when it is full). Native
- * encoding of a 60 KB text takes a tenth of the time of a regex scan for a non-ASCII
- * character (which was 1.8% of the 2,000-line config's CPU) and far less than a char loop.
- */
-function boundedUtf8Length(text: string, limit: number): number {
-  if (encoded === undefined || encoded.length !== limit) encoded = new Uint8Array(limit);
-  encoder ??= new TextEncoder();
-  const { read, written } = encoder.encodeInto(text, encoded);
-  return read < text.length ? limit + 1 : written;
-}
-
 export function loadConfig(text: string): LoadedConfig {
   // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count, and an ASCII text
   // is as many bytes as units (then no key has a surrogate either).
@@ -116,7 +99,7 @@ export function loadConfig(text: string): LoadedConfig {
     // core's CPU on the 2,000-line config: a text the subset recognizer is sure smol-toml
     // accepts skips it. Anything else, valid or not, is still judged by smol-toml, so the
     // errors (code, message, position) are the same.
-    if (!isCertainlyValidToml(text)) parse(text, { maxDepth: 64 });
+    if (!isCertainlyValidToml(text)) parse(text, { maxDepth: SMOL_MAX_DEPTH });
   } catch (err) {
     if (err instanceof TomlError) {
       const at = offsetOf(text, err.line, err.column);

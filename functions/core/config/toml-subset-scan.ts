@@ -4,8 +4,6 @@
  * accepts there. Plain functions over charCodeAt: no regex, no string made.
  */
 
-/** smol-toml is called with maxDepth 64; deeper nesting is left to it. */
-export const MAX_DEPTH = 32;
 /** 15 digits stay below 2^53: smol-toml refuses integers it cannot hold losslessly. */
 const MAX_DIGITS = 15;
 

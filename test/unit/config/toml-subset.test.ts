@@ -2,13 +2,16 @@ import fc from "fast-check";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { expressionHeavyConfig, realisticConfig, SEED_CONFIG } from "../../../bench/configs";
-import { isCertainlyValidToml } from "../../../functions/core/config/toml-subset";
+import {
+  isCertainlyValidToml,
+  SMOL_MAX_DEPTH,
+} from "../../../functions/core/config/toml-subset";
 import { EXAMPLES } from "../../../web/src/examples";
 
 /** The judge, called as the loader calls it. */
 function smolAccepts(text: string): boolean {
   try {
-    parse(text, { maxDepth: 64 });
+    parse(text, { maxDepth: SMOL_MAX_DEPTH });
     return true;
   } catch {
     return false;
