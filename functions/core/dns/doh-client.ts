@@ -205,8 +205,8 @@ export class DohClient implements TracingResolver {
    */
   async #until<T>(stored: Promise<T>, ctx: QueryContext): Promise<T | undefined> {
     if (ctx.deadline === undefined) return stored;
-    const left = ctx.deadline - this.options.clock.now();
-    if (left <= 0) return undefined;
+    // Past the deadline a timer of 0 still lets a read that has already settled win.
+    const left = Math.max(0, ctx.deadline - this.options.clock.now());
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), left);

@@ -356,4 +356,19 @@ describe("DoH client racing the evaluation's platform read against the network",
     });
     expect(r.result).toEqual({ status: "error", message: "HTTP 503 from resolver" });
   });
+
+  it("past the deadline, still serves a stored answer the platform read has", async () => {
+    const platform = await withStoredAnswer("h.example", false);
+    const net = answerFor();
+    const clock = manualClock();
+    const cache = createDnsCache({ clock, storage: platform.storage });
+    const client = createDohClient({ url: URL_, fetch: net.fetch, clock, cache });
+    const r = await client.query("h.example", "A", {
+      deadline: clock.now() - 1,
+      session: openCacheSession(cache, BUNDLE),
+    });
+    expect(net.seen).toHaveLength(0); // the deadline refused the exchange
+    expect(r.trace[0]?.from).toBe("cache");
+    expect(r.result.status).toBe("ok");
+  });
 });
