@@ -32,6 +32,12 @@ export function dotPad(n: number, dotAfter: boolean): string {
   return p;
 }
 
+/**
+ * A bare-key character of TOML (A-Z a-z 0-9 _ -), which is also what Stalwart's keys use.
+ * The flattener and its key reader (toml-flatten.ts, toml-key-reader.ts) and the subset
+ * recognizer (toml-subset.ts) rely on it; the recognizer is sound only with exactly
+ * smol-toml's set, so widen it for the others and the recognizer must get its own.
+ */
 export function isBare(c: number): boolean {
   return (
     (c >= 0x61 && c <= 0x7a) || // a-z

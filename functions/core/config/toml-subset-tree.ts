@@ -15,7 +15,7 @@ export const ARRAY = 2;
 /** A table made on the way by a `[[a.b]]` header: `[a]` may still define it. */
 const ARRAY_DOTTED = 3;
 
-export type DefineKind = typeof DOTTED | typeof EXPLICIT | typeof ARRAY;
+type DefineKind = typeof DOTTED | typeof EXPLICIT | typeof ARRAY;
 
 export class TableNode {
   /** smol-toml's `d`: a header or an assignment defined this node itself. */

@@ -109,10 +109,13 @@ const MAX_PROGRAMS = 256;
  * held ~256 MB, twice a Workers isolate's memory. This holds ~10 programs of that size.
  */
 const MAX_CACHED_INSTS = 10 * MAX_REGEX_PROGRAM;
-let cachedInsts = 0;
 
-/** Instructions held by the program cache (for tests of its bound). */
-export const cachedInstructions = (): number => cachedInsts;
+/** Instructions held by the program cache, counted (only when a pattern is compiled). */
+export function cachedInstructions(): number {
+  let n = 0;
+  for (const p of programs.values()) n += p.insts.length;
+  return n;
+}
 
 export function programOf(re: RegExp): Program {
   const key = `${re.flags}/${re.source}`;
@@ -126,12 +129,13 @@ export function programOf(re: RegExp): Program {
   c.emit({ op: "save", slot: 1 });
   c.emit({ op: "match" });
   const program = { insts: c.insts, groups: parser.groups, multiline: re.flags.includes("m") };
-  if (programs.size >= MAX_PROGRAMS || cachedInsts + program.insts.length > MAX_CACHED_INSTS) {
+  if (
+    programs.size >= MAX_PROGRAMS ||
+    cachedInstructions() + program.insts.length > MAX_CACHED_INSTS
+  ) {
     programs.clear();
-    cachedInsts = 0;
   }
   programs.set(key, program);
-  cachedInsts += program.insts.length;
   return program;
 }
 
