@@ -100,7 +100,7 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
     model,
     theme: theme(),
     automaticLayout: true,
-    // Off, and so not bundled: web/vite.config.ts replaces the minimap with an empty part.
+    // Off, and so not bundled: web/build/monaco-stubs.ts replaces the minimap with an empty part.
     minimap: { enabled: false },
     fontSize: 13,
     lineNumbersMinChars: 3,
@@ -114,7 +114,7 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
     // Word-based suggestions would offer random words from the file as expressions.
     wordBasedSuggestions: "off",
     quickSuggestions: { other: true, strings: true, comments: false },
-    // The default, said here because web/vite.config.ts leaves the GPU renderer out.
+    // The default, said here because web/build/monaco-stubs.ts leaves the GPU renderer out.
     experimentalGpuAcceleration: "off",
   };
   /** The branch highlight on screen, carried over when the editor is re-created. */
