@@ -5,7 +5,7 @@
  */
 import "./styles.css";
 import { evaluate } from "./api/client";
-import { byId, h } from "./dom";
+import { byId } from "./dom";
 import { branchRange, type TextRange } from "./editor/branch-range";
 import { type EditorHandle, textareaHandle } from "./editor/handle";
 import { EXAMPLES, exampleState } from "./examples";
@@ -15,6 +15,7 @@ import { curlCommand, evaluateRequest } from "./state/request";
 import { defaultState, type PlaygroundState } from "./state/types";
 import { renderConsole } from "./ui/console-panel";
 import { renderContext } from "./ui/context-panel";
+import { setupExamplesMenu } from "./ui/examples-menu";
 import { liveDiagnostics } from "./ui/live-diagnostics";
 import { renderError, renderResult } from "./ui/result-view";
 import { setupTabs } from "./ui/tabs";
@@ -136,25 +137,6 @@ function loadState(next: PlaygroundState, noteText: string | null): void {
   });
 }
 
-function setupExamples(): void {
-  examples.append(h("option", { value: "" }, "Choose an example…"));
-  const groups = new Map<string, HTMLOptGroupElement>();
-  for (const ex of EXAMPLES) {
-    let g = groups.get(ex.group);
-    if (!g) {
-      g = h("optgroup", { label: ex.group });
-      groups.set(ex.group, g);
-      examples.append(g);
-    }
-    g.append(h("option", { value: ex.id }, ex.title));
-  }
-  examples.addEventListener("change", () => {
-    const ex = EXAMPLES.find((e) => e.id === examples.value);
-    if (ex) loadState(exampleState(ex), ex.note);
-    examples.value = ex?.id ?? "";
-  });
-}
-
 async function loadFromLocation(): Promise<void> {
   if (location.hash.length <= 1) {
     const first = EXAMPLES[0];
@@ -251,7 +233,7 @@ function setup(): void {
     }
   });
   if (embed) byId("open-full").hidden = false;
-  setupExamples();
+  setupExamplesMenu(examples, loadState);
 }
 
 // The editor chunks are the heavy part of the page (preloaded from index.html): asked for
