@@ -5,7 +5,7 @@
  * highlight, folding, copy and paste (the browser's clipboard events, which Monaco's core
  * editor handles).
  */
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import { openSession, type Session, waitForMonaco, waitForRun } from "./browser";
 
 let s: Session;
@@ -27,6 +27,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s?.close();
+});
+// Each feature works without a page error or a console error (checked after every test).
+afterEach(() => {
+  expect(s.problems).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
 
 /** The editor's visible text (Monaco draws spaces as no-break spaces). */
@@ -55,8 +60,6 @@ it("F8 opens the marker navigation widget on the next problem", async () => {
   );
   await s.page.keyboard.press("Escape");
   await s.page.locator("#editor .peekview-widget").first().waitFor({ state: "detached" });
-  expect(s.problems).toEqual([]);
-  expect(consoleErrors).toEqual([]);
 });
 
 it("Ctrl+F finds every occurrence", async () => {
@@ -69,8 +72,6 @@ it("Ctrl+F finds every occurrence", async () => {
   await expect.poll(() => count.textContent()).toBe(`1 of ${CONFIG.split("retry_num").length - 1}`);
   await s.page.keyboard.press("Escape");
   await s.page.waitForSelector("#editor .find-widget.visible", { state: "detached" });
-  expect(s.problems).toEqual([]);
-  expect(consoleErrors).toEqual([]);
 });
 
 /** A config with a variable used twice and a block indented under its key. */
@@ -94,8 +95,6 @@ it("the word under the caret is highlighted where else it occurs", async () => {
   await s.page.locator("#editor .view-line span", { hasText: "retry_num" }).first().click();
   await s.page.waitForSelector("#editor .wordHighlightText", { timeout: 10_000 });
   expect(await s.page.locator("#editor .wordHighlightText").count()).toBeGreaterThanOrEqual(2);
-  expect(s.problems).toEqual([]);
-  expect(consoleErrors).toEqual([]);
 });
 
 it("folding the indented block under a key hides it and unfolding shows it", async () => {
@@ -107,8 +106,6 @@ it("folding the indented block under a key hides it and unfolding shows it", asy
   expect(await shownText()).toContain("ip-strategy");
   await s.page.keyboard.press("Control+Shift+BracketRight");
   await expect.poll(shownText).toContain("retry_num > 2");
-  expect(s.problems).toEqual([]);
-  expect(consoleErrors).toEqual([]);
 });
 
 it("copy and paste through the clipboard put the copied line where the caret is", async () => {
@@ -120,6 +117,4 @@ it("copy and paste through the clipboard put the copied line where the caret is"
   await s.page.keyboard.insertText("\n# ");
   await s.page.keyboard.press("Control+V");
   await expect.poll(shownText).toContain("# [queue.outbound]");
-  expect(s.problems).toEqual([]);
-  expect(consoleErrors).toEqual([]);
 });
