@@ -16,20 +16,25 @@ afterAll(async () => {
 });
 
 /**
- * Holds every request matching `pattern` until `release()`, which lets them through and
- * stops holding (called again in `finally`, so a failed test leaves no route behind).
+ * Holds every request matching `pattern` until `release()`, which lets them through and,
+ * once they are, stops holding (called again in `finally`, so a failed test leaves no
+ * route behind). Unrouting while a held request is still in its handler would make
+ * Playwright continue it a second time.
  */
 async function hold(pattern: RegExp): Promise<() => Promise<void>> {
   let open: () => void = () => {};
   const held = new Promise<void>((resolve) => {
     open = resolve;
   });
-  await s.page.route(pattern, async (route: Route) => {
-    await held;
-    await route.continue();
+  const handled: Promise<void>[] = [];
+  await s.page.route(pattern, (route: Route) => {
+    const done = held.then(() => route.continue());
+    handled.push(done);
+    return done;
   });
   return async () => {
     open();
+    await Promise.all(handled);
     await s.page.unroute(pattern);
   };
 }
