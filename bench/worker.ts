@@ -18,7 +18,8 @@
  */
 
 import * as z from "zod";
-import { type AppEnv, createApp } from "../functions/app";
+import { createApp } from "../functions/app";
+import type { AppEnv } from "../functions/app-env";
 import { defaultDeps } from "../functions/deps";
 import { floorLookups } from "./floor";
 import { limitConcurrency } from "./sequential";

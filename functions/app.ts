@@ -1,24 +1,32 @@
 /**
- * The Hono app: JSON API under /api/*. Static files are served by Workers assets
- * (wrangler.toml `[assets]`, `run_worker_first = ["/api/*"]`).
+ * The Hono app: the JSON API under /api. Static files are served by Workers assets
+ * (wrangler.toml `[assets]`); every case spelling of /api and /api/* reaches this Worker
+ * (`run_worker_first`) and is answered here with the JSON envelope.
  */
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { ApiError, ApiErrorCode, apiError } from "./api/errors";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { getPath } from "hono/utils/url";
+import { ApiError, ApiErrorCode } from "./api/errors";
 import { rateLimit } from "./api/rate-limit";
 import { securityHeaders } from "./api/security-headers";
+import type { AppEnv } from "./app-env";
+import { RequestError } from "./core/request-error";
 import type { AppDeps } from "./deps";
 import { defaultDeps } from "./deps";
-import { errorResponse } from "./routes/error-response";
+import { errorResponse, requestErrorResponse } from "./routes/error-response";
 import { evaluateRoutes } from "./routes/evaluate";
 import { expressionRoutes } from "./routes/expression";
 import { healthRoutes } from "./routes/health";
 import { openapiRoutes } from "./routes/openapi";
 
-export type AppEnv = { Bindings: Env; Variables: { deps: AppDeps } };
+/** `/API/evaluate` is `/api/evaluate`: the prefix is matched in any case, the rest as is. */
+function apiPath(request: Request): string {
+  return getPath(request).replace(/^\/api(?=\/|$)/i, "/api");
+}
 
 export function createApp(deps: AppDeps = defaultDeps()): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ getPath: apiPath });
   app.use("*", securityHeaders);
   // Documentation sites call the API from other origins; nothing is credentialed.
   app.use(
@@ -30,6 +38,20 @@ export function createApp(deps: AppDeps = defaultDeps()): Hono<AppEnv> {
       maxAge: 86400,
     }),
   );
+  app.use(
+    "*",
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        const allow = methods.join(", ");
+        c.header("allow", allow);
+        return errorResponse(c, 405, {
+          code: ApiErrorCode.MethodNotAllowed,
+          message: `Method ${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow}.`,
+        });
+      },
+    }),
+  );
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     await next();
@@ -39,22 +61,14 @@ export function createApp(deps: AppDeps = defaultDeps()): Hono<AppEnv> {
   app.route("/api", evaluateRoutes);
   app.route("/api", expressionRoutes);
   app.route("/api", openapiRoutes);
-  app.all("/api/*", (c) => {
-    const known = ["/api/evaluate", "/api/expression", "/api/health", "/api/openapi.json"];
-    if (known.includes(c.req.path)) {
-      throw apiError(
-        405,
-        ApiErrorCode.MethodNotAllowed,
-        `Method ${c.req.method} is not allowed on ${c.req.path}.`,
-      );
-    }
-    throw apiError(
-      404,
-      ApiErrorCode.NotFound,
-      `No API route ${c.req.path}; see /api/openapi.json.`,
-    );
-  });
+  app.notFound((c) =>
+    errorResponse(c, 404, {
+      code: ApiErrorCode.NotFound,
+      message: `No API route ${c.req.path}; see /api/openapi.json.`,
+    }),
+  );
   app.onError((err, c) => {
+    if (err instanceof RequestError) return requestErrorResponse(c, err);
     if (err instanceof ApiError) return errorResponse(c, err.status, err.body);
     // Never a stack trace or a message from inside the runtime: a generic, coded 500.
     console.error("unhandled error", err instanceof Error ? err.name : typeof err);

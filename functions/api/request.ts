@@ -2,7 +2,8 @@
  * Turning an untrusted request into a validated value, or a coded 4xx.
  * Order of checks: media type (415), size (413), JSON syntax (400), schema (400).
  */
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
 import { LIMITS } from "../core/limits";
 import { ApiErrorCode, apiError } from "./errors";
@@ -10,7 +11,8 @@ import { ApiErrorCode, apiError } from "./errors";
 /** Largest accepted body: a 64 KiB config plus its JSON escaping and the context. */
 export const MAX_BODY_BYTES = 2 * LIMITS.configBytes;
 
-export async function readJsonBody(c: Context): Promise<unknown> {
+/** 415 unless the body is declared JSON (checked before the body is read at all). */
+const requireJson: MiddlewareHandler = async (c, next) => {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw apiError(
@@ -19,34 +21,35 @@ export async function readJsonBody(c: Context): Promise<unknown> {
       `Expected content-type application/json, found ${JSON.stringify(type || "none")}.`,
     );
   }
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge(declared);
-  const body = c.req.raw.body;
-  if (!body)
-    throw apiError(400, ApiErrorCode.InvalidJson, "Expected a JSON body, found an empty request.");
-  // Stream with a cap: content-length can be absent or wrong (chunked uploads).
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge(size);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const ch of chunks) {
-    bytes.set(ch, at);
-    at += ch.byteLength;
-  }
+  await next();
+};
+
+/**
+ * What a JSON POST route runs before its handler: the media type (415), then the size
+ * (413), by content-length when given, else counted while the body streams in.
+ */
+export const jsonBody = [
+  requireJson,
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      const declared = c.req.header("content-length");
+      throw apiError(
+        413,
+        ApiErrorCode.BodyTooLarge,
+        `The body is ${declared ? `${declared} bytes` : "larger than that"}; at most ${MAX_BODY_BYTES} bytes are accepted.`,
+      );
+    },
+  }),
+] as const;
+
+/** The body as JSON (after `jsonBody`): 400 for invalid UTF-8, an empty body or bad JSON. */
+export async function readJsonBody(c: Context): Promise<unknown> {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(
+      await c.req.arrayBuffer(),
+    );
   } catch {
     throw apiError(
       400,
@@ -62,14 +65,6 @@ export async function readJsonBody(c: Context): Promise<unknown> {
     const detail = e instanceof Error ? e.message : "syntax error";
     throw apiError(400, ApiErrorCode.InvalidJson, `The body is not valid JSON: ${detail}.`);
   }
-}
-
-function tooLarge(size: number) {
-  return apiError(
-    413,
-    ApiErrorCode.BodyTooLarge,
-    `The body is ${size} bytes; at most ${MAX_BODY_BYTES} bytes are accepted.`,
-  );
 }
 
 /** Validate with zod and map the first issue to a coded 400. */

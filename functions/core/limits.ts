@@ -27,6 +27,8 @@ export const LIMITS = Object.freeze({
   records: 200,
   /** Recipients in one request. */
   recipients: 100,
+  /** Local domains (for is_local_domain()) in one request. */
+  localDomains: 100,
   /** DNS-over-HTTPS queries per request (also the bound of `evaluateAsync` rounds). */
   dohQueries: 30,
   /** Timeout of one DoH query. */

@@ -3,7 +3,7 @@
  * the runtime's `waitUntil` so it is not cut off, and never awaited on the request path.
  */
 import type { Context } from "hono";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { pendingCacheWrites } from "../services/resolver-stack";
 
 export function finishInBackground(c: Context<AppEnv>): void {

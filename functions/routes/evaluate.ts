@@ -4,14 +4,20 @@
  */
 import { Hono } from "hono";
 import { ApiErrorCode, apiError } from "../api/errors";
-import { parseWith, readJsonBody } from "../api/request";
-import { ContextSchema, EvaluateRequestSchema } from "../api/schemas";
-import type { AppEnv } from "../app";
+import { jsonBody, parseWith, readJsonBody } from "../api/request";
+import type { AppEnv } from "../app-env";
+import { ContextSchema, EvaluateRequestSchema } from "../core/contract";
 import { runEvaluation } from "../services/evaluate";
 import { finishInBackground } from "./background";
 
 /** Query parameters that are integers in the JSON form. */
-const INTEGER_PARAMS = new Set(["retry_num", "notify_num", "priority", "expires_in", "seed"]);
+export const INTEGER_PARAMS = new Set([
+  "retry_num",
+  "notify_num",
+  "priority",
+  "expires_in",
+  "seed",
+]);
 const TOP_LEVEL_PARAMS = new Set(["config", "resolver", "seed"]);
 const CONTEXT_PARAMS = new Set(Object.keys(ContextSchema.shape));
 
@@ -45,7 +51,7 @@ export function requestFromQuery(params: URLSearchParams): unknown {
 }
 
 export const evaluateRoutes = new Hono<AppEnv>()
-  .post("/evaluate", async (c) => {
+  .post("/evaluate", ...jsonBody, async (c) => {
     const request = parseWith(EvaluateRequestSchema, await readJsonBody(c));
     const plan = await runEvaluation(request, c.env, c.get("deps"));
     finishInBackground(c);

@@ -1,36 +1,77 @@
 /**
- * GET /api/openapi.json: OpenAPI 3.1, generated from the zod schemas that validate the
- * requests (JSON Schema 2020-12 is OpenAPI 3.1's schema dialect).
+ * GET /api/openapi.json: OpenAPI 3.1, generated from the contract's zod schemas, the
+ * same that validate the requests and describe the responses (JSON Schema 2020-12 is
+ * OpenAPI 3.1's schema dialect).
  */
 import { Hono } from "hono";
 import * as z from "zod";
 import pkg from "../../package.json";
-import { ErrorSchema, EvaluateRequestSchema, ExpressionRequestSchema } from "../api/schemas";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
+import {
+  ContextSchema,
+  ErrorSchema,
+  EvaluateRequestSchema,
+  ExpressionRequestSchema,
+  ExpressionResponseSchema,
+  HealthResponseSchema,
+  PlanSchema,
+} from "../core/contract";
+import { INTEGER_PARAMS } from "./evaluate";
 
-function schema(s: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+const COMPONENTS = {
+  EvaluateRequest: [EvaluateRequestSchema, "input"],
+  ExpressionRequest: [ExpressionRequestSchema, "input"],
+  Plan: [PlanSchema, "output"],
+  ExpressionResponse: [ExpressionResponseSchema, "output"],
+  Health: [HealthResponseSchema, "output"],
+  Error: [ErrorSchema, "output"],
+} as const;
+type ComponentName = keyof typeof COMPONENTS;
+
+function schema(s: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const json = z.toJSONSchema(s, { target: "draft-2020-12", io, unrepresentable: "any" });
   const { $schema: _drop, ...rest } = json;
   return rest;
 }
 
+const json = (name: ComponentName) => ({
+  "application/json": { schema: { $ref: `#/components/schemas/${name}` } },
+});
+
+const ERRORS: readonly (readonly [string, string])[] = [
+  ["400", "Malformed request (not JSON, wrong types, unknown fields, invalid domain)."],
+  ["404", "No such API route."],
+  ["405", "Method not allowed on this route (see the Allow header)."],
+  ["413", "Body or config over the size limit."],
+  ["415", "Not application/json."],
+  ["422", "TOML or expression that cannot be parsed, or over a limit."],
+  ["429", "Rate limited."],
+];
 const errorResponses = Object.fromEntries(
-  [
-    ["400", "Malformed request (not JSON, wrong types, unknown fields, invalid domain)."],
-    ["413", "Body or config over the size limit."],
-    ["415", "Not application/json."],
-    ["422", "TOML or expression that cannot be parsed."],
-    ["429", "Rate limited."],
-  ].map(([code, description]) => [
-    code,
-    {
-      description,
-      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-    },
-  ]),
+  ERRORS.map(([code, description]) => [code, { description, content: json("Error") }]),
 );
 
+function post(summary: string, request: ComponentName, response: ComponentName, what: string) {
+  return {
+    summary,
+    requestBody: { required: true, content: json(request) },
+    responses: { "200": { description: what, content: json(response) }, ...errorResponses },
+  };
+}
+
+/** The GET form of /api/evaluate: the context's fields and the scalar top-level ones. */
+function queryParameters(): Record<string, unknown>[] {
+  const names = ["config", "resolver", "seed", ...Object.keys(ContextSchema.shape)];
+  return names.map((name) => ({
+    name,
+    in: "query",
+    required: name === "domain",
+    schema: { type: INTEGER_PARAMS.has(name) ? "integer" : "string" },
+  }));
+}
+
 export function buildOpenApi(): Record<string, unknown> {
+  const plan = "The delivery plan.";
   return {
     openapi: "3.1.0",
     info: {
@@ -41,65 +82,37 @@ export function buildOpenApi(): Record<string, unknown> {
     },
     paths: {
       "/api/evaluate": {
-        post: {
-          summary: "Evaluate a Stalwart config for a recipient domain",
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": { schema: { $ref: "#/components/schemas/EvaluateRequest" } },
-            },
-          },
-          responses: { "200": { description: "The delivery plan." }, ...errorResponses },
-        },
+        post: post(
+          "Evaluate a Stalwart config for a recipient domain",
+          "EvaluateRequest",
+          "Plan",
+          plan,
+        ),
         get: {
           summary: "Evaluate with query parameters (for curl)",
-          parameters: [
-            "domain",
-            "retry_num",
-            "config",
-            "resolver",
-            "seed",
-            "sender",
-            "priority",
-          ].map((name) => ({
-            name,
-            in: "query",
-            required: name === "domain",
-            schema: {
-              type:
-                name === "retry_num" || name === "seed" || name === "priority"
-                  ? "integer"
-                  : "string",
-            },
-          })),
-          responses: { "200": { description: "The delivery plan." }, ...errorResponses },
+          parameters: queryParameters(),
+          responses: { "200": { description: plan, content: json("Plan") }, ...errorResponses },
         },
       },
       "/api/expression": {
-        post: {
-          summary: "Evaluate one Stalwart expression",
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": { schema: { $ref: "#/components/schemas/ExpressionRequest" } },
-            },
-          },
-          responses: { "200": { description: "`{ value, type }`" }, ...errorResponses },
-        },
+        post: post(
+          "Evaluate one Stalwart expression",
+          "ExpressionRequest",
+          "ExpressionResponse",
+          "The value and its type.",
+        ),
       },
       "/api/health": {
         get: {
           summary: "Liveness and version",
-          responses: { "200": { description: "`{ ok, version }`" } },
+          responses: { "200": { description: "Alive.", content: json("Health") } },
         },
       },
     },
     components: {
-      schemas: {
-        EvaluateRequest: schema(EvaluateRequestSchema),
-        ExpressionRequest: schema(ExpressionRequestSchema),
-        Error: schema(ErrorSchema),
-      },
+      schemas: Object.fromEntries(
+        Object.entries(COMPONENTS).map(([name, [s, io]]) => [name, schema(s, io)]),
+      ),
     },
   };
 }

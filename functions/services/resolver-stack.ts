@@ -1,10 +1,9 @@
 /**
- * The resolver stack of one evaluation: what-if records → (per-isolate cache →) DoH to an
- * allow-listed resolver, or "none"; wrapped in the evaluation resolver (dedupe, trace in
- * the order made, query cap, deadline). The URL always comes from `resolvers.ts`, never
+ * The Worker's resolvers: DoH to an allow-listed resolver through the isolate's cache, or
+ * "none". The core puts the request's what-if records in front and wraps the whole in the
+ * evaluation resolver (core/evaluate.ts). The URL always comes from `resolvers.ts`, never
  * from the request.
  */
-import { ApiErrorCode, apiError } from "../api/errors";
 import {
   createDnsCache,
   type DnsCache,
@@ -12,11 +11,9 @@ import {
   platformCacheStorage,
 } from "../core/dns/cache";
 import { createDohClient, type DohClient } from "../core/dns/doh-client";
-import { DnsInputError } from "../core/dns/errors";
-import { createEvaluationResolver, type EvaluationResolver } from "../core/dns/evaluation-resolver";
-import { noneResolver, RecordsResolver, type WhatIfRecord } from "../core/dns/records-resolver";
+import { noneResolver } from "../core/dns/records-resolver";
 import { type ResolverName, resolverUrl } from "../core/dns/resolvers";
-import type { TracingResolver } from "../core/dns/types";
+import type { CacheSession, TracingResolver } from "../core/dns/types";
 import { LIMITS } from "../core/limits";
 import type { AppDeps } from "../deps";
 
@@ -36,7 +33,7 @@ export interface DnsEnv {
   readonly DNS_DEADLINE_MS?: string;
 }
 
-function knob(raw: string | undefined, max: number): number {
+export function knob(raw: string | undefined, max: number): number {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? Math.min(n, max) : max;
 }
@@ -69,49 +66,28 @@ export function pendingCacheWrites(deps: AppDeps): Promise<void> {
   return perDeps.get(deps)?.cache.settled() ?? Promise.resolve();
 }
 
-/**
- * `domain`, when given, is the evaluation's recipient domain: the cache session that
- * stores and reloads its answers as one platform entry is keyed by resolver and domain.
- */
-export function buildResolver(
+/** The resolver behind the what-if records: DoH to the named resolver, or none at all. */
+export function upstreamFor(
   name: ResolverName,
-  records: readonly WhatIfRecord[] | undefined,
   env: DnsEnv,
   deps: AppDeps,
-  domain?: string,
-): EvaluationResolver {
+): { readonly resolver: TracingResolver; readonly url: string | null } {
   const url = resolverUrl(name, env);
   const timeoutMs = knob(env.DOH_TIMEOUT_MS, LIMITS.dohTimeoutMs);
-  const upstream: TracingResolver = url === null ? noneResolver : dohClient(url, timeoutMs, deps);
-  let stack: TracingResolver = upstream;
-  if (records && records.length > 0) {
-    try {
-      stack = new RecordsResolver(records, upstream);
-    } catch (e) {
-      if (e instanceof DnsInputError) {
-        throw apiError(
-          400,
-          ApiErrorCode.InvalidRecord,
-          e.message,
-          e.index !== undefined ? { field: `records.${e.index}` } : {},
-        );
-      }
-      throw e;
-    }
-  }
-  // The bundle key is a URL only because the Cache API wants one; it is never fetched. A
-  // query parameter, not a fragment: Cache API matching ignores fragments.
-  const session =
-    url !== null && domain !== undefined
-      ? openCacheSession(
-          sharedOf(deps).cache,
-          `${url}${url.includes("?") ? "&" : "?"}bundle=${encodeURIComponent(domain)}`,
-        )
-      : undefined;
-  return createEvaluationResolver({
-    upstream: stack,
-    clock: deps.clock,
-    deadlineMs: knob(env.DNS_DEADLINE_MS, LIMITS.deadlineMs),
-    ...(session !== undefined ? { session } : {}),
-  });
+  return { resolver: url === null ? noneResolver : dohClient(url, timeoutMs, deps), url };
+}
+
+/**
+ * The cache session of an evaluation over DoH at `url`: its answers are stored and
+ * reloaded as one platform entry per resolver and recipient domain. The bundle key is a
+ * URL only because the Cache API wants one; it is never fetched. A query parameter, not
+ * a fragment: Cache API matching ignores fragments.
+ */
+export function openSession(url: string, deps: AppDeps): (domain: string) => CacheSession {
+  const separator = url.includes("?") ? "&" : "?";
+  return (domain) =>
+    openCacheSession(
+      sharedOf(deps).cache,
+      `${url}${separator}bundle=${encodeURIComponent(domain)}`,
+    );
 }

@@ -1,6 +1,6 @@
 /** In-process calls to the real app (`app.request()`), offline: resolver "none" + what-if records. */
 import { createApp } from "../../functions/app";
-import type { Plan } from "../../functions/core/planner/types";
+import type { Plan } from "../../functions/core/contract";
 
 export const app = createApp({
   fetch: () => Promise.reject(new Error("unit tests make no network requests")),

@@ -15,14 +15,7 @@ import type {
 import { type Entry, key, parseRecords, type Table, type WhatIfRecord } from "./whatif-records";
 import { presentAnswer } from "./wire";
 
-export {
-  parseRecords,
-  WHATIF_RCODES,
-  WHATIF_TYPES,
-  type WhatIfRcode,
-  type WhatIfRecord,
-  type WhatIfType,
-} from "./whatif-records";
+export { parseRecords, type WhatIfRecord } from "./whatif-records";
 
 export const MAX_CNAME_HOPS = 8;
 
@@ -44,9 +37,16 @@ function fromEntry(entry: Entry): {
       return { result: { status: "not_found", rcode: "NXDOMAIN" }, rcode: "NXDOMAIN", answers: [] };
     case "NODATA":
       return { result: { status: "not_found", rcode: "NOERROR" }, rcode: "NOERROR", answers: [] };
-    case "SERVFAIL": {
-      const error = "SERVFAIL (what-if record)";
-      return { result: { status: "error", message: error }, rcode: "SERVFAIL", answers: [], error };
+    case "SERVFAIL":
+    case "REFUSED": {
+      // Both are temporary DNS errors for Stalwart (mail-auth's `Error::DnsError`).
+      const error = `${entry.rcode} (what-if record)`;
+      return {
+        result: { status: "error", message: error },
+        rcode: entry.rcode,
+        answers: [],
+        error,
+      };
     }
   }
 }
@@ -74,7 +74,7 @@ export class RecordsResolver implements TracingResolver {
 
   async query(name: string, type: QueryType, ctx?: QueryContext): Promise<TracedLookup> {
     const chain: string[] = [];
-    let seen: Set<string> | undefined;
+    const seen = new Set([name]);
     let current = name;
     for (;;) {
       const own = this.#table.entries.get(key(current, type));
@@ -87,7 +87,6 @@ export class RecordsResolver implements TracingResolver {
       }
       const target = type === "CNAME" ? undefined : this.#table.cnames.get(current);
       if (target === undefined) break;
-      seen ??= new Set([name]);
       if (seen.has(target) || chain.length >= MAX_CNAME_HOPS) {
         const error = `CNAME loop or chain longer than ${MAX_CNAME_HOPS} in records at ${current}`;
         chain.push(target);
@@ -109,11 +108,7 @@ export class RecordsResolver implements TracingResolver {
   }
 }
 
-/**
- * A trace entry answered from the records, built field by field rather than with
- * conditional spreads (V8's slow path, bench profile); the key order is the trace's JSON
- * order.
- */
+/** A trace entry answered from the records. */
 function recordTrace(
   name: string,
   type: QueryType,
@@ -122,10 +117,15 @@ function recordTrace(
   answers: string[],
   error: string | undefined,
 ): TraceEntry {
-  const e: { -readonly [K in keyof TraceEntry]: TraceEntry[K] } =
-    chain.length > 0
-      ? { name, type, ttl: null, ms: 0, from: "record", cname: [...chain], rcode, answers }
-      : { name, type, ttl: null, ms: 0, from: "record", rcode, answers };
-  if (error !== undefined) e.error = error;
-  return e;
+  return {
+    name,
+    type,
+    rcode,
+    answers,
+    ttl: null,
+    ms: 0,
+    from: "record",
+    ...(chain.length > 0 ? { cname: [...chain] } : {}),
+    ...(error !== undefined ? { error } : {}),
+  };
 }

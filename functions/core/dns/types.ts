@@ -4,7 +4,9 @@
  * All I/O is behind this interface so the same core runs in the Worker, the browser and
  * the tests.
  */
-export type QueryType = "A" | "AAAA" | "MX" | "TXT" | "PTR" | "CNAME";
+import type { QueryType, TraceEntry } from "../contract";
+
+export type { QueryType, TraceEntry };
 
 export type Rcode = "NOERROR" | "NXDOMAIN" | "SERVFAIL" | "REFUSED" | "FORMERR" | "NOTIMP" | string;
 
@@ -24,25 +26,6 @@ export type LookupResult =
   | { readonly status: "ok"; readonly answers: readonly Answer[] }
   | { readonly status: "not_found"; readonly rcode: "NXDOMAIN" | "NOERROR" }
   | { readonly status: "error"; readonly message: string };
-
-/** One line of the DNS trace of an evaluation, in the order queries were made. */
-export interface TraceEntry {
-  readonly name: string;
-  readonly type: QueryType;
-  /** `NOERROR`, `NXDOMAIN`, `SERVFAIL`, …, or `ERROR` when no DNS answer came back. */
-  readonly rcode: string;
-  /** Answers in presentation form, e.g. `10 mx1.example.com.`, `192.0.2.1`. */
-  readonly answers: readonly string[];
-  readonly ttl: number | null;
-  readonly ms: number;
-  readonly from: "doh" | "record" | "cache" | "none";
-  /** CNAME chain followed to reach the answer, if any. */
-  readonly cname?: readonly string[];
-  /** DNSSEC AD bit from the upstream answer (DoH only). */
-  readonly ad?: boolean;
-  /** Why the lookup failed, for `status: "error"`. */
-  readonly error?: string;
-}
 
 export interface Resolver {
   /** `name` is an ASCII (A-label) name without the trailing dot, lower-cased. */

@@ -2,17 +2,17 @@
  * The request's what-if `records`: validated and indexed by (name, type), with the CNAME
  * targets apart, for `RecordsResolver` to answer from.
  */
+
+import { QUERY_TYPES, type QueryType, WHATIF_RCODES, type WhatIfRcode } from "../contract/request";
 import { parseIp } from "../ip";
 import { normalizeDomain } from "./domain";
 import { DnsInputError, DnsInputErrorCode } from "./errors";
 import type { Answer } from "./types";
 
-export const WHATIF_TYPES = ["A", "AAAA", "MX", "CNAME", "TXT", "PTR"] as const;
-export type WhatIfType = (typeof WHATIF_TYPES)[number];
-export const WHATIF_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA"] as const;
-export type WhatIfRcode = (typeof WHATIF_RCODES)[number];
-
-/** One entry of the request's `records`, as the API schema delivers it. */
+/**
+ * One entry of the request's `records`. Loosely typed: the resolver checks every field
+ * again, so it stays safe for a caller that did not validate with the contract's schema.
+ */
 export interface WhatIfRecord {
   readonly name: string;
   readonly type: string;
@@ -58,7 +58,7 @@ function domainValue(index: number, record: WhatIfRecord, text: string, what: st
 function parseValue(
   index: number,
   record: WhatIfRecord,
-  type: WhatIfType,
+  type: QueryType,
   raw: string,
 ): Answer | string {
   const text = raw.trim();
@@ -117,14 +117,14 @@ export function parseRecords(records: readonly WhatIfRecord[]): Table {
       bad(index, record, `name is not a DNS name${e instanceof Error ? ` (${e.message})` : ""}`);
     }
     const type = record.type.toUpperCase();
-    if (!(WHATIF_TYPES as readonly string[]).includes(type)) {
+    if (!(QUERY_TYPES as readonly string[]).includes(type)) {
       bad(
         index,
         record,
-        `type ${JSON.stringify(record.type)} is not one of ${WHATIF_TYPES.join(", ")}`,
+        `type ${JSON.stringify(record.type)} is not one of ${QUERY_TYPES.join(", ")}`,
       );
     }
-    const t = type as WhatIfType;
+    const t = type as QueryType;
     const types = owners.get(name) ?? new Set<string>();
     owners.set(name, types);
     types.add(t);

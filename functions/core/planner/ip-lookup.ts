@@ -3,9 +3,10 @@
  * crates/smtp/src/outbound/lookup.rs `ip_lookup` + `resolve_host`, and delivery.rs for
  * the loopback check).
  */
+
+import type { DroppedIp, HostError, Strategy } from "../contract/plan";
 import type { LookupResult, Resolver } from "../dns/types";
 import { isLoopback, parseIp } from "../ip";
-import type { DroppedIp, HostError, Strategy } from "./types";
 
 export interface FamilyQueries {
   readonly a: boolean;

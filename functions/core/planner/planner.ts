@@ -8,6 +8,7 @@
  */
 import type { IfBlock } from "../config/if-block";
 import type { LoadedConfig } from "../config/toml-loader";
+import type { Attempt, Plan, PlannedHost, Strategy } from "../contract/plan";
 import type { LookupResult, QueryType, Resolver } from "../dns/types";
 import type { Diagnostic } from "../errors";
 import { namesOf } from "../expr/parser";
@@ -23,7 +24,6 @@ import { evalSetting, type SettingId } from "./setting-values";
 import type { Evaluated } from "./settings-eval";
 import { makeEnv } from "./settings-eval";
 import { pickSource } from "./source-ip";
-import type { Attempt, Plan, PlannedHost, Strategy } from "./types";
 
 export interface PlanDeps {
   readonly resolver: Resolver & { peek(name: string, type: QueryType): LookupResult | undefined };

@@ -6,13 +6,13 @@
 import { type IfBlock, readIfBlock } from "../config/if-block";
 import { SETTINGS, type Setting, type SettingId } from "../config/settings";
 import type { LoadedConfig } from "../config/toml-loader";
+import type { Branch } from "../contract/plan";
 import type { Resolver } from "../dns/types";
 import type { Diagnostic } from "../errors";
 import { valueDisplay } from "../expr/format";
 import type { EvalEnv } from "../expr/types";
 import type { Value } from "../expr/value";
 import { type Evaluated, evalBlock } from "./settings-eval";
-import type { Branch } from "./types";
 
 export type { SettingId };
 

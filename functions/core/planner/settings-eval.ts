@@ -5,13 +5,13 @@
  */
 import { evalIfBlock, type IfBlock } from "../config/if-block";
 import type { LoadedConfig } from "../config/toml-loader";
+import type { Branch } from "../contract/plan";
 import type { QueryType, Resolver } from "../dns/types";
 import { CoreError } from "../errors";
 import type { EvalEnv } from "../expr/types";
 import { PendingDns } from "../expr/types";
 import type { Value } from "../expr/value";
 import { LIMITS } from "../limits";
-import type { Branch } from "./types";
 
 export interface Evaluated<T> {
   readonly value: T;

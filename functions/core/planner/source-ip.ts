@@ -5,8 +5,9 @@
  * pick of the remote address's family; none of that family means unbound (the OS picks).
  * (The docs' "each new connection" is only true from v0.13 on.)
  */
+
+import type { SourceChoice } from "../contract/plan";
 import type { Random } from "../io";
-import type { SourceChoice } from "./types";
 
 export function pickSource(candidates: readonly string[], random: Random): SourceChoice {
   if (candidates.length === 0) return { candidates, picked: null };

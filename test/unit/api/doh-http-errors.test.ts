@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../functions/app";
-import type { Plan } from "../../../functions/core/planner/types";
+import type { Plan } from "../../../functions/core/contract";
 
 function appAnswering(fetch: typeof globalThis.fetch) {
   return createApp({ fetch, clock: { now: () => 0 }, newSeed: () => 1 });

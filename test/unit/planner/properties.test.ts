@@ -6,8 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Plan } from "../../../functions/core/contract";
 import { parseIp } from "../../../functions/core/ip";
-import type { Plan } from "../../../functions/core/planner/types";
 import { plan, type Rec } from "../../support/api";
 
 const STRATEGIES = ["ipv4_only", "ipv6_only", "ipv4_then_ipv6", "ipv6_then_ipv4"] as const;

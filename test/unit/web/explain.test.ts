@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EvaluateResponseSchema, type Host } from "../../../web/src/api/schemas";
+import { type PlannedHost as Host, PlanSchema } from "../../../functions/core/contract";
 import { cursorContext } from "../../../web/src/editor/key-context";
 import {
   branchText,
@@ -13,8 +13,14 @@ import { dueAfter } from "../../../web/src/ui/schedule";
 
 const host = (over: Partial<Host>): Host => ({
   name: "mx1.example.com",
+  preference: 10,
+  implicit: false,
+  shuffled: false,
+  strategy: "ipv4_then_ipv6",
   ips: [],
   dropped: [],
+  source: { v4: { candidates: [], picked: null }, v6: { candidates: [], picked: null } },
+  error: null,
   ...over,
 });
 
@@ -55,7 +61,23 @@ describe("explanations", () => {
   });
 
   it("marks preferences shared by several exchanges as shuffled", () => {
-    const res = EvaluateResponseSchema.parse({
+    const res = PlanSchema.parse({
+      model: "v0.12",
+      seed: 1,
+      strategy: {
+        value: "ipv4_then_ipv6",
+        key: "queue.outbound.ip-strategy",
+        branch: { index: "default" },
+      },
+      limits: { mx: 5, multihomed: 2 },
+      nextHop: { kind: "mx" },
+      hosts: [],
+      attempts: [],
+      outcome: null,
+      retry: { retryNum: 0, schedule: [120_000], nextInMs: 120_000 },
+      hostname: "localhost",
+      diagnostics: [],
+      dns: [],
       mx: {
         status: "ok",
         records: [

@@ -1,6 +1,6 @@
 /** The routes in the real runtime (workerd), resolver "default" = the test DoH proxy. */
 import { describe, expect, it } from "vitest";
-import type { Plan } from "../../../functions/core/planner/types";
+import type { Plan } from "../../../functions/core/contract";
 import { countOf } from "../../support/dns-control";
 import { call, type ErrorEnvelope, json, postJson } from "./helpers";
 

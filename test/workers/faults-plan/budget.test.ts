@@ -5,8 +5,8 @@
  * with temporary failures, never a hang.
  */
 import { describe, expect, it } from "vitest";
+import type { Plan } from "../../../functions/core/contract";
 import { LIMITS } from "../../../functions/core/limits";
-import type { Plan } from "../../../functions/core/planner/types";
 import { proxyCounts } from "../../support/dns-control";
 import { postJson } from "../api/helpers";
 

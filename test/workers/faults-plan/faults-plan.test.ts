@@ -6,7 +6,7 @@
  * SERVFAIL comes from dnsdist (`*.servfail.test`).
  */
 import { describe, expect, it } from "vitest";
-import type { Plan } from "../../../functions/core/planner/types";
+import type { Plan } from "../../../functions/core/contract";
 import { postJson } from "../api/helpers";
 
 const FAULTS = [

@@ -4,15 +4,19 @@
  * `{ ok: false, error }` with the API's code, or a local one.
  */
 import type { z } from "zod";
-import type { ApiError, EvaluateResponse, ExpressionResponse } from "./schemas";
+import type {
+  ErrorBody as ApiError,
+  Plan as EvaluateResponse,
+  ExpressionResponse,
+} from "../../../functions/core/contract";
 
-type Schemas = typeof import("./schemas");
+type Schemas = typeof import("../../../functions/core/contract");
 
 /**
  * The schemas (and zod, two thirds of the entry script) are loaded with the first answer
  * to check, not with the page: building them is start-up work the editor would wait for.
  */
-const loadSchemas = (): Promise<Schemas> => import("./schemas");
+const loadSchemas = (): Promise<Schemas> => import("../../../functions/core/contract");
 
 export type ApiResult<T> =
   | { readonly ok: true; readonly data: T }
@@ -68,7 +72,7 @@ async function post<T>(
     };
   }
   if (!res.ok) {
-    const err = checks.ApiErrorSchema.safeParse(json);
+    const err = checks.ErrorSchema.safeParse(json);
     return {
       ok: false,
       status: res.status,
@@ -91,8 +95,7 @@ async function post<T>(
 export const evaluate = (
   body: unknown,
   signal?: AbortSignal,
-): Promise<ApiResult<EvaluateResponse>> =>
-  post("/api/evaluate", body, (s) => s.EvaluateResponseSchema, signal);
+): Promise<ApiResult<EvaluateResponse>> => post("/api/evaluate", body, (s) => s.PlanSchema, signal);
 
 export const evaluateExpression = (body: unknown): Promise<ApiResult<ExpressionResponse>> =>
   post("/api/expression", body, (s) => s.ExpressionResponseSchema);

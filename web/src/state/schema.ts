@@ -4,14 +4,15 @@
  * or hand-trimmed links still open.
  */
 import { z } from "zod";
+import { LIMITS } from "../../../functions/core/limits";
 import type { PlaygroundState } from "./types";
 import { defaultState, QUERY_TYPES, RECORD_RCODES } from "./types";
 
 const d = defaultState();
 
-/** Same bound as the API's config limit (64 KiB). */
-export const MAX_CONFIG_CHARS = 64 * 1024;
-export const MAX_RECORDS = 200;
+/** The API's own bounds (a config of at most 64 KiB is at most that many characters). */
+export const MAX_CONFIG_CHARS = LIMITS.configBytes;
+export const MAX_RECORDS = LIMITS.records;
 
 const shortText = z.string().max(1024);
 const count = z.number().int().min(0).max(1_000_000_000);

@@ -3,11 +3,14 @@
  * Field names inside `context` are Stalwart's variable names, exactly as the API's
  * `context` object takes them (shared/spec/api.md), so a request is built by copying.
  */
-export const QUERY_TYPES = ["MX", "A", "AAAA", "CNAME", "TXT", "PTR"] as const;
-export type RecordType = (typeof QUERY_TYPES)[number];
+import {
+  QUERY_TYPES,
+  WHATIF_RCODES as RECORD_RCODES,
+  type WhatIfRcode as RecordRcode,
+  type QueryType as RecordType,
+} from "../../../functions/core/contract";
 
-export const RECORD_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA", "REFUSED"] as const;
-export type RecordRcode = (typeof RECORD_RCODES)[number];
+export { QUERY_TYPES, RECORD_RCODES, type RecordRcode, type RecordType };
 
 /** One what-if DNS answer: either a presentation-form `value` or an `rcode`. */
 export interface WhatIfRecord {
@@ -17,7 +20,7 @@ export interface WhatIfRecord {
   rcode?: RecordRcode;
 }
 
-export { LAST_ERRORS } from "../../../functions/core/planner/envelope";
+export { LAST_ERRORS } from "../../../functions/core/contract";
 
 export interface ContextState {
   domain: string;

@@ -2,7 +2,11 @@
  * Plain-language explanations shown next to results ("why" for each drop and fallback).
  * Pure functions over the API response, so they are unit-tested without a DOM.
  */
-import type { Branch, EvaluateResponse, Host } from "../api/schemas";
+import type {
+  Branch,
+  Plan as EvaluateResponse,
+  PlannedHost as Host,
+} from "../../../functions/core/contract";
 
 export const STRATEGY_TEXT: Readonly<Record<string, string>> = {
   ipv4_only: "IPv4 only: A records only, no AAAA query",

@@ -2,7 +2,13 @@
  * The result of one Run: strategy and branch, the attempt list (the hero), then the
  * reasons (hosts, drops, sources, errors), MX records, diagnostics and DNS trace.
  */
-import type { ApiDiagnostic, Attempt, EvaluateResponse, Host, Trace } from "../api/schemas";
+import type {
+  PlanDiagnostic as ApiDiagnostic,
+  Attempt,
+  Plan as EvaluateResponse,
+  PlannedHost as Host,
+  TraceEntry as Trace,
+} from "../../../functions/core/contract";
 import { badge, h, mono } from "../dom";
 import {
   branchText,
@@ -45,7 +51,7 @@ function attemptRow(a: Attempt): HTMLElement {
 
 function sourceLine(
   label: string,
-  src: { candidates: string[]; picked: string | null } | undefined,
+  src: { candidates: readonly string[]; picked: string | null } | undefined,
 ): HTMLElement[] {
   const cands = src?.candidates ?? [];
   const dd =
@@ -148,7 +154,7 @@ function bindJump(li: HTMLElement, d: ApiDiagnostic, jump: JumpTo): HTMLElement 
   return li;
 }
 
-function traceTable(dns: Trace[]): HTMLElement {
+function traceTable(dns: readonly Trace[]): HTMLElement {
   const rows = dns.map((t) =>
     h(
       "tr",
@@ -274,7 +280,7 @@ export function renderResult(el: HTMLElement, res: EvaluateResponse, jump: JumpT
         res.mx
           ? (mxStatus[res.mx.status] ?? res.mx.status)
           : "not looked up (relay or local delivery)",
-        res.mx?.message ? `: ${res.mx.message}` : "",
+        res.mx?.error ? `: ${res.mx.error}` : "",
       ),
       mxRecords.length
         ? h(

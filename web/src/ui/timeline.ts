@@ -2,8 +2,9 @@
  * Retry timeline: strategy and attempts for retry_num 0…N side by side (one evaluate per
  * retry_num, in parallel), each with when it is due from queue.schedule.retry.
  */
+
+import type { Plan as EvaluateResponse } from "../../../functions/core/contract";
 import { evaluate } from "../api/client";
-import type { EvaluateResponse } from "../api/schemas";
 import { badge, h, mono } from "../dom";
 import { evaluateRequest } from "../state/request";
 import type { PlaygroundState } from "../state/types";

@@ -1,16 +1,28 @@
 /**
- * Request (and response) schemas. The same zod schemas validate requests and generate
- * /api/openapi.json, so the documentation cannot drift from what is enforced.
+ * The request bodies of POST /api/evaluate and POST /api/expression (shared/spec/api.md).
+ * The same zod schemas validate requests in the Worker, generate /api/openapi.json and
+ * type the playground's state, so none of them can drift from what is enforced.
  * Objects are strict: an unknown field is a 400 `unknown_field`, never silently ignored.
  */
 import * as z from "zod";
-import { RESOLVER_NAMES } from "../core/dns/resolvers";
-import { LIMITS } from "../core/limits";
-import { LAST_ERRORS } from "../core/planner/envelope";
+import { RESOLVER_NAMES } from "../dns/resolvers";
+import { LIMITS } from "../limits";
+import { LAST_ERRORS } from "../planner/envelope";
+
+export { LAST_ERRORS, RESOLVER_NAMES };
+
+/** DNS record types a lookup or a what-if record may have. */
+export const QUERY_TYPES = ["MX", "A", "AAAA", "CNAME", "TXT", "PTR"] as const;
+export type QueryType = (typeof QUERY_TYPES)[number];
+
+/**
+ * The answers a what-if record may force instead of a value. `REFUSED` is a real answer
+ * a resolver gives; Stalwart treats it like SERVFAIL, as a temporary DNS error.
+ */
+export const WHATIF_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA", "REFUSED"] as const;
+export type WhatIfRcode = (typeof WHATIF_RCODES)[number];
 
 const shortText = (max: number) => z.string().max(max);
-
-export { LAST_ERRORS };
 
 export const ContextSchema = z
   .strictObject({
@@ -35,8 +47,9 @@ export const ContextSchema = z
     local_ip: shortText(64).optional(),
   })
   .describe("Stalwart variables of the queued message (names as in Stalwart).");
+export type Context = z.infer<typeof ContextSchema>;
 
-const RecordType = z.enum(["A", "AAAA", "MX", "CNAME", "TXT", "PTR"]);
+const RecordType = z.enum(QUERY_TYPES);
 
 export const RecordSchema = z.union([
   z.strictObject({
@@ -48,23 +61,29 @@ export const RecordSchema = z.union([
   z.strictObject({
     name: shortText(1024),
     type: RecordType,
-    rcode: z.enum(["NXDOMAIN", "SERVFAIL", "NODATA", "REFUSED"]),
+    rcode: z.enum(WHATIF_RCODES),
   }),
 ]);
+export type WhatIfRecord = z.infer<typeof RecordSchema>;
 
 export const ResolverSchema = z.enum(RESOLVER_NAMES);
 
+const LocalDomains = z
+  .array(shortText(253))
+  .max(LIMITS.localDomains)
+  .optional()
+  .describe("Domains is_local_domain() treats as local.");
+
 export const EvaluateRequestSchema = z.strictObject({
-  config: z.string().default("").describe("Stalwart TOML (at most 64 KiB)."),
+  config: z
+    .string()
+    .default("")
+    .describe(`Stalwart TOML (at most ${LIMITS.configBytes} bytes of UTF-8).`),
   context: ContextSchema,
   records: z.array(RecordSchema).max(LIMITS.records).optional(),
   resolver: ResolverSchema.default("default"),
   seed: z.int().min(0).max(4_294_967_295).optional(),
-  localDomains: z
-    .array(shortText(253))
-    .max(100)
-    .optional()
-    .describe("Domains is_local_domain() treats as local."),
+  localDomains: LocalDomains,
 });
 export type EvaluateRequest = z.infer<typeof EvaluateRequestSchema>;
 
@@ -85,17 +104,6 @@ export const ExpressionRequestSchema = z.strictObject({
   config: z.string().optional().describe("For config_get()."),
   records: z.array(RecordSchema).max(LIMITS.records).optional(),
   resolver: ResolverSchema.default("default"),
-  localDomains: z.array(shortText(253)).max(100).optional(),
+  localDomains: LocalDomains,
 });
 export type ExpressionRequest = z.infer<typeof ExpressionRequestSchema>;
-
-export const ErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    line: z.int().optional(),
-    column: z.int().optional(),
-    key: z.string().optional(),
-    field: z.string().optional(),
-  }),
-});

@@ -1,0 +1,40 @@
+/**
+ * The other response bodies (shared/spec/api.md): the expression console's value, the
+ * health check and the one error envelope of every route.
+ */
+import * as z from "zod";
+
+/** Plain JSON for `value` (the contract's `<JSON value>`); `type` carries the kind. */
+export type PlainJson = string | number | readonly PlainJson[];
+const PlainJsonSchema: z.ZodType<PlainJson> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.array(PlainJsonSchema).readonly()]),
+);
+
+export const ExpressionResponseSchema = z
+  .object({
+    value: PlainJsonSchema.describe(
+      "Integers outside JSON's safe range are strings with type `integer`.",
+    ),
+    type: z.enum(["string", "integer", "float", "array"]),
+    notes: z
+      .array(z.object({ code: z.string(), message: z.string() }).readonly())
+      .readonly()
+      .optional(),
+  })
+  .readonly();
+export type ExpressionResponse = z.infer<typeof ExpressionResponseSchema>;
+
+export const HealthResponseSchema = z.object({ ok: z.literal(true), version: z.string() });
+
+export const ErrorBodySchema = z.object({
+  code: z.string().describe("Stable snake_case identifier: assert on it, never on `message`."),
+  message: z.string(),
+  line: z.int().optional(),
+  column: z.int().optional(),
+  endLine: z.int().optional(),
+  endColumn: z.int().optional(),
+  key: z.string().optional(),
+  field: z.string().optional().describe("Dotted path of the request field at fault."),
+});
+export const ErrorSchema = z.object({ error: ErrorBodySchema });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,137 @@
+/**
+ * The core's entry point for a plan: a validated /api/evaluate request in, the plan
+ * response out (shared/spec/api.md). Pure apart from what `io` brings (the resolver the
+ * what-if records fall back to, the clock, a seed source), so the Worker and the browser
+ * run exactly this function: the Worker with DoH behind it, the browser offline.
+ */
+import { analyzeConfig } from "./config/lint";
+import { lineColumnRange } from "./config/positions";
+import type { EvaluateRequest, Plan, PlanDiagnostic } from "./contract";
+import { normalizeDomain } from "./dns/domain";
+import { createEvaluationResolver, type EvaluationResolver } from "./dns/evaluation-resolver";
+import { RecordsResolver } from "./dns/records-resolver";
+import type { CacheSession, TracingResolver } from "./dns/types";
+import type { Diagnostic } from "./errors";
+import { type Clock, seededRandom } from "./io";
+import { LIMITS } from "./limits";
+import { planDelivery } from "./planner/planner";
+import { asRequestError, RequestError, RequestErrorCode } from "./request-error";
+import { boundedUtf8Length, utf8Length } from "./utf8";
+
+/** What an evaluation may use of the outside world. */
+export interface EvaluationIo {
+  /** Answers what the request's what-if records do not (DoH, or `noneResolver`). */
+  readonly upstream: TracingResolver;
+  readonly clock: Clock;
+  /** A fresh seed when the request gives none (echoed in the response). */
+  readonly newSeed: () => number;
+  /** Overall DNS deadline of the evaluation (default and maximum LIMITS.deadlineMs). */
+  readonly deadlineMs?: number;
+  /** The shared DoH cache's view for this recipient domain, where there is one. */
+  readonly openSession?: (domain: string) => CacheSession;
+}
+
+export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<Plan> {
+  checkConfigSize(req.config, "config");
+  const domain = requestDomain(req.context.domain, "context.domain");
+  const localDomains = (req.localDomains ?? []).map((d, i) =>
+    requestDomain(d, `localDomains.${i}`),
+  );
+  const analysis = analyzeConfig(req.config);
+  if (!analysis.config) {
+    const err = analysis.loadError;
+    throw err ? asRequestError(err, { config: req.config }) : unreadable();
+  }
+  const resolver = resolverFor(req.records, io, io.openSession?.(domain));
+  const seed = req.seed ?? io.newSeed();
+  const diagnostics = [...analysis.diagnostics];
+  const plan = await planDelivery(
+    analysis.config,
+    { ...req.context, domain },
+    { resolver, random: seededRandom(seed), seed, localDomains },
+    diagnostics,
+  );
+  resolver.finish();
+  return {
+    ...plan,
+    diagnostics: placeDiagnostics(req.config, diagnostics),
+    dns: resolver.trace(),
+  };
+}
+
+/** The resolver of one evaluation: what-if records over `io.upstream`, traced and capped. */
+export function resolverFor(
+  records: EvaluateRequest["records"],
+  io: Pick<EvaluationIo, "upstream" | "clock" | "deadlineMs">,
+  session?: CacheSession,
+): EvaluationResolver {
+  let upstream = io.upstream;
+  if (records !== undefined && records.length > 0) {
+    try {
+      upstream = new RecordsResolver(records, upstream);
+    } catch (e) {
+      throw asRequestError(e);
+    }
+  }
+  return createEvaluationResolver({
+    upstream,
+    clock: io.clock,
+    deadlineMs: Math.min(io.deadlineMs ?? LIMITS.deadlineMs, LIMITS.deadlineMs),
+    ...(session !== undefined ? { session } : {}),
+  });
+}
+
+/** `config_too_large` beyond LIMITS.configBytes of UTF-8 (counted without encoding it all). */
+export function checkConfigSize(config: string, field: string): void {
+  if (boundedUtf8Length(config, LIMITS.configBytes) > LIMITS.configBytes) {
+    throw new RequestError(
+      RequestErrorCode.ConfigTooLarge,
+      `The config is ${utf8Length(config)} bytes; at most ${LIMITS.configBytes} bytes are accepted.`,
+      { field },
+    );
+  }
+}
+
+/** A domain of the request in its ASCII form, or `invalid_domain` at `field`. */
+export function requestDomain(input: string, field: string): string {
+  try {
+    return normalizeDomain(input);
+  } catch (e) {
+    throw asRequestError(e, undefined, field);
+  }
+}
+
+function unreadable(): RequestError {
+  return new RequestError(RequestErrorCode.TomlSyntax, "The config cannot be read.");
+}
+
+/**
+ * The one place the plan's diagnostics get lines and columns: the core's carry offsets
+ * into the config text. Identical findings (same code, key, place and message) are
+ * reported once.
+ */
+export function placeDiagnostics(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+): PlanDiagnostic[] {
+  const seen = new Set<string>();
+  const out: PlanDiagnostic[] = [];
+  for (const d of diagnostics) {
+    const id = `${d.code}\u0000${d.key ?? ""}\u0000${d.start ?? ""}\u0000${d.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const base = {
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      ...(d.key ? { key: d.key } : {}),
+    };
+    if (d.start === undefined) {
+      out.push(base);
+      continue;
+    }
+    const r = lineColumnRange(text, d.start, d.end ?? d.start);
+    out.push({ ...base, ...r });
+  }
+  return out;
+}
