@@ -167,53 +167,27 @@ function v6Text(segs: readonly number[]): string {
   return hexGroups(segs, 0, 8);
 }
 
-/**
- * A parsed address; `bytes` is made on first use (a typed array per parse was the
- * costliest line of parseIp in the bench profile, and most callers need only the text).
- */
-class Ip implements ParsedIp {
-  #bytes: Uint8Array | undefined;
-  constructor(
-    readonly family: 4 | 6,
-    readonly canonical: string,
-    /** The IPv4 address as a 32-bit number, or the eight IPv6 groups. */
-    private readonly words: number | readonly number[],
-  ) {}
-  get bytes(): Uint8Array {
-    if (this.#bytes === undefined) {
-      const w = this.words;
-      if (typeof w === "number") {
-        this.#bytes = Uint8Array.of(w >>> 24, (w >>> 16) & 255, (w >>> 8) & 255, w & 255);
-      } else {
-        const bytes = new Uint8Array(16);
-        for (let i = 0; i < 8; i++) {
-          const g = w[i] ?? 0;
-          bytes[i * 2] = g >> 8;
-          bytes[i * 2 + 1] = g & 255;
-        }
-        this.#bytes = bytes;
-      }
-    }
-    return this.#bytes;
-  }
-}
-
 export function parseIp(text: string): ParsedIp | null {
   const cursor = new Cursor(text);
   const v4 = cursor.ipv4();
   if (v4 >= 0 && cursor.pos === text.length) {
-    return new Ip(4, `${v4 >>> 24}.${(v4 >>> 16) & 255}.${(v4 >>> 8) & 255}.${v4 & 255}`, v4);
+    const bytes = Uint8Array.of(v4 >>> 24, (v4 >>> 16) & 255, (v4 >>> 8) & 255, v4 & 255);
+    return { family: 4, canonical: bytes.join("."), bytes };
   }
   cursor.pos = 0;
   const segs = cursor.ipv6();
-  if (segs && cursor.pos === text.length) return new Ip(6, v6Text(segs), segs);
-  return null;
+  if (!segs || cursor.pos !== text.length) return null;
+  const bytes = new Uint8Array(16);
+  segs.forEach((g, i) => {
+    bytes[i * 2] = g >> 8;
+    bytes[i * 2 + 1] = g & 255;
+  });
+  return { family: 6, canonical: v6Text(segs), bytes };
 }
 
 /** Rust's `IpAddr::is_loopback`: 127.0.0.0/8 or exactly `::1` (a mapped 127.x is not). */
 export function isLoopback(ip: ParsedIp): boolean {
-  // From the canonical text, so no byte array is made: its first octet, or exactly `::1`.
-  if (ip.family === 4) return ip.canonical.startsWith("127.");
+  if (ip.family === 4) return ip.bytes[0] === 127;
   return ip.canonical === "::1";
 }
 

@@ -4,8 +4,9 @@
  * `<pos>.if`, `<pos>.then`, `<pos>.else`, with Stalwart's error texts. A single value at
  * `K` wins over any list.
  */
-import { sameAt } from "../expr/string-literal";
+
 import type { Expression } from "../expr/types";
+import { sameAt } from "../expr/words";
 import type { IfBlock, IfBranch } from "./if-block";
 import type { Setting } from "./settings";
 import type { ConfigEntry, LoadedConfig } from "./toml-loader";

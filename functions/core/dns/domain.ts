@@ -45,43 +45,10 @@ function checkLabels(input: string, name: string): void {
   }
 }
 
-/**
- * True when `input` is only `[A-Za-z0-9_.-]` and no label starts with `xn--`. For such
- * names (what nearly everyone types) none of the refusals before IDNA can apply except
- * the root name, empty labels and a numeric last label, and UTS #46 ToASCII as the URL
- * parser runs it (no STD3 rules, no hyphen or DNS-length checks) only lower-cases: so the
- * URL parser, a tenth of a what-if record's cost in the bench profile, is skipped.
- * Anything else (non-ASCII, A-labels to validate, odd characters) takes the full path.
- */
-function isPlainAscii(input: string): boolean {
-  let labelStart = 0;
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 46 /* . */) {
-      labelStart = i + 1;
-      continue;
-    }
-    const ok =
-      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
-    if (!ok) return false;
-    // `xn--` (any case) at a label start: an A-label the URL parser must decode and check.
-    if (
-      c === 45 &&
-      i === labelStart + 3 &&
-      input.charCodeAt(i - 1) === 45 &&
-      (input.charCodeAt(i - 2) | 0x20) === 110 /* n */ &&
-      (input.charCodeAt(i - 3) | 0x20) === 120 /* x */
-    )
-      return false;
-  }
-  return true;
-}
-
 /** Normalise a user-supplied domain; throws `DnsInputError` (`invalid_domain`). */
 export function normalizeDomain(input: string): string {
   if (input.length === 0) fail(input, "an empty string");
   if (input.length > MAX_INPUT_LENGTH) fail(input, `${input.length} characters`);
-  if (isPlainAscii(input)) return plainName(input);
   refuseNonNames(input);
   if (input === ".") fail(input, "the root name");
 
@@ -107,50 +74,6 @@ export function normalizeDomain(input: string): string {
   const bad = /[^a-z0-9_.-]/.exec(host);
   if (bad) fail(input, `the character ${JSON.stringify(bad[0])}`);
   return host;
-}
-
-/**
- * `normalizeDomain` of an `isPlainAscii` input, in one pass and without the URL parser:
- * the same refusals in the same order (root name, empty label, numeric last label, name
- * length, label length); the rest cannot apply to these characters.
- */
-function plainName(input: string): string {
-  if (input === ".") fail(input, "the root name");
-  const end = input.charCodeAt(input.length - 1) === 46 ? input.length - 1 : input.length;
-  let labelStart = 0;
-  let longLabel = -1;
-  for (let i = 0; i <= end; i++) {
-    if (i < end && input.charCodeAt(i) !== 46 /* . */) continue;
-    const length = i - labelStart;
-    if (length === 0) fail(input, "an empty label");
-    if (length > MAX_LABEL_LENGTH && longLabel < 0) longLabel = length;
-    if (i < end) labelStart = i + 1;
-  }
-  if (numericLabel(input, labelStart, end)) fail(input, "an IP address");
-  if (end > MAX_NAME_LENGTH)
-    fail(input, `a name of ${end} characters (at most ${MAX_NAME_LENGTH})`);
-  if (longLabel >= 0) {
-    fail(input, `a label of ${longLabel} characters (at most ${MAX_LABEL_LENGTH})`);
-  }
-  return (end === input.length ? input : input.slice(0, end)).toLowerCase();
-}
-
-/** `endsInNumber` for the label `s[from..to)`: all digits, or `0x` and hex digits. */
-function numericLabel(s: string, from: number, to: number): boolean {
-  let digits = true;
-  for (let i = from; i < to && digits; i++) {
-    const c = s.charCodeAt(i);
-    digits = c >= 48 && c <= 57;
-  }
-  if (digits) return to > from;
-  if (to - from < 2 || s.charCodeAt(from) !== 48 || (s.charCodeAt(from + 1) | 0x20) !== 120) {
-    return false;
-  }
-  for (let i = from + 2; i < to; i++) {
-    const c = s.charCodeAt(i) | 0x20;
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
 }
 
 /** What the URL parser would accept but is no DNS name: refused before IDNA. */

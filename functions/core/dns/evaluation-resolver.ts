@@ -58,19 +58,7 @@ function keyName(name: string): string | undefined {
   let n = name.toLowerCase();
   if (n.endsWith(".")) n = n.slice(0, -1);
   if (n.length === 0 || n.length > 253) return undefined;
-  // Labels of 1–63 characters of [a-z0-9_-], in one pass (no split, no regex per label).
-  let labelStart = 0;
-  for (let i = 0; i <= n.length; i++) {
-    const c = i < n.length ? n.charCodeAt(i) : 46;
-    if (c === 46 /* . */) {
-      const length = i - labelStart;
-      if (length === 0 || length > 63) return undefined;
-      labelStart = i + 1;
-    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) {
-      return undefined;
-    }
-  }
-  return n;
+  return n.split(".").every((label) => /^[a-z0-9_-]{1,63}$/.test(label)) ? n : undefined;
 }
 
 export class EvaluationResolver implements Resolver {

@@ -5,9 +5,7 @@
  * Synchronous: an uncached `dns_query()` throws `PendingDns`, and `evaluateAsync`
  * resolves it and evaluates again.
  */
-
 import type { QueryType } from "../dns/types";
-import { CoreError, CoreErrorCode } from "../errors";
 import { exprLimit, LIMITS } from "../limits";
 import { isTruthy, toArray, toUsize } from "./coerce";
 import { valueToString } from "./format";
@@ -16,7 +14,7 @@ import { MISC_FUNCTIONS } from "./functions/misc";
 import { callServerFunction } from "./functions/server";
 import { TEXT_FUNCTIONS } from "./functions/text";
 import { binaryOp, unaryOp } from "./operators";
-import { type Item, programOf } from "./parser";
+import type { Item } from "./program";
 import { execBounded } from "./regex-vm";
 import { type EvalEnv, type EvalState, type Expression, PendingDns } from "./types";
 import { arr, EMPTY, int, str, type Value } from "./value";
@@ -48,138 +46,74 @@ function checked(v: Value): Value {
   return v;
 }
 
-/**
- * The value stack, one for every evaluation: no function evaluates an expression, so
- * evaluations never nest, and it is reset per evaluation instead of an array allocated
- * per call (~1,100 evaluations per plan of the 2,000-line config: GC work in the bench
- * profile). Slots above `sp` keep stale values until overwritten.
- */
-class ValueStack {
-  private readonly slots: Value[] = [];
-  private sp = 0;
-
-  reset(): void {
-    this.sp = 0;
-  }
-
-  push(v: Value): void {
-    this.slots[this.sp++] = v;
-  }
-
-  /** The top, popped; a missing operand reads as `''` (Stalwart's quirk). */
-  pop(): Value {
-    return this.sp > 0 ? (this.slots[--this.sp] ?? EMPTY) : EMPTY;
-  }
-
-  top(): Value | undefined {
-    return this.sp > 0 ? this.slots[this.sp - 1] : undefined;
-  }
-
-  /** The top `n` values in push order, missing ones read as `''`. */
-  popN(n: number): Value[] {
-    const args = new Array<Value>(n);
-    for (let i = n - 1; i >= 0; i--) args[i] = this.pop();
-    return args;
-  }
+/** The value stack; a missing operand reads as `''` (Stalwart's quirk). */
+function pop(stack: Value[]): Value {
+  return stack.pop() ?? EMPTY;
 }
 
-const STACK = new ValueStack();
+/** The top `n` values in push order, missing ones read as `''`. */
+function popN(stack: Value[], n: number): Value[] {
+  const args = new Array<Value>(n);
+  for (let i = n - 1; i >= 0; i--) args[i] = pop(stack);
+  return args;
+}
 
 export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newEvalState()): Value {
-  const items = programOf(expr);
-  if (!items)
-    throw new CoreError(
-      CoreErrorCode.ExprSyntax,
-      "Expression was not produced by parseExpression()",
-    );
-  if (items.length === 3 && isCompareOrCall(items) && state.steps + 3 <= LIMITS.evalSteps) {
-    state.steps += 3;
-    return compareOrCall(items, env);
-  }
-  const stack = STACK;
-  stack.reset();
+  const items = expr.items;
+  const stack: Value[] = [];
   for (let i = 0; i < items.length; i++) {
     state.steps++;
     if (state.steps > LIMITS.evalSteps) exprLimit("evalSteps", `${state.steps} steps`);
     const item = items[i];
-    if (!item) break;
-    switch (item.k) {
-      case "var":
-        stack.push(env.variable(item.name) ?? EMPTY);
-        break;
-      case "const":
-        stack.push(item.value);
-        break;
-      case "capture":
-        stack.push(str(state.captures[item.n] ?? ""));
-        break;
-      case "config":
-        stack.push(str(env.configGet(item.key) ?? ""));
-        break;
-      case "un":
-        stack.push(unaryOp(item.op, stack.pop()));
-        break;
-      case "bin": {
-        const right = stack.pop();
-        const left = stack.pop();
-        stack.push(checked(binaryOp(item.op, left, right)));
-        break;
-      }
-      case "fn": {
-        stack.push(call(item.name, stack.popN(item.args), env));
-        break;
-      }
-      case "jmp": {
-        const top = stack.top();
-        if ((top !== undefined && isTruthy(top)) === item.ifTruthy) i += item.skip;
-        break;
-      }
-      case "index": {
-        const index = toUsize(stack.pop()) ?? 0n;
-        const list = toArray(stack.pop());
-        stack.push(index < BigInt(list.length) ? (list[Number(index)] ?? EMPTY) : EMPTY);
-        break;
-      }
-      case "build":
-        stack.push(checked(arr(stack.popN(item.n))));
-        break;
-      case "regex": {
-        state.captures.length = 0;
-        const m = execBounded(item.re, valueToString(stack.pop()), state);
-        if (m) for (const g of m) state.captures.push(g ?? "");
-        stack.push(int(state.captures.length > 0 ? 1n : 0n));
-        break;
-      }
+    if (item?.k === "jmp") {
+      const top = stack.at(-1);
+      if ((top !== undefined && isTruthy(top)) === item.ifTruthy) i += item.skip;
+    } else if (item) {
+      stack.push(step(item, stack, env, state));
     }
   }
-  return stack.pop();
+  return pop(stack);
 }
 
-/**
- * The programs of most if-block conditions, `[var, const, bin]` (`rcpt_domain == 'x'`)
- * and `[var, const, fn/2]` (`ends_with(sender_domain, 'x')`), run without the value
- * stack: the same calls in the same order as the loop of `evaluate` makes for them (the
- * planner evaluates hundreds per plan of the 2,000-line config: bench profile). The
- * caller checks the shape (isCompareOrCall) and counts the 3 steps.
- */
-function isCompareOrCall(items: readonly Item[]): boolean {
-  const c = items[2];
-  return (
-    items[0]?.k === "var" &&
-    items[1]?.k === "const" &&
-    (c?.k === "bin" || (c?.k === "fn" && c.args === 2))
-  );
-}
-
-function compareOrCall(items: readonly Item[], env: EvalEnv): Value {
-  const a = items[0];
-  const b = items[1];
-  const c = items[2];
-  const left = a?.k === "var" ? (env.variable(a.name) ?? EMPTY) : EMPTY;
-  const right = b?.k === "const" ? b.value : EMPTY;
-  if (c?.k === "bin") return checked(binaryOp(c.op, left, right));
-  if (c?.k !== "fn") return EMPTY; // not reached: isCompareOrCall
-  return call(c.name, [left, right], env);
+/** Runs one item other than a jump: pops its operands, returns its value. */
+function step(
+  item: Exclude<Item, { k: "jmp" }>,
+  stack: Value[],
+  env: EvalEnv,
+  state: EvalState,
+): Value {
+  switch (item.k) {
+    case "var":
+      return env.variable(item.name) ?? EMPTY;
+    case "const":
+      return item.value;
+    case "capture":
+      return str(state.captures[item.n] ?? "");
+    case "config":
+      return str(env.configGet(item.key) ?? "");
+    case "un":
+      return unaryOp(item.op, pop(stack));
+    case "bin": {
+      const right = pop(stack);
+      const left = pop(stack);
+      return checked(binaryOp(item.op, left, right));
+    }
+    case "fn":
+      return call(item.name, popN(stack, item.args), env);
+    case "index": {
+      const index = toUsize(pop(stack)) ?? 0n;
+      const list = toArray(pop(stack));
+      return index < BigInt(list.length) ? (list[Number(index)] ?? EMPTY) : EMPTY;
+    }
+    case "build":
+      return checked(arr(popN(stack, item.n)));
+    case "regex": {
+      state.captures.length = 0;
+      const m = execBounded(item.re, valueToString(pop(stack)), state);
+      if (m) for (const g of m) state.captures.push(g ?? "");
+      return int(state.captures.length > 0 ? 1n : 0n);
+    }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
 import { compareValues, isTruthy, type NumValue, parseNumber, valuesEqual } from "./coerce";
 import { valueDisplay } from "./format";
 import { i64ToF64 } from "./rust-num";
-import type { BinaryOp, UnaryOp } from "./tokenizer";
+import type { BinaryOp, UnaryOp } from "./token";
 import { arr, bool, float, int, saturate, str, type Value } from "./value";
 
 type Num = NumValue;

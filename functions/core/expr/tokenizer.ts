@@ -1,179 +1,246 @@
 /**
  * Stalwart's expression tokenizer (crates/common/src/expr/tokenizer.rs), quirks included:
  * - identifiers, numbers and dots accumulate in one buffer that is classified when a
- *   delimiter arrives (`192.0.2.1` is an invalid float, `2001:db8::1` an invalid `:`);
+ *   delimiter arrives (words.ts: `192.0.2.1` is an invalid float, `2001:db8::1` an
+ *   invalid `:`);
  * - `}` ends the expression; whitespace is only space, CR and LF (TAB is invalid);
  * - a single `=` is equality but swallows the next character;
  * - `-` is unary only at the start, after `(`, `,` or a binary operator;
- * - `true`/`false` are 1/0; durations (`5m`, `500ms`) are integer milliseconds;
  * - `matches(` reads its regex literal and comma itself; `config_get(` its key literal.
  * Offsets are UTF-16 indexes into the source; ranges point at the offending text.
  */
-import { Lexer } from "./lexer";
+import { exprLimit, LIMITS } from "../limits";
 import { compileRustRegex } from "./regex";
-import { syntax, type TokenSlot } from "./token";
+import { firstUtf8Byte, rustCharDebug } from "./rust-debug";
+import type { BinaryOp, Token } from "./token";
+import { syntax } from "./token";
 import type { TokenMap } from "./types";
-import { classifyWord, isAlpha } from "./word";
+import { str } from "./value";
+import { classifyWord } from "./words";
 
-export { ALL_VARIABLES, FUNCTION_ARITY } from "./catalog";
-export type { BinaryOp, Token, TokenKind, TokenSlot, TokenTag, UnaryOp } from "./token";
+/** Operators of one character, and of two when the second is `=` (as Stalwart pairs them). */
+const SINGLE: Readonly<Record<string, BinaryOp>> = { "^": "^", "+": "+", "*": "*", "/": "/" };
+const COMPARE: Readonly<Record<string, readonly [BinaryOp, BinaryOp]>> = {
+  ">": [">", ">="],
+  "<": ["<", "<="],
+};
 
-/**
- * Tokens come out in two reused slots, not as objects: `word` (a classified word,
- * `matches(`'s regex, `config_get(`'s key) and `op` (a delimiter or a string literal).
- * A delimiter that ends a word is read in the same step; it waits in `op` (`pending`)
- * while the word is returned. One Tokenizer serves every parse (`reset`): its state and
- * arrays are reused instead of allocated per expression.
- */
-export class Tokenizer extends Lexer {
-  /**
-   * The accumulated word is always the contiguous source text `bufStart..bufEnd` (every
-   * other character flushes it), so it is sliced when classified instead of being built
-   * character by character. `bufStart < 0`: empty.
-   */
-  private bufStart = -1;
-  private bufEnd = 0;
-  private pending = false;
-  private hasNumber = false;
-  private hasDot = false;
-  private hasAlpha = false;
+export class Tokenizer {
+  private pos = 0;
+  /** Open `(` not yet closed, and their offsets to point "Unmatched open parenthesis" at. */
+  private readonly opens: number[] = [];
+  /** Nesting of `(` and `[`, held to LIMITS.exprDepth. */
+  private nesting = 0;
+  private isStart = true;
   private isEof = false;
+  /** The accumulated word and what it contains (Stalwart's `buf` and its flags). */
+  private buf = "";
+  private bufStart = 0;
+  private shape = { hasNumber: false, hasDot: false, hasAlpha: false };
+  /** A delimiter read together with the word it ended, returned after it. */
+  private pending: Token | null = null;
 
-  reset(src: string, tokens: TokenMap): void {
-    this.src = src;
-    this.tokens = tokens;
-    this.pos = 0;
-    this.bufStart = -1;
-    this.bufEnd = 0;
-    this.depth = 0;
-    // Empty after any parse that succeeded; `length = 0` is a runtime call (bench profile).
-    if (this.opens.length > 0) this.opens.length = 0;
-    this.nesting = 0;
-    this.pending = false;
-    this.hasNumber = false;
-    this.hasDot = false;
-    this.hasAlpha = false;
-    this.isStart = true;
-    this.isEof = false;
-    // Drop what the last expression's tokens held (a RegExp, a value).
-    this.word.re = null;
-    this.op.re = null;
-  }
+  constructor(
+    private readonly src: string,
+    private readonly tokens: TokenMap,
+  ) {}
 
-  /** The next token (valid until the next call), or null at the end. */
-  next(): TokenSlot | null {
-    if (this.pending) {
-      this.pending = false;
-      return this.op;
+  /** The next token, or null at the end. */
+  next(): Token | null {
+    const pending = this.pending;
+    if (pending) {
+      this.pending = null;
+      return pending;
     }
-    if (this.isEof) return null;
-    const src = this.src;
-    const len = src.length;
-    while (this.pos < len) {
-      const at = this.pos;
-      const c = src.charCodeAt(at);
-      this.pos = at + 1;
-      if (isAlpha(c)) {
-        this.push(at);
-        this.hasAlpha = true;
+    while (!this.isEof && this.pos < this.src.length) {
+      const at = this.pos++;
+      const ch = this.src[at] ?? "";
+      if (/[A-Za-z_$]/.test(ch)) this.shape.hasAlpha = true;
+      else if (/[0-9]/.test(ch)) this.shape.hasNumber = true;
+      else if (ch === ".") this.shape.hasDot = true;
+      // `:` joins a word that has a dot; `*` one that ends in a dot.
+      else if (!((ch === ":" && this.shape.hasDot) || (ch === "*" && this.buf.endsWith(".")))) {
+        const token = this.delimiter(ch, at);
+        if (token) return token;
         continue;
       }
-      if (c >= 48 && c <= 57) {
-        this.push(at);
-        this.hasNumber = true;
-        continue;
-      }
-      if (c === 46 /* . */) {
-        this.push(at);
-        this.hasDot = true;
-        continue;
-      }
-      if (c === 125 /* } */) {
-        this.isEof = true;
-        break;
-      }
-      // `:` joins a word that has a dot; `*` one that ends in a dot (the buffer is the
-      // source text just before `at`, and `hasDot` says whether it contains a `.`).
-      if (
-        (c === 58 /* : */ && this.bufStart >= 0 && this.hasDot) ||
-        (c === 42 /* * */ && this.bufStart >= 0 && src.charCodeAt(at - 1) === 46)
-      ) {
-        this.push(at);
-        continue;
-      }
-      let prev = false;
-      if (c === 40 /* ( */ && this.bufIs("matches")) {
-        const quote = this.findChar(['"', "'"]);
-        const litStart = this.pos - 1;
-        const pattern = this.parseString(quote, litStart);
-        const re = compileRustRegex(pattern, { start: litStart, end: this.pos });
-        this.word.set("regex", this.bufStart, at + 1);
-        this.word.re = re;
-        prev = true;
-        this.bufStart = -1;
-        this.hasAlpha = false;
-        this.findChar([","]);
-      } else if (c === 40 /* ( */ && this.bufIs("config_get")) {
-        // The key must be a literal, as in Stalwart: it is read here, then its `)`.
-        const quote = this.findChar(['"', "'"]);
-        const key = this.parseString(quote, this.pos - 1);
-        this.findChar([")"]);
-        this.word.set("config", this.bufStart, this.pos);
-        this.word.name = key;
-        this.bufStart = -1;
-        this.hasAlpha = false;
-        this.isStart = false;
-        return this.word;
-      } else if (this.bufStart >= 0) {
-        this.isStart = false;
-        this.parseBuf();
-        prev = true;
-      }
-      if (!this.operator(c, at, prev)) {
-        if (prev) return this.word;
-        continue;
-      }
-      const t = this.op.t;
-      this.isStart = t === "(" || t === "," || t === "bin";
-      if (prev) {
-        this.pending = true;
-        return this.word;
-      }
-      return this.op;
+      if (this.buf === "") this.bufStart = at;
+      this.buf += ch;
     }
-    if (this.depth > 0) {
+    if (this.opens.length > 0) {
       const open = this.opens[this.opens.length - 1] ?? 0;
       syntax("Unmatched open parenthesis", open, open + 1);
     }
-    if (this.bufStart < 0) return null;
-    this.parseBuf();
-    return this.word;
+    return this.buf === "" ? null : this.word();
   }
 
-  private push(at: number): void {
-    if (this.bufStart < 0) this.bufStart = at;
-    this.bufEnd = at + 1;
+  /** The character `ch` at `at` ends the word: the word's token first, if any, then its own. */
+  private delimiter(ch: string, at: number): Token | null {
+    if (ch === "}") {
+      this.isEof = true;
+      return null;
+    }
+    let word: Token | null = null;
+    if (ch === "(" && this.buf === "matches") word = this.regex(at);
+    else if (ch === "(" && this.buf === "config_get") return this.configGet();
+    else if (this.buf !== "") {
+      this.isStart = false;
+      word = this.word();
+    }
+    const op = this.operator(ch, at, word);
+    if (op === null) return word;
+    this.isStart = op.t === "(" || op.t === "," || op.t === "bin";
+    if (word === null) return op;
+    this.pending = op;
+    return word;
   }
 
-  /** Whether the accumulated word is `w`, compared in place (no slice per delimiter). */
-  private bufIs(w: string): boolean {
-    return (
-      this.bufStart >= 0 &&
-      this.bufEnd - this.bufStart === w.length &&
-      this.src.startsWith(w, this.bufStart)
-    );
+  /** Stalwart's `parse_buf`: the accumulated word's token; a new word starts. */
+  private word(): Token {
+    const token = classifyWord(this.buf, this.bufStart, this.shape, this.tokens);
+    this.buf = "";
+    this.shape = { hasNumber: false, hasDot: false, hasAlpha: false };
+    return token;
   }
 
-  /** Stalwart's `parse_buf`: classify the accumulated word into `word`, then start a new one. */
-  private parseBuf(): void {
-    const { bufStart, hasNumber, hasDot, hasAlpha } = this;
-    this.bufStart = -1;
-    this.hasNumber = false;
-    this.hasDot = false;
-    this.hasAlpha = false;
-    const buf = this.src.slice(bufStart, this.bufEnd);
-    const tokens = this.tokens;
-    if (tokens === null) throw new Error("Tokenizer used before reset()");
-    classifyWord(buf, bufStart, hasNumber, hasDot, hasAlpha, tokens, this.word);
+  /** `matches(`: its pattern literal and the comma after it are read here. */
+  private regex(paren: number): Token {
+    const quote = this.findChar(['"', "'"]);
+    const litStart = this.pos - 1;
+    const pattern = this.parseString(quote, litStart);
+    const re = compileRustRegex(pattern, { start: litStart, end: this.pos });
+    const token: Token = { t: "regex", re, start: this.bufStart, end: paren + 1 };
+    this.buf = "";
+    this.shape.hasAlpha = false;
+    this.findChar([","]);
+    return token;
+  }
+
+  /** `config_get(`: the key must be a literal, as in Stalwart; read here with its `)`. */
+  private configGet(): Token {
+    const quote = this.findChar(['"', "'"]);
+    const key = this.parseString(quote, this.pos - 1);
+    this.findChar([")"]);
+    const token: Token = { t: "config", key, start: this.bufStart, end: this.pos };
+    this.buf = "";
+    this.shape.hasAlpha = false;
+    this.isStart = false;
+    return token;
+  }
+
+  /** The delimiter `ch` at `at` as a token, or null for whitespace. `word`: the token before. */
+  private operator(ch: string, at: number, word: Token | null): Token | null {
+    const bin = (op: BinaryOp, length: number): Token => ({
+      t: "bin",
+      op,
+      start: at,
+      end: at + length,
+    });
+    const next = this.src[this.pos];
+    const single = SINGLE[ch];
+    if (single) return bin(single, 1);
+    const compare = COMPARE[ch];
+    if (compare && next === "=") {
+      this.pos++;
+      return bin(compare[1], 2);
+    }
+    if (compare) return bin(compare[0], 1);
+    switch (ch) {
+      case "&":
+      case "|": {
+        const double = next === ch;
+        if (double) this.pos++;
+        return bin(ch === "&" ? "&&" : "||", double ? 2 : 1);
+      }
+      case "!":
+        if (next === "=") {
+          this.pos++;
+          return bin("!=", 2);
+        }
+        return { t: "un", op: "!", start: at, end: at + 1 };
+      case "-":
+        return this.isStart ? { t: "un", op: "neg", start: at, end: at + 1 } : bin("-", 1);
+      case "=":
+        // Stalwart consumes the next character whatever it is (`a='x'` loses the quote).
+        if (next === undefined) return bin("==", 1);
+        this.pos++;
+        return next === ">" ? bin(">=", 2) : next === "<" ? bin("<=", 2) : bin("==", 2);
+      case "(":
+        this.opens.push(word?.t === "regex" ? word.start : at);
+        this.nest(at);
+        return { t: "(", start: at, end: at + 1 };
+      case ")":
+        if (this.opens.pop() === undefined) syntax("Unmatched close parenthesis", at, at + 1);
+        this.nesting = Math.max(0, this.nesting - 1);
+        return { t: ")", start: at, end: at + 1 };
+      case "[":
+        this.nest(at);
+        return { t: "[", start: at, end: at + 1 };
+      case "]":
+        this.nesting = Math.max(0, this.nesting - 1);
+        return { t: "]", start: at, end: at + 1 };
+      case ",":
+        return { t: ",", start: at, end: at + 1 };
+      case " ":
+      case "\r":
+      case "\n":
+        return null;
+      case '"':
+      case "'":
+        return { t: "const", value: str(this.parseString(ch, at)), start: at, end: this.pos };
+      default:
+        return syntax(
+          `Invalid character ${rustCharDebug(firstUtf8Byte(this.src, at))}`,
+          at,
+          at + 1,
+        );
+    }
+  }
+
+  private nest(at: number): void {
+    this.nesting++;
+    if (this.nesting > LIMITS.exprDepth) {
+      exprLimit("exprDepth", `${this.nesting} nested parentheses or brackets`, {
+        start: at,
+        end: at + 1,
+      });
+    }
+  }
+
+  /** Stalwart's `find_char`: skips ASCII whitespace and expects one of `chars`. */
+  private findChar(chars: readonly string[]): string {
+    while (this.pos < this.src.length) {
+      const at = this.pos++;
+      const ch = this.src[at] ?? "";
+      if (/[ \t\n\f\r]/.test(ch)) continue;
+      if (chars.includes(ch)) return ch;
+      const expected = rustCharDebug(chars[0]?.codePointAt(0) ?? 0);
+      const found = rustCharDebug(firstUtf8Byte(this.src, at));
+      syntax(`Expected ${expected}, found invalid character ${found}`, at, at + 1);
+    }
+    return syntax("Unexpected end of expression", this.src.length, this.src.length);
+  }
+
+  /**
+   * Stalwart's `parse_string`, from just after the opening quote `stop` (at `start`): a
+   * backslash is kept; the character after it never ends the string, and `n`/`r`/`t`
+   * there become the control character.
+   */
+  private parseString(stop: string, start: number): string {
+    let out = "";
+    let last = "";
+    while (this.pos < this.src.length) {
+      const ch = this.src[this.pos++] ?? "";
+      if (last !== "\\") {
+        if (ch === stop) return out;
+        out += ch;
+      } else {
+        out += ch === "n" ? "\n" : ch === "r" ? "\r" : ch === "t" ? "\t" : ch;
+      }
+      if (out.length > LIMITS.stringLength)
+        exprLimit("stringLength", "a longer string literal", { start, end: this.pos });
+      last = ch;
+    }
+    return syntax("Unterminated string", start, this.src.length);
   }
 }

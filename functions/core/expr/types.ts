@@ -1,9 +1,10 @@
 /**
  * Contracts between the expression language and its users (if-blocks, planner,
- * expression console). The implementation lives in tokenizer.ts / parser.ts /
+ * expression console). The implementation lives in tokenizer.ts / shunting-yard.ts /
  * evaluator.ts / functions/*.ts.
  */
 import type { LookupResult, QueryType } from "../dns/types";
+import type { Item } from "./program";
 import type { Value } from "./value";
 
 /** What a setting's expression may refer to (Stalwart's `TokenMap`). */
@@ -14,12 +15,20 @@ export interface TokenMap {
   readonly constants: ReadonlyMap<string, Value>;
 }
 
-/** A parsed expression: opaque to callers, evaluated by `evaluate()`. */
+/** A variable the expression reads or a function it calls. */
+export interface Mention {
+  readonly k: "var" | "fn";
+  readonly name: string;
+}
+
+/** A parsed expression (`parseExpression`), evaluated by `evaluate()`. */
 export interface Expression {
   /** The source text it was parsed from. */
   readonly source: string;
-  /** Implementation detail of evaluator.ts (a postfix program, as in Stalwart). */
-  readonly items: readonly unknown[];
+  /** The postfix program, as in Stalwart. */
+  readonly items: readonly Item[];
+  /** Variables read and functions called, in the order the parser met them. */
+  readonly mentions: readonly Mention[];
 }
 
 /**
