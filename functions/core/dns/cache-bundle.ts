@@ -7,7 +7,7 @@
  * Why one entry per evaluation rather than one per query: every Cache API call is a
  * platform round trip that counts against the Worker's six simultaneous connections (and,
  * on the free plan, sits next to 30 DoH queries under the 50-subrequest cap). A 10-MX
- * domain used to cost 21 reads and up to 21 writes; a bundle costs one of each.
+ * domain would cost 21 reads and up to 21 writes; a bundle costs one of each.
  *
  * The entry is our own JSON, but a bundle written by an older deploy (or a damaged one)
  * must never break a lookup, so it is parsed with zod and anything unexpected is ignored.
