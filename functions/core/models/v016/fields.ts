@@ -1,0 +1,194 @@
+/**
+ * zod builders for the field types of Stalwart v0.16's registry, each refusing what
+ * Stalwart's JSON patching refuses, with a message that says what was expected, what was
+ * found, and Stalwart's own words for it. Sources, @v0.16.18: crates/registry/src/jmap/patch.rs
+ * (String, bool, u64, enums, lists), types/{duration,ipaddr,string,list,error}.rs,
+ * and the `validate()` of each object in schema/structs_impl.rs (min/max/required).
+ */
+import { z } from "zod";
+import { rustStrDebug } from "../../expr/rust-debug";
+import { parseIp } from "../../ip";
+import { hostnameValue } from "./hostname";
+
+/** Stalwart's messages, verbatim. */
+export const STALWART = {
+  string: "Invalid value for property.",
+  bool: "Invalid value for boolean property (expected true or false)",
+  u64: "Invalid value for unsigned integer property (expected non-negative integer)",
+  durationPath: "Invalid path for Duration",
+  duration: "Invalid duration value",
+  ipPath: "Invalid path for IpAddr, expected a string value",
+  ip: "Failed to parse IpAddr from string",
+  hostname: "Invalid hostname or IP address",
+  trim: "String cannot be empty",
+  objectType: "Missing or invalid '@type' property in object",
+  listValue: "Invalid value for object property",
+  listKey: "Invalid key for object property",
+  property: "Invalid property",
+  required: (p: string) => `Property '${p}' is required`,
+  min: (p: string, n: number) => `Property '${p}' is below minimum value of ${n}`,
+  max: (p: string, n: number) => `Property '${p}' exceeds maximum value of ${n}`,
+  invalid: (p: string, v: string) => `Invalid value '${v}' for property '${p}'`,
+} as const;
+
+/** A plain JSON value as `found …` text, cut short. */
+export function shown(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** The message of a refused value: expectation, what was found, Stalwart's words. */
+export function refusal(expects: string, input: unknown, stalwart: string): string {
+  return `expected ${expects}, found ${shown(input)} (Stalwart: "${stalwart}")`;
+}
+
+/** Builds a zod error callback: `required` when the field is absent, else `refusal`. */
+function refusedAs(prop: string, expects: string, stalwart: (input: unknown) => string) {
+  return (iss: { input?: unknown }): string =>
+    iss.input === undefined
+      ? refusal(expects, undefined, STALWART.required(prop))
+      : refusal(expects, iss.input, stalwart(iss.input));
+}
+
+/** A non-empty string (`String` patch: an empty one is refused). */
+export function text(prop: string) {
+  const error = refusedAs(prop, "a non-empty string", () => STALWART.string);
+  return z.string({ error }).min(1, { error });
+}
+
+/** `Option<String>`: null clears it, an empty string is refused. */
+export function optionalText(prop: string) {
+  return text(prop).nullable().optional();
+}
+
+/** A string under Stalwart's `Trim` validator (relay `address`): stored trimmed. */
+export function trimmedText(prop: string) {
+  const error = refusedAs(prop, "a non-empty string", () => STALWART.string);
+  return z
+    .string({ error })
+    .min(1, { error })
+    .refine((s) => s.trim() !== "", {
+      error: (iss) => refusal("a non-empty string", iss.input, STALWART.trim),
+    })
+    .transform((s) => s.trim());
+}
+
+export function bool(prop: string) {
+  return z.boolean({ error: refusedAs(prop, "true or false", () => STALWART.bool) });
+}
+
+/** `u64` with the object's `validate()` bounds. */
+export function unsigned(prop: string, bounds: { min?: number; max?: number } = {}) {
+  const { min, max } = bounds;
+  const range =
+    min !== undefined && max !== undefined
+      ? `an integer from ${min} to ${max}`
+      : min !== undefined
+        ? `an integer ≥ ${min}`
+        : "a non-negative integer";
+  const typeError = refusedAs(prop, range, () => STALWART.u64);
+  let schema = z.int({ error: typeError }).nonnegative({ error: typeError });
+  if (min !== undefined) {
+    schema = schema.min(min, {
+      error: (iss) => refusal(range, iss.input, STALWART.min(prop, min)),
+    });
+  }
+  if (max !== undefined) {
+    schema = schema.max(max, {
+      error: (iss) => refusal(range, iss.input, STALWART.max(prop, max)),
+    });
+  }
+  return schema;
+}
+
+/**
+ * `Duration`: milliseconds, an integer above 0. A string such as "5m" (the TOML habit) is
+ * refused; the message gives its value in milliseconds.
+ */
+export function duration(prop: string) {
+  const expects = "milliseconds (an integer above 0)";
+  return z
+    .int({
+      error: (iss) => {
+        if (iss.input === undefined) return refusal(expects, undefined, STALWART.required(prop));
+        const stalwart = typeof iss.input === "number" ? STALWART.duration : STALWART.durationPath;
+        const ms = typeof iss.input === "string" ? parseDurationText(iss.input) : undefined;
+        const hint = ms === undefined ? "" : `; durations are milliseconds: write ${ms}`;
+        return refusal(expects, iss.input, stalwart) + hint;
+      },
+    })
+    .positive({ error: (iss) => refusal(expects, iss.input, STALWART.duration) });
+}
+
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  d: 86_400_000,
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+  "": 1,
+};
+
+/** Stalwart's `Duration::from_str` (types/duration.rs): digits then d, h, m, s, ms or nothing. */
+export function parseDurationText(value: string): number | undefined {
+  const match = /^\s*(\d+)\s*([A-Za-z]*)\s*$/.exec(value);
+  const factor = DURATION_UNITS[(match?.[2] ?? "?").toLowerCase()];
+  const ms = Number(match?.[1]) * (factor ?? Number.NaN);
+  return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
+}
+
+/**
+ * A registry enum: its JSON names, and the Rust name of the field's default variant,
+ * which Stalwart's message prints (`Invalid value Str("x") for enum type V4ThenV6.`).
+ */
+export function enumOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  rustDefault: string,
+) {
+  const expects = `one of ${values.map((v) => `"${v}"`).join(", ")}`;
+  return z.enum(values, {
+    error: (iss) =>
+      refusal(
+        expects,
+        iss.input,
+        `Invalid value ${jmapDebug(iss.input)} for enum type ${rustDefault}.`,
+      ),
+  });
+}
+
+/** jmap_tools' `Debug` of a JSON value (src/json/value.rs); containers abbreviated. */
+function jmapDebug(value: unknown): string {
+  if (value === null || value === undefined) return "Null";
+  if (typeof value === "boolean") return `Bool(${value})`;
+  if (typeof value === "number") return `Number(${value})`;
+  if (typeof value === "string") return `Str(${rustStrDebug(value)})`;
+  return Array.isArray(value) ? "Array […]" : "Object {…}";
+}
+
+/** `IpAddr` (types/ipaddr.rs): a string Rust parses as an IP; 0.0.0.0 fails `is_valid()`. */
+export function ipAddress(prop: string) {
+  const expects = "an IP address";
+  return z
+    .string({ error: refusedAs(prop, expects, () => STALWART.ipPath) })
+    .refine((s) => parseIp(s) !== null, {
+      error: (iss) => refusal(expects, iss.input, STALWART.ip),
+    })
+    .refine((s) => s !== "0.0.0.0", {
+      error: (iss) =>
+        refusal("an IP address other than 0.0.0.0", iss.input, STALWART.invalid(prop, "0.0.0.0")),
+    })
+    .transform((s) => parseIp(s)?.canonical ?? s);
+}
+
+/** `Option<String>` under the `Hostname` validator: stored as sanitised (lower-case, IDNA). */
+export function hostname(prop: string) {
+  const expects = "a host name or IP address";
+  return text(prop)
+    .refine((s) => hostnameValue(s) !== undefined, {
+      error: (iss) => refusal(expects, iss.input, STALWART.hostname),
+    })
+    .transform((s) => hostnameValue(s) ?? s)
+    .nullable()
+    .optional();
+}

@@ -1,0 +1,266 @@
+/**
+ * zod schemas of the Stalwart v0.16 registry objects the outbound plan reads: field names,
+ * enums, defaults and checks as v0.16.18 has them. Sources (@v0.16.18):
+ * - fields and their JSON names: crates/registry/src/schema/structs.rs (Expression 2861-2876,
+ *   MtaConnectionIpHost 3513, MtaConnectionStrategy 3522, MtaDeliveryExpiration… 3547-3604,
+ *   MtaOutboundStrategy 3713, MtaRoute 3758-3811, MtaTlsStrategy 3918, SecretKeyOptional
+ *   4667, SystemSettings 5458);
+ * - defaults and `validate()` bounds: structs_impl.rs (the `Default` and `validate` impls
+ *   of each struct, e.g. MtaRouteMx 27818-27876, MtaRouteRelay 27920-27985);
+ * - enum names: enums.rs 1405-1460 and their `EnumImpl::parse` in enums_impl.rs;
+ * - descriptions: resources/schema/schema.json.gz (`fields`).
+ * The expression defaults are those of MtaOutboundStrategy's `ctx_*` (structs_impl.rs 27225).
+ */
+import { z } from "zod";
+import {
+  bool,
+  duration,
+  enumOf,
+  hostname,
+  ipAddress,
+  optionalText,
+  refusal,
+  STALWART,
+  text,
+  trimmedText,
+  unsigned,
+} from "./fields";
+import { list } from "./list";
+
+/** `id`, which JMAP `…/get` responses carry: server-set, read by nothing here. */
+const serverId = z
+  .string()
+  .optional()
+  .describe("Object id set by the server (in JMAP get responses); not read");
+
+function name(what: string) {
+  return text("name").describe(`Short identifier for the ${what} (unique, read-only once created)`);
+}
+
+function description(what: string) {
+  return optionalText("description").describe(`A short description of the ${what}`);
+}
+
+/** A tagged union on `@type`, refusing an object without a known `@type` as Stalwart does. */
+function tagged<const O extends readonly [z.ZodObject, ...z.ZodObject[]]>(
+  options: O,
+  names: string,
+) {
+  return z.discriminatedUnion("@type", options, {
+    error: (iss) => refusal(`"@type" ${names}`, iss.input, STALWART.objectType),
+  });
+}
+
+export const ExpressionMatchSchema = z.strictObject({
+  if: text("if").describe("If condition"),
+  // biome-ignore lint/suspicious/noThenProperty: Stalwart's field name; never awaited.
+  then: text("then").describe("Then clause"),
+});
+
+export const ExpressionSchema = z.strictObject({
+  match: list(ExpressionMatchSchema)
+    .default(() => [])
+    .describe('List of conditions and their corresponding results, keyed "0", "1", …'),
+  else: text("else").describe("Else condition"),
+});
+export type Expression = z.output<typeof ExpressionSchema>;
+
+const expression = (fallback: Expression, what: string) =>
+  ExpressionSchema.default(() => ({
+    match: fallback.match.map((m) => ({ ...m })),
+    else: fallback.else,
+  })).describe(what);
+
+/** One `{if, then}` branch. */
+export function branch(condition: string, result: string): Expression["match"][number] {
+  // biome-ignore lint/suspicious/noThenProperty: Stalwart's field name; never awaited.
+  return { if: condition, then: result };
+}
+
+const isLocal = branch("is_local_domain(rcpt_domain)", "'local'");
+
+/** The context defaults of `MtaOutboundStrategy::ctx_*`, used for a missing or refused field. */
+export const OUTBOUND_DEFAULTS = {
+  route: { match: [isLocal], else: "'mx'" },
+  connection: { match: [], else: "'default'" },
+  tls: {
+    match: [branch("retry_num > 0 && last_error == 'tls'", "'invalid-tls'")],
+    else: "'default'",
+  },
+  schedule: {
+    match: [isLocal, branch("source == 'dsn'", "'dsn'"), branch("source == 'report'", "'report'")],
+    else: "'remote'",
+  },
+} satisfies Record<string, Expression>;
+
+export const MtaOutboundStrategySchema = z.strictObject({
+  id: serverId,
+  route: expression(
+    OUTBOUND_DEFAULTS.route,
+    "An expression that returns the route name to use when delivering queued messages (recipient variables)",
+  ),
+  connection: expression(
+    OUTBOUND_DEFAULTS.connection,
+    "An expression that returns the connection strategy to use when delivering messages to remote SMTP servers (host variables: also mx, remote_ip, local_ip)",
+  ),
+  tls: expression(
+    OUTBOUND_DEFAULTS.tls,
+    "An expression that returns the TLS strategy to use when delivering messages to remote SMTP servers (host variables)",
+  ),
+  schedule: expression(
+    OUTBOUND_DEFAULTS.schedule,
+    "An expression that returns the scheduling strategy to use when queueing messages (recipient variables)",
+  ),
+});
+
+const routeCommon = { id: serverId, name: name("route"), description: description("route") };
+
+export const MtaRouteMxSchema = z.strictObject({
+  "@type": z.literal("Mx"),
+  ...routeCommon,
+  ipLookupStrategy: enumOf(["v4ThenV6", "v6ThenV4", "v4Only", "v6Only"], "V4ThenV6")
+    .default("v4ThenV6")
+    .describe("IP resolution strategy for MX hosts"),
+  maxMultihomed: unsigned("maxMultihomed", { min: 1 })
+    .default(2)
+    .describe(
+      "For multi-homed remote servers, the maximum number of IP addresses to try on each delivery attempt",
+    ),
+  maxMxHosts: unsigned("maxMxHosts", { min: 1 })
+    .default(5)
+    .describe("Maximum number of MX hosts to try on each delivery attempt"),
+});
+
+export const SecretKeyOptionalSchema = tagged(
+  [
+    z.strictObject({ "@type": z.literal("None") }),
+    // `secret` is required by Stalwart; `stalwart-cli snapshot` leaves it out unless
+    // --include-secrets, so an absent one is read as stripped (registry_secret_stripped).
+    z.strictObject({
+      "@type": z.literal("Value"),
+      secret: text("secret").optional().describe("Password or secret value"),
+    }),
+    z.strictObject({
+      "@type": z.literal("EnvironmentVariable"),
+      variableName: text("variableName").describe(
+        "Environment variable name to read the secret from",
+      ),
+    }),
+    z.strictObject({
+      "@type": z.literal("File"),
+      filePath: text("filePath").describe("File path to read the secret from"),
+    }),
+  ],
+  '"None", "Value", "EnvironmentVariable" or "File"',
+);
+
+export const MtaRouteRelaySchema = z.strictObject({
+  "@type": z.literal("Relay"),
+  ...routeCommon,
+  address: trimmedText("address").describe(
+    "The address of the remote SMTP server, an IP address (used without DNS) or a domain name",
+  ),
+  port: unsigned("port", { min: 1, max: 65535 })
+    .default(25)
+    .describe("The port number of the remote server, typically 25 for SMTP and 11200 for LMTP"),
+  protocol: enumOf(["smtp", "lmtp"], "Smtp")
+    .default("smtp")
+    .describe("The protocol to use when delivering messages to the remote server"),
+  implicitTls: bool("implicitTls")
+    .default(false)
+    .describe(
+      "Whether to use TLS for all connections to the remote server (false by default since v0.16; true in v0.13–v0.15)",
+    ),
+  allowInvalidCerts: bool("allowInvalidCerts")
+    .default(false)
+    .describe("Whether to allow connections to servers with invalid TLS certificates"),
+  authUsername: optionalText("authUsername").describe(
+    "The username to use when authenticating with the remote server",
+  ),
+  authSecret: SecretKeyOptionalSchema.default(() => ({ "@type": "None" as const })).describe(
+    "The secret to use when authenticating with the remote server",
+  ),
+});
+
+export const MtaRouteLocalSchema = z.strictObject({ "@type": z.literal("Local"), ...routeCommon });
+
+export const MtaRouteSchema = tagged(
+  [MtaRouteMxSchema, MtaRouteRelaySchema, MtaRouteLocalSchema],
+  '"Mx", "Relay" or "Local"',
+);
+export type MtaRoute = z.output<typeof MtaRouteSchema>;
+
+export const MtaConnectionIpHostSchema = z.strictObject({
+  sourceIp: ipAddress("sourceIp").describe(
+    "Local IPv4 or IPv6 address to use when delivering emails to remote SMTP servers",
+  ),
+  ehloHostname: hostname("ehloHostname").describe(
+    "Overrides the EHLO hostname used when connecting from this IP address",
+  ),
+});
+
+export const MtaConnectionStrategySchema = z.strictObject({
+  id: serverId,
+  name: name("strategy"),
+  description: description("connection strategy"),
+  ehloHostname: hostname("ehloHostname").describe(
+    "Overrides the EHLO hostname used when connecting using this strategy",
+  ),
+  sourceIps: list(MtaConnectionIpHostSchema)
+    .default(() => [])
+    .describe("Local IPv4 and IPv6 addresses to use when delivering emails to remote SMTP servers"),
+  connectTimeout: duration("connectTimeout")
+    .default(300_000)
+    .describe("Maximum time to wait for the connection to be established (ms)"),
+  greetingTimeout: duration("greetingTimeout")
+    .default(300_000)
+    .describe("Maximum time to wait for the SMTP greeting message (ms)"),
+  ehloTimeout: duration("ehloTimeout")
+    .default(300_000)
+    .describe("Maximum time to wait for the EHLO command response (ms)"),
+  mailFromTimeout: duration("mailFromTimeout")
+    .default(300_000)
+    .describe("Maximum time to wait for the MAIL-FROM command response (ms)"),
+  rcptToTimeout: duration("rcptToTimeout")
+    .default(300_000)
+    .describe("Maximum time to wait for the RCPT-TO command response (ms)"),
+  dataTimeout: duration("dataTimeout")
+    .default(600_000)
+    .describe("Maximum time to wait for the DATA command response (ms)"),
+});
+export type MtaConnectionStrategy = z.output<typeof MtaConnectionStrategySchema>;
+
+const requiredOrOptional = (what: string) =>
+  enumOf(["optional", "require", "disable"], "Optional")
+    .default("optional")
+    .describe(`Whether ${what} is required, optional, or disabled`);
+
+export const MtaTlsStrategySchema = z.strictObject({
+  id: serverId,
+  name: name("TLS strategy"),
+  description: description("TLS strategy"),
+  allowInvalidCerts: bool("allowInvalidCerts")
+    .default(false)
+    .describe("Whether to allow connections to servers with invalid TLS certificates"),
+  dane: requiredOrOptional("DANE"),
+  mtaSts: requiredOrOptional("MTA-STS"),
+  startTls: requiredOrOptional("TLS support"),
+  tlsTimeout: duration("tlsTimeout")
+    .default(180_000)
+    .describe("Maximum time to wait for the TLS handshake to complete (ms)"),
+  mtaStsTimeout: duration("mtaStsTimeout")
+    .default(300_000)
+    .describe("Maximum time to wait for the MTA-STS policy lookup to complete (ms)"),
+});
+export type MtaTlsStrategy = z.output<typeof MtaTlsStrategySchema>;
+
+export { type MtaDeliverySchedule, MtaDeliveryScheduleSchema } from "./registry-schedule";
+
+/** Only `defaultHostname` is read (the EHLO name's last fallback); other fields pass. */
+export const SystemSettingsSchema = z.looseObject({
+  id: serverId,
+  defaultHostname: text("defaultHostname").describe(
+    "The default hostname to use in SMTP greetings, MTA reports and other places where a hostname is needed but not specified",
+  ),
+});
+export type SystemSettings = z.output<typeof SystemSettingsSchema>;
