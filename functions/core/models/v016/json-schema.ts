@@ -1,0 +1,108 @@
+/**
+ * A JSON Schema (draft-07, which Monaco's JSON mode reads) of the v0.16 input, made from
+ * the zod schemas that validate it (`z.toJSONSchema`), so the editor's validation,
+ * completion and hover descriptions say what the reader says. It describes one JSON value:
+ * a registry object (any of the six, each with its fields, defaults and descriptions), an
+ * array of them, a plan line, a JMAP `…/get` response or its arguments.
+ *
+ * An NDJSON snapshot (several plan lines, one per line) is not one JSON value; a JSON
+ * editor flags the second line whatever the schema says, so the playground's NDJSON text
+ * is checked by the reader (input.ts), line by line, not by this schema.
+ */
+import { z } from "zod";
+import { REGISTRY_SCHEMAS, REGISTRY_TYPES, type RegistryType } from "./object-type";
+import {
+  MtaConnectionStrategySchema,
+  MtaDeliveryScheduleSchema,
+  MtaOutboundStrategySchema,
+  MtaRouteLocalSchema,
+  MtaRouteMxSchema,
+  MtaRouteRelaySchema,
+  MtaRouteSchema,
+  MtaTlsStrategySchema,
+  SystemSettingsSchema,
+} from "./registry";
+
+/** Any registry object the outbound plan reads, as `get --json` prints one. */
+const RegistryObject = z.union([
+  MtaOutboundStrategySchema,
+  MtaRouteSchema,
+  MtaConnectionStrategySchema,
+  MtaTlsStrategySchema,
+  MtaDeliveryScheduleSchema,
+  SystemSettingsSchema,
+]);
+
+/** The fields an `update` line may give (any subset; a route's of its variant). */
+function partial(type: RegistryType): z.ZodType {
+  if (type !== "MtaRoute") return REGISTRY_SCHEMAS[type].partial();
+  return z.union([
+    MtaRouteMxSchema.partial(),
+    MtaRouteRelaySchema.partial(),
+    MtaRouteLocalSchema.partial(),
+  ]);
+}
+
+const objectName = (type: RegistryType) => z.enum([type, `x:${type}`]);
+
+/** `stalwart-cli apply` plan lines (stalwartlabs/cli src/commands/apply.rs `RawOp`). */
+const PlanLine = z.union(
+  REGISTRY_TYPES.flatMap((type) => [
+    z.object({
+      "@type": z.enum(["create", "upsert"]),
+      object: objectName(type),
+      matchOn: z.array(z.string()).optional(),
+      value: z.record(z.string(), REGISTRY_SCHEMAS[type]).describe(`${type} objects by client id`),
+    }),
+    z.object({
+      "@type": z.literal("update"),
+      object: objectName(type),
+      id: z
+        .string()
+        .optional()
+        .describe('"#<client id>" of an object created above; none for a singleton'),
+      value: partial(type),
+    }),
+    z.object({
+      "@type": z.literal("destroy"),
+      object: objectName(type),
+      value: z.unknown().optional(),
+    }),
+  ]),
+);
+
+const GetArguments = z.looseObject({
+  accountId: z.string().optional(),
+  state: z.string().optional(),
+  list: z.array(RegistryObject).describe("The objects, as x:<Type>/get returns them"),
+  notFound: z.array(z.string()).optional(),
+});
+
+const JmapEnvelope = z.looseObject({
+  methodResponses: z
+    .array(z.tuple([z.string().describe('"x:<Type>/get"'), z.looseObject({}), z.string()]))
+    .describe("JMAP method responses: [name, arguments, call id]"),
+  sessionState: z.string().optional(),
+});
+
+export const RegistryInputSchema = z
+  .union([
+    RegistryObject,
+    z.array(z.union([RegistryObject, PlanLine])),
+    PlanLine,
+    JmapEnvelope,
+    GetArguments,
+  ])
+  .describe(
+    "Stalwart v0.16 outbound settings: a registry object (stalwart-cli get --json), an array of them (the docs), a stalwart-cli snapshot plan line, or a JMAP x:<Type>/get response",
+  );
+
+/** The JSON Schema for Monaco's JSON mode (`monaco.languages.json.jsonDefaults`). */
+export function registryJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(RegistryInputSchema, {
+    target: "draft-07",
+    io: "input",
+    unrepresentable: "any",
+    reused: "ref",
+  });
+}
