@@ -106,6 +106,10 @@ export function loadRegistry(text: string): LoadedRegistry {
       message: `No valid ${type} object given: Stalwart writes its safe defaults when a type has none (${[...namesOf(registry, type)].join(", ")}), and the plan uses them`,
     });
   }
+  // In text order (stable), the notes that have no place last.
+  diagnostics.sort(
+    (a, b) => (a.start ?? Number.POSITIVE_INFINITY) - (b.start ?? Number.POSITIVE_INFINITY),
+  );
   return { registry, diagnostics };
 }
 
