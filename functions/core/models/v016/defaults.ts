@@ -19,6 +19,12 @@ import {
   MtaTlsStrategySchema,
 } from "./registry";
 
+/** The intervals of a schedule's `"@type": "Default"` retry and notify, in seconds (queue.rs @v0.16.18:279-300). */
+export const DEFAULT_RETRY_SECONDS = [
+  120, 300, 600, 900, 1800, 3600, 7200, 86_400, 259_200,
+] as const;
+export const DEFAULT_NOTIFY_SECONDS = [86_400, 259_200] as const;
+
 const hours = (n: number) => ({ duration: n * 3_600_000 });
 
 /** The objects written for a type with none, as plan `create` values would give them. */

@@ -192,3 +192,27 @@ export function hostname(prop: string) {
     .nullable()
     .optional();
 }
+
+/** `id`, which JMAP `…/get` responses carry: server-set, read by nothing here. */
+export const serverId = z
+  .string()
+  .optional()
+  .describe("Object id set by the server (in JMAP get responses); not read");
+
+export function name(what: string) {
+  return text("name").describe(`Short identifier for the ${what} (unique, read-only once created)`);
+}
+
+export function description(what: string) {
+  return optionalText("description").describe(`A short description of the ${what}`);
+}
+
+/** A tagged union on `@type`, refusing an object without a known `@type` as Stalwart does. */
+export function tagged<const O extends readonly [z.ZodObject, ...z.ZodObject[]]>(
+  options: O,
+  names: string,
+) {
+  return z.discriminatedUnion("@type", options, {
+    error: (iss) => refusal(`"@type" ${names}`, iss.input, STALWART.objectType),
+  });
+}

@@ -6,17 +6,8 @@
  * (crates/common/src/config/smtp/queue.rs @v0.16.18:264-274).
  */
 import { z } from "zod";
-import { duration, optionalText, refusal, STALWART, text, unsigned } from "./fields";
+import { description, duration, name, refusal, serverId, tagged, text, unsigned } from "./fields";
 import { list } from "./list";
-
-/** The `Default` intervals, in seconds (queue.rs @v0.16.18:279-300). */
-export const DEFAULT_RETRY_SECONDS = [
-  120, 300, 600, 900, 1800, 3600, 7200, 86_400, 259_200,
-] as const;
-export const DEFAULT_NOTIFY_SECONDS = [86_400, 259_200] as const;
-
-const tagError = (names: string) => (iss: { input?: unknown }) =>
-  refusal(`"@type" ${names}`, iss.input, STALWART.objectType);
 
 const intervals = z.strictObject({
   intervals: list(
@@ -38,47 +29,40 @@ const intervals = z.strictObject({
 });
 
 const intervalsOrDefault = (what: string) =>
-  z
-    .discriminatedUnion(
-      "@type",
-      [
-        z.strictObject({ "@type": z.literal("Default") }),
-        intervals.extend({ "@type": z.literal("Custom") }),
-      ],
-      { error: tagError('"Default" or "Custom"') },
-    )
+  tagged(
+    [
+      z.strictObject({ "@type": z.literal("Default") }),
+      intervals.extend({ "@type": z.literal("Custom") }),
+    ],
+    '"Default" or "Custom"',
+  )
     .default(() => ({ "@type": "Default" as const }))
     .describe(what);
 
 export const MtaDeliveryScheduleSchema = z.strictObject({
-  id: z
-    .string()
-    .optional()
-    .describe("Object id set by the server (in JMAP get responses); not read"),
-  name: text("name").describe("Short identifier for the schedule (unique, read-only once created)"),
-  description: optionalText("description").describe("A short description of the schedule"),
+  id: serverId,
+  name: name("schedule"),
+  description: description("schedule"),
   queueId: text("queueId").describe("The virtual queue (MtaVirtualQueue id) of this schedule"),
   retry: intervalsOrDefault("List of retry intervals for message delivery"),
   notify: intervalsOrDefault("List of delayed delivery DSN notification intervals"),
-  expiry: z
-    .discriminatedUnion(
-      "@type",
-      [
-        z.strictObject({
-          "@type": z.literal("Ttl"),
-          expire: duration("expire")
-            .default(259_200_000)
-            .describe("Time after which an undelivered message expires (ms)"),
-        }),
-        z.strictObject({
-          "@type": z.literal("Attempts"),
-          maxAttempts: unsigned("maxAttempts", { min: 1 })
-            .default(5)
-            .describe("Maximum number of delivery attempts before the message fails"),
-        }),
-      ],
-      { error: tagError('"Ttl" or "Attempts"') },
-    )
+  expiry: tagged(
+    [
+      z.strictObject({
+        "@type": z.literal("Ttl"),
+        expire: duration("expire")
+          .default(259_200_000)
+          .describe("Time after which an undelivered message expires (ms)"),
+      }),
+      z.strictObject({
+        "@type": z.literal("Attempts"),
+        maxAttempts: unsigned("maxAttempts", { min: 1 })
+          .default(5)
+          .describe("Maximum number of delivery attempts before the message fails"),
+      }),
+    ],
+    '"Ttl" or "Attempts"',
+  )
     .default(() => ({ "@type": "Ttl" as const, expire: 259_200_000 }))
     .describe("Whether messages expire after a number of delivery attempts or after a time (TTL)"),
 });

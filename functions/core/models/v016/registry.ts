@@ -2,9 +2,9 @@
  * zod schemas of the Stalwart v0.16 registry objects the outbound plan reads: field names,
  * enums, defaults and checks as v0.16.18 has them. Sources (@v0.16.18):
  * - fields and their JSON names: crates/registry/src/schema/structs.rs (Expression 2861-2876,
- *   MtaConnectionIpHost 3513, MtaConnectionStrategy 3522, MtaDeliveryExpiration… 3547-3604,
- *   MtaOutboundStrategy 3713, MtaRoute 3758-3811, MtaTlsStrategy 3918, SecretKeyOptional
- *   4667, SystemSettings 5458);
+ *   MtaConnectionIpHost 3513, MtaConnectionStrategy 3522, MtaOutboundStrategy 3713,
+ *   MtaTlsStrategy 3918, SystemSettings 5458; routes in registry-route.ts, schedules in
+ *   registry-schedule.ts);
  * - defaults and `validate()` bounds: structs_impl.rs (the `Default` and `validate` impls
  *   of each struct, e.g. MtaRouteMx 27818-27876, MtaRouteRelay 27920-27985);
  * - enum names: enums.rs 1405-1460 and their `EnumImpl::parse` in enums_impl.rs;
@@ -14,42 +14,16 @@
 import { z } from "zod";
 import {
   bool,
+  description,
   duration,
   enumOf,
   hostname,
   ipAddress,
-  optionalText,
-  refusal,
-  STALWART,
+  name,
+  serverId,
   text,
-  trimmedText,
-  unsigned,
 } from "./fields";
 import { list } from "./list";
-
-/** `id`, which JMAP `…/get` responses carry: server-set, read by nothing here. */
-const serverId = z
-  .string()
-  .optional()
-  .describe("Object id set by the server (in JMAP get responses); not read");
-
-function name(what: string) {
-  return text("name").describe(`Short identifier for the ${what} (unique, read-only once created)`);
-}
-
-function description(what: string) {
-  return optionalText("description").describe(`A short description of the ${what}`);
-}
-
-/** A tagged union on `@type`, refusing an object without a known `@type` as Stalwart does. */
-function tagged<const O extends readonly [z.ZodObject, ...z.ZodObject[]]>(
-  options: O,
-  names: string,
-) {
-  return z.discriminatedUnion("@type", options, {
-    error: (iss) => refusal(`"@type" ${names}`, iss.input, STALWART.objectType),
-  });
-}
 
 export const ExpressionMatchSchema = z.strictObject({
   if: text("if").describe("If condition"),
@@ -113,82 +87,14 @@ export const MtaOutboundStrategySchema = z.strictObject({
   ),
 });
 
-const routeCommon = { id: serverId, name: name("route"), description: description("route") };
-
-export const MtaRouteMxSchema = z.strictObject({
-  "@type": z.literal("Mx"),
-  ...routeCommon,
-  ipLookupStrategy: enumOf(["v4ThenV6", "v6ThenV4", "v4Only", "v6Only"], "V4ThenV6")
-    .default("v4ThenV6")
-    .describe("IP resolution strategy for MX hosts"),
-  maxMultihomed: unsigned("maxMultihomed", { min: 1 })
-    .default(2)
-    .describe(
-      "For multi-homed remote servers, the maximum number of IP addresses to try on each delivery attempt",
-    ),
-  maxMxHosts: unsigned("maxMxHosts", { min: 1 })
-    .default(5)
-    .describe("Maximum number of MX hosts to try on each delivery attempt"),
-});
-
-export const SecretKeyOptionalSchema = tagged(
-  [
-    z.strictObject({ "@type": z.literal("None") }),
-    // `secret` is required by Stalwart; `stalwart-cli snapshot` leaves it out unless
-    // --include-secrets, so an absent one is read as stripped (registry_secret_stripped).
-    z.strictObject({
-      "@type": z.literal("Value"),
-      secret: text("secret").optional().describe("Password or secret value"),
-    }),
-    z.strictObject({
-      "@type": z.literal("EnvironmentVariable"),
-      variableName: text("variableName").describe(
-        "Environment variable name to read the secret from",
-      ),
-    }),
-    z.strictObject({
-      "@type": z.literal("File"),
-      filePath: text("filePath").describe("File path to read the secret from"),
-    }),
-  ],
-  '"None", "Value", "EnvironmentVariable" or "File"',
-);
-
-export const MtaRouteRelaySchema = z.strictObject({
-  "@type": z.literal("Relay"),
-  ...routeCommon,
-  address: trimmedText("address").describe(
-    "The address of the remote SMTP server, an IP address (used without DNS) or a domain name",
-  ),
-  port: unsigned("port", { min: 1, max: 65535 })
-    .default(25)
-    .describe("The port number of the remote server, typically 25 for SMTP and 11200 for LMTP"),
-  protocol: enumOf(["smtp", "lmtp"], "Smtp")
-    .default("smtp")
-    .describe("The protocol to use when delivering messages to the remote server"),
-  implicitTls: bool("implicitTls")
-    .default(false)
-    .describe(
-      "Whether to use TLS for all connections to the remote server (false by default since v0.16; true in v0.13–v0.15)",
-    ),
-  allowInvalidCerts: bool("allowInvalidCerts")
-    .default(false)
-    .describe("Whether to allow connections to servers with invalid TLS certificates"),
-  authUsername: optionalText("authUsername").describe(
-    "The username to use when authenticating with the remote server",
-  ),
-  authSecret: SecretKeyOptionalSchema.default(() => ({ "@type": "None" as const })).describe(
-    "The secret to use when authenticating with the remote server",
-  ),
-});
-
-export const MtaRouteLocalSchema = z.strictObject({ "@type": z.literal("Local"), ...routeCommon });
-
-export const MtaRouteSchema = tagged(
-  [MtaRouteMxSchema, MtaRouteRelaySchema, MtaRouteLocalSchema],
-  '"Mx", "Relay" or "Local"',
-);
-export type MtaRoute = z.output<typeof MtaRouteSchema>;
+export {
+  type MtaRoute,
+  MtaRouteLocalSchema,
+  MtaRouteMxSchema,
+  MtaRouteRelaySchema,
+  MtaRouteSchema,
+  SecretKeyOptionalSchema,
+} from "./registry-route";
 
 export const MtaConnectionIpHostSchema = z.strictObject({
   sourceIp: ipAddress("sourceIp").describe(
