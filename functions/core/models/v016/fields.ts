@@ -6,6 +6,7 @@
  * and the `validate()` of each object in schema/structs_impl.rs (min/max/required).
  */
 import { z } from "zod";
+import { parseDuration } from "../../config/convert";
 import { rustStrDebug } from "../../expr/rust-debug";
 import { parseIp } from "../../ip";
 import { hostnameValue } from "./hostname";
@@ -104,7 +105,7 @@ export function unsigned(prop: string, bounds: { min?: number; max?: number } = 
 
 /**
  * `Duration`: milliseconds, an integer above 0. A string such as "5m" (the TOML habit) is
- * refused; the message gives its value in milliseconds.
+ * refused; the message gives its value in milliseconds, read as the TOML settings read it.
  */
 export function duration(prop: string) {
   const expects = "milliseconds (an integer above 0)";
@@ -113,29 +114,12 @@ export function duration(prop: string) {
       error: (iss) => {
         if (iss.input === undefined) return refusal(expects, undefined, STALWART.required(prop));
         const stalwart = typeof iss.input === "number" ? STALWART.duration : STALWART.durationPath;
-        const ms = typeof iss.input === "string" ? parseDurationText(iss.input) : undefined;
+        const ms = typeof iss.input === "string" ? parseDuration(iss.input) : undefined;
         const hint = ms === undefined ? "" : `; durations are milliseconds: write ${ms}`;
         return refusal(expects, iss.input, stalwart) + hint;
       },
     })
     .positive({ error: (iss) => refusal(expects, iss.input, STALWART.duration) });
-}
-
-const DURATION_UNITS: Readonly<Record<string, number>> = {
-  d: 86_400_000,
-  h: 3_600_000,
-  m: 60_000,
-  s: 1000,
-  ms: 1,
-  "": 1,
-};
-
-/** Stalwart's `Duration::from_str` (types/duration.rs): digits then d, h, m, s, ms or nothing. */
-export function parseDurationText(value: string): number | undefined {
-  const match = /^\s*(\d+)\s*([A-Za-z]*)\s*$/.exec(value);
-  const factor = DURATION_UNITS[(match?.[2] ?? "?").toLowerCase()];
-  const ms = Number(match?.[1]) * (factor ?? Number.NaN);
-  return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
 }
 
 /**

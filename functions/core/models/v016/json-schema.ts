@@ -10,36 +10,25 @@
  * is checked by the reader (input.ts), line by line, not by this schema.
  */
 import { z } from "zod";
-import { REGISTRY_SCHEMAS, REGISTRY_TYPES, type RegistryType } from "./object-type";
-import {
-  MtaConnectionStrategySchema,
-  MtaDeliveryScheduleSchema,
-  MtaOutboundStrategySchema,
-  MtaRouteLocalSchema,
-  MtaRouteMxSchema,
-  MtaRouteRelaySchema,
-  MtaRouteSchema,
-  MtaTlsStrategySchema,
-  SystemSettingsSchema,
-} from "./registry";
+import { REGISTRY_SCHEMAS, REGISTRY_TYPES, type RegistryType, ROUTE_VARIANTS } from "./object-type";
 
 /** Any registry object the outbound plan reads, as `get --json` prints one. */
 const RegistryObject = z.union([
-  MtaOutboundStrategySchema,
-  MtaRouteSchema,
-  MtaConnectionStrategySchema,
-  MtaTlsStrategySchema,
-  MtaDeliveryScheduleSchema,
-  SystemSettingsSchema,
+  REGISTRY_SCHEMAS.MtaOutboundStrategy,
+  REGISTRY_SCHEMAS.MtaRoute,
+  REGISTRY_SCHEMAS.MtaConnectionStrategy,
+  REGISTRY_SCHEMAS.MtaTlsStrategy,
+  REGISTRY_SCHEMAS.MtaDeliverySchedule,
+  REGISTRY_SCHEMAS.SystemSettings,
 ]);
 
 /** The fields an `update` line may give (any subset; a route's of its variant). */
 function partial(type: RegistryType): z.ZodType {
   if (type !== "MtaRoute") return REGISTRY_SCHEMAS[type].partial();
   return z.union([
-    MtaRouteMxSchema.partial(),
-    MtaRouteRelaySchema.partial(),
-    MtaRouteLocalSchema.partial(),
+    ROUTE_VARIANTS.Mx.partial(),
+    ROUTE_VARIANTS.Relay.partial(),
+    ROUTE_VARIANTS.Local.partial(),
   ]);
 }
 
