@@ -30,13 +30,11 @@ export interface Detection {
 }
 
 /**
- * JSON when the text starts with `{`, or with `[` followed by `{`, `[` or `]` (a TOML table
- * header `[queue.route.x]` starts with `[` and a name). Whitespace and a BOM are skipped.
+ * JSON when the text starts with `{`, or with `[`s followed by `{` or `]` (a TOML table
+ * header, `[queue.route.x]` or `[[x]]`, has a name there). Whitespace and a BOM are skipped.
  */
 export function textKind(text: string): "json" | "toml" {
-  const start = /^[\s\uFEFF]*(\S)\s*(\S?)/.exec(text);
-  if (start?.[1] === "{") return "json";
-  return start?.[1] === "[" && /^[{[\]]$/.test(start[2] ?? "") ? "json" : "toml";
+  return /^[\s\uFEFF]*(\{|\[[\s[]*[{\]])/.test(text) ? "json" : "toml";
 }
 
 export function detectModel(input: DetectInput): Detection {

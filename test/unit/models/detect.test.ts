@@ -27,6 +27,8 @@ describe("textKind", () => {
     expect(textKind("\uFEFF[\n  {")).toBe("json");
     expect(textKind("[queue.route.relay]\ntype = 'relay'")).toBe("toml");
     expect(textKind('[ "queue" ]')).toBe("toml");
+    expect(textKind("[[queue.x]]\na = 1")).toBe("toml");
+    expect(textKind("[[{}]]")).toBe("json");
     expect(textKind("# comment\n[server]")).toBe("toml");
     expect(textKind("")).toBe("toml");
   });
