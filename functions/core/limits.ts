@@ -31,6 +31,14 @@ export const LIMITS = Object.freeze({
   localDomains: 100,
   /** DNS-over-HTTPS queries per request (also the bound of `evaluateAsync` rounds). */
   dohQueries: 30,
+  /**
+   * Subrequests one Worker invocation may make on the free plan. Requests with SPF or PTR
+   * checks use them all: every DoH query is one, and the cache keeps two (its read and
+   * its write of the evaluation's bundle, cache-bundle.ts).
+   */
+  subrequests: 50,
+  /** Of those, the cache's read and write. */
+  cacheSubrequests: 2,
   /** Timeout of one DoH query. */
   dohTimeoutMs: 3000,
   /** Wall-clock budget of one request. */

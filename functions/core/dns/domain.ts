@@ -98,3 +98,27 @@ export function dnsName(name: string): string {
   if (lower === "." || lower === "") return ".";
   return lower.endsWith(".") ? lower.slice(0, -1) : lower;
 }
+
+/**
+ * A name as DNS itself allows it (RFC 2181 §11: a label is any octets), for the names SPF
+ * macro expansion builds (RFC 7208 §7.3: `foo:bar/baz.example.com`, names with `%` or
+ * spaces), which are no host names: ASCII letters lower-cased, one trailing dot dropped,
+ * labels of 1–63 characters and 253 in all (RFC 1035 §2.3.4). Printable ASCII and the
+ * space only: a control character or a non-ASCII one makes it `undefined`.
+ */
+export function wireName(input: string): string | undefined {
+  const n = input.endsWith(".") ? input.slice(0, -1) : input;
+  if (n.length === 0 || n.length > MAX_NAME_LENGTH) return undefined;
+  let labelStart = 0;
+  for (let i = 0; i <= n.length; i++) {
+    const c = i < n.length ? n.charCodeAt(i) : 46;
+    if (c === 46 /* . */) {
+      const length = i - labelStart;
+      if (length === 0 || length > MAX_LABEL_LENGTH) return undefined;
+      labelStart = i + 1;
+    } else if (c < 0x20 || c > 0x7e) {
+      return undefined;
+    }
+  }
+  return n.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}

@@ -6,6 +6,7 @@
  */
 import type { Clock } from "../io";
 import { LIMITS } from "../limits";
+import { wireName } from "./domain";
 import type {
   CacheSession,
   LookupResult,
@@ -35,6 +36,16 @@ export interface EvaluationResolverOptions {
   readonly onTrace?: TraceSink;
   /** This evaluation's use of the shared DoH cache (cache.ts), when there is one. */
   readonly session?: CacheSession;
+}
+
+/**
+ * A lane of lookups inside one evaluation (the deliverability checks beside the plan): its
+ * own query budget and name rule; dedupe, trace, deadline and cache are the evaluation's.
+ */
+export interface LaneOptions {
+  readonly budget: QueryBudget;
+  /** `any`: names as DNS allows them (`wireName`), for the names SPF macros build. */
+  readonly names?: "host" | "any";
 }
 
 export function createQueryBudget(limit: number): QueryBudget {
@@ -87,7 +98,29 @@ export class EvaluationResolver implements Resolver {
   }
 
   lookup(name: string, type: QueryType): Promise<LookupResult> {
-    const n = keyName(name);
+    return this.#lookup(name, type, keyName, this.#ctx, false);
+  }
+
+  /** The plan's query budget (what `maxQueries` caps). */
+  get budget(): QueryBudget {
+    return this.#budget;
+  }
+
+  /** A resolver for a lane of this evaluation's lookups (see `LaneOptions`). */
+  lane(options: LaneOptions): Resolver {
+    const ctx: QueryContext = { ...this.#ctx, budget: options.budget };
+    const check = options.names === "any" ? wireName : keyName;
+    return { lookup: (name, type) => this.#lookup(name, type, check, ctx, true) };
+  }
+
+  #lookup(
+    name: string,
+    type: QueryType,
+    check: (name: string) => string | undefined,
+    ctx: QueryContext,
+    lane: boolean,
+  ): Promise<LookupResult> {
+    const n = check(name);
     if (n === undefined) {
       return Promise.resolve({
         status: "error",
@@ -99,15 +132,34 @@ export class EvaluationResolver implements Resolver {
     if (existing !== undefined) return existing;
     const slot = this.#slots.length;
     this.#slots.push(undefined);
+    // A lane's query its budget refused is not kept for the others: the plan, with a budget
+    // of its own, may still make it.
+    let refused = false;
+    const budget = ctx.budget;
+    const own: QueryContext =
+      lane && budget !== undefined
+        ? {
+            ...ctx,
+            budget: {
+              limit: budget.limit,
+              used: () => budget.used(),
+              take: () => {
+                refused = !budget.take();
+                return !refused;
+              },
+            },
+          }
+        : ctx;
     const p = this.options.upstream
-      .query(n, type, this.#ctx)
+      .query(n, type, own)
       .catch((e: unknown): { result: LookupResult; trace: TraceEntry[] } => ({
         // Resolvers do not throw; if one does, the evaluation still gets a result.
         result: { status: "error", message: e instanceof Error ? e.message : String(e) },
         trace: [],
       }))
       .then(({ result, trace }) => {
-        this.#settled.set(k, result);
+        if (refused) this.#inflight.delete(k);
+        else this.#settled.set(k, result);
         this.#slots[slot] = trace;
         this.#flush();
         return result;

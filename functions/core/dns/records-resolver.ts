@@ -12,10 +12,17 @@ import type {
   TraceEntry,
   TracingResolver,
 } from "./types";
-import { type Entry, key, parseRecords, type Table, type WhatIfRecord } from "./whatif-records";
+import {
+  type Entry,
+  key,
+  type NameRule,
+  parseRecords,
+  type Table,
+  type WhatIfRecord,
+} from "./whatif-records";
 import { presentAnswer } from "./wire";
 
-export { parseRecords, type WhatIfRecord } from "./whatif-records";
+export { type NameRule, parseRecords, type WhatIfRecord } from "./whatif-records";
 
 export const MAX_CNAME_HOPS = 8;
 
@@ -68,8 +75,9 @@ export class RecordsResolver implements TracingResolver {
   constructor(
     records: readonly WhatIfRecord[],
     private readonly fallback: TracingResolver,
+    names: NameRule = "host",
   ) {
-    this.#table = parseRecords(records);
+    this.#table = parseRecords(records, names);
   }
 
   async query(name: string, type: QueryType, ctx?: QueryContext): Promise<TracedLookup> {

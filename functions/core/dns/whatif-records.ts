@@ -5,7 +5,7 @@
 
 import { QUERY_TYPES, type QueryType, WHATIF_RCODES, type WhatIfRcode } from "../contract/request";
 import { parseIp } from "../ip";
-import { normalizeDomain } from "./domain";
+import { normalizeDomain, wireName } from "./domain";
 import { DnsInputError, DnsInputErrorCode } from "./errors";
 import type { Answer } from "./types";
 
@@ -16,11 +16,21 @@ import type { Answer } from "./types";
 export interface WhatIfRecord {
   readonly name: string;
   readonly type: string;
-  readonly value?: string;
+  /** Presentation form; for TXT also the character-strings of one record, in order. */
+  readonly value?: string | readonly string[];
   readonly rcode?: string;
 }
 
+/**
+ * Which names the records may have: `host` names (IDNs converted, `normalizeDomain`), or
+ * also `any` name DNS allows (`wireName`), for SPF, whose macro expansion can make names
+ * such as `foo:bar/baz.example.com` and whose test suite uses them.
+ */
+export type NameRule = "host" | "any";
+
 const MAX_TXT_LENGTH = 4_096;
+/** RFC 1035 §3.3: a character-string is at most 255 octets. */
+const MAX_TXT_STRING_OCTETS = 255;
 
 export type Entry =
   | { readonly kind: "answers"; readonly answers: Answer[] }
@@ -42,9 +52,26 @@ function bad(index: number, record: WhatIfRecord, what: string): never {
   );
 }
 
-function domainValue(index: number, record: WhatIfRecord, text: string, what: string): string {
+/** A name under `rule`; throws `DnsInputError` with normalizeDomain's reason. */
+function ruledName(text: string, rule: NameRule): string {
   try {
     return normalizeDomain(text);
+  } catch (e) {
+    const any = rule === "any" ? wireName(text) : undefined;
+    if (any === undefined) throw e;
+    return any;
+  }
+}
+
+function domainValue(
+  index: number,
+  record: WhatIfRecord,
+  text: string,
+  what: string,
+  rule: NameRule,
+): string {
+  try {
+    return ruledName(text, rule);
   } catch (e) {
     bad(
       index,
@@ -54,12 +81,33 @@ function domainValue(index: number, record: WhatIfRecord, text: string, what: st
   }
 }
 
+/** One TXT record from its character-strings, joined as mail software does (RFC 7208 §3.3). */
+function txtStrings(index: number, record: WhatIfRecord, strings: readonly string[]): Answer {
+  const encoder = new TextEncoder();
+  let text = "";
+  for (const [i, s] of strings.entries()) {
+    const octets = encoder.encode(s).length;
+    if (octets > MAX_TXT_STRING_OCTETS) {
+      bad(
+        index,
+        record,
+        `string ${i} of the TXT value has ${octets} octets (a character-string holds at most ${MAX_TXT_STRING_OCTETS})`,
+      );
+    }
+    text += s;
+  }
+  if (text.length > MAX_TXT_LENGTH)
+    bad(index, record, `TXT value of ${text.length} characters (at most ${MAX_TXT_LENGTH})`);
+  return { type: "TXT", text };
+}
+
 /** Parse a zone-file presentation value for `type` (RFC 1035 §5.1 forms we accept). */
 function parseValue(
   index: number,
   record: WhatIfRecord,
   type: QueryType,
   raw: string,
+  rule: NameRule,
 ): Answer | string {
   const text = raw.trim();
   switch (type) {
@@ -88,13 +136,13 @@ function parseValue(
       const target = m[2] ?? "";
       // RFC 7505 null MX: the exchange is the root name ".".
       const exchange =
-        target === "." ? "." : domainValue(index, record, target, "an exchange host name");
+        target === "." ? "." : domainValue(index, record, target, "an exchange host name", rule);
       return { type: "MX", preference, exchange };
     }
     case "CNAME":
-      return domainValue(index, record, text, "a target host name");
+      return domainValue(index, record, text, "a target host name", rule);
     case "PTR":
-      return { type: "PTR", name: domainValue(index, record, text, "a host name") };
+      return { type: "PTR", name: domainValue(index, record, text, "a host name", rule) };
     case "TXT": {
       if (raw.length > MAX_TXT_LENGTH)
         bad(index, record, `TXT value of ${raw.length} characters (at most ${MAX_TXT_LENGTH})`);
@@ -105,14 +153,14 @@ function parseValue(
 }
 
 /** Validate and index the records; throws `DnsInputError` (`invalid_record`, `index`). */
-export function parseRecords(records: readonly WhatIfRecord[]): Table {
+export function parseRecords(records: readonly WhatIfRecord[], rule: NameRule = "host"): Table {
   const entries = new Map<string, Entry>();
   const cnames = new Map<string, string>();
   const owners = new Map<string, Set<string>>();
   records.forEach((record, index) => {
     let name: string;
     try {
-      name = normalizeDomain(record.name);
+      name = ruledName(record.name, rule);
     } catch (e) {
       bad(index, record, `name is not a DNS name${e instanceof Error ? ` (${e.message})` : ""}`);
     }
@@ -153,7 +201,13 @@ export function parseRecords(records: readonly WhatIfRecord[]): Table {
       entries.set(k, { kind: "rcode", rcode: record.rcode as WhatIfRcode });
       return;
     }
-    const value = parseValue(index, record, t, record.value ?? "");
+    const raw = record.value ?? "";
+    if (typeof raw !== "string" && t !== "TXT")
+      bad(index, record, "only a TXT value may be an array (of character-strings)");
+    const value =
+      typeof raw === "string"
+        ? parseValue(index, record, t, raw, rule)
+        : txtStrings(index, record, raw);
     if (typeof value === "string") {
       if (cnames.has(name)) bad(index, record, "a name can have only one CNAME record");
       cnames.set(name, value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dnsName, normalizeDomain } from "../../../functions/core/dns/domain";
+import { dnsName, normalizeDomain, wireName } from "../../../functions/core/dns/domain";
 import { DnsInputError } from "../../../functions/core/dns/errors";
 
 const good: [string, string][] = [
@@ -92,5 +92,31 @@ describe("dnsName", () => {
     expect(dnsName("MX1.Example.COM.")).toBe("mx1.example.com");
     expect(dnsName(".")).toBe(".");
     expect(dnsName("")).toBe(".");
+  });
+});
+
+describe("wireName", () => {
+  it.each([
+    ["foo:bar/baz.Example.COM.", "foo:bar/baz.example.com"],
+    [
+      "macro%percent  space%20url-space.example.com",
+      "macro%percent  space%20url-space.example.com",
+    ],
+    ["OEMCOMPUTER", "oemcomputer"],
+    [`${"a".repeat(63)}.example`, `${"a".repeat(63)}.example`],
+  ])("keeps %j as DNS allows it: %j", (input, out) => {
+    expect(wireName(input)).toBe(out);
+  });
+
+  it.each([
+    ["", "empty"],
+    [".", "the root"],
+    ["a..example", "an empty label"],
+    [`${"a".repeat(64)}.example`, "a 64-character label"],
+    [`${"a.".repeat(127)}ab`, "256 characters"],
+    ["tab\there.example", "a control character"],
+    ["bücher.example", "non-ASCII"],
+  ])("refuses %j (%s)", (input) => {
+    expect(wireName(input)).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createDohClient } from "../../../functions/core/dns/doh-client";
-import { createEvaluationResolver } from "../../../functions/core/dns/evaluation-resolver";
+import {
+  createEvaluationResolver,
+  createQueryBudget,
+} from "../../../functions/core/dns/evaluation-resolver";
 import { RecordsResolver } from "../../../functions/core/dns/records-resolver";
 import type { TraceEntry } from "../../../functions/core/dns/types";
 import { LIMITS } from "../../../functions/core/limits";
@@ -101,5 +104,27 @@ describe("EvaluationResolver", () => {
     expect((await ev.lookup("bad name", "A")).status).toBe("error");
     expect((await ev.lookup("a..b", "A")).status).toBe("error");
     expect(seen).toHaveLength(0);
+  });
+
+  it("a lane spends its own budget and shares lookups with the evaluation", async () => {
+    const { ev, seen } = setup(5);
+    const budget = createQueryBudget(1);
+    const lane = ev.lane({ budget });
+    expect((await lane.lookup("a.example", "A")).status).toBe("ok");
+    expect((await lane.lookup("b.example", "A")).status).toBe("error");
+    expect(budget.used()).toBe(1);
+    // The evaluation's own lookup of a.example is the lane's; b.example is made now.
+    expect((await ev.lookup("a.example", "A")).status).toBe("ok");
+    expect((await ev.lookup("b.example", "A")).status).toBe("ok");
+    expect(seen.map((s) => s.name)).toEqual(["a.example", "b.example"]);
+    expect(ev.queriesMade()).toBe(1);
+  });
+
+  it("a lane with the `any` rule queries names SPF macros build", async () => {
+    const { ev, seen } = setup();
+    const lane = ev.lane({ budget: createQueryBudget(5), names: "any" });
+    expect((await lane.lookup("foo:bar/baz.example", "A")).status).toBe("ok");
+    expect((await ev.lookup("foo:bar/baz.example", "A")).status).toBe("error");
+    expect(seen.map((s) => s.name)).toEqual(["foo:bar/baz.example"]);
   });
 });

@@ -193,6 +193,58 @@ describe("RecordsResolver", () => {
   });
 });
 
+describe("RecordsResolver: TXT strings, REFUSED and SPF names", () => {
+  it("joins the character-strings of one TXT record without a separator (RFC 7208 §3.3)", async () => {
+    const r = new RecordsResolver(
+      [
+        { name: "t.example", type: "TXT", value: ["v=spf1 ip4:", "192.0.2.5 -all"] },
+        { name: "t.example", type: "TXT", value: [] },
+      ],
+      noneResolver,
+    );
+    expect((await r.query("t.example", "TXT")).result).toEqual({
+      status: "ok",
+      answers: [
+        { type: "TXT", text: "v=spf1 ip4:192.0.2.5 -all" },
+        { type: "TXT", text: "" },
+      ],
+    });
+  });
+
+  it("answers a REFUSED record with a temporary error traced as REFUSED", async () => {
+    const r = new RecordsResolver(
+      [{ name: "r.example", type: "TXT", rcode: "REFUSED" }],
+      noneResolver,
+    );
+    const q = await r.query("r.example", "TXT");
+    expect(q.result).toEqual({ status: "error", message: "REFUSED (what-if record)" });
+    expect(q.trace[0]?.rcode).toBe("REFUSED");
+  });
+
+  it("takes names only DNS allows under the `any` rule, and refuses them otherwise", async () => {
+    const records: WhatIfRecord[] = [
+      { name: "foo:bar/baz.Example.com", type: "MX", value: "0 foo:bar/baz.example.com" },
+      { name: "macro%percent  space%20url-space.example.com", type: "A", value: "192.0.2.4" },
+    ];
+    const r = new RecordsResolver(records, noneResolver, "any");
+    expect((await r.query("foo:bar/baz.example.com", "MX")).result).toEqual({
+      status: "ok",
+      answers: [{ type: "MX", preference: 0, exchange: "foo:bar/baz.example.com" }],
+    });
+    expect((await r.query("macro%percent  space%20url-space.example.com", "A")).result.status).toBe(
+      "ok",
+    );
+    expect(codeOf(records)).toEqual({ code: "invalid_record", index: 0 });
+  });
+
+  it.each<[string, WhatIfRecord]>([
+    ["a string over 255 octets", { name: "t.example", type: "TXT", value: ["é".repeat(128)] }],
+    ["an array for A", { name: "t.example", type: "A", value: ["192.0.2.1"] }],
+  ])("rejects %s with invalid_record", (_label, record) => {
+    expect(codeOf([record])).toEqual({ code: "invalid_record", index: 0 });
+  });
+});
+
 describe("noneResolver", () => {
   it("answers NXDOMAIN for everything, traced as from none", async () => {
     const r = await noneResolver.query("example.com", "MX");
