@@ -19,6 +19,7 @@ import { evaluateRoutes } from "./routes/evaluate";
 import { expressionRoutes } from "./routes/expression";
 import { healthRoutes } from "./routes/health";
 import { openapiRoutes } from "./routes/openapi";
+import { spfRoutes } from "./routes/spf";
 
 /** `/API/evaluate` is `/api/evaluate`: the prefix is matched in any case, the rest as is. */
 function apiPath(request: Request): string {
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps = defaultDeps()): Hono<AppEnv> {
   app.route("/api", healthRoutes);
   app.route("/api", evaluateRoutes);
   app.route("/api", expressionRoutes);
+  app.route("/api", spfRoutes);
   app.route("/api", openapiRoutes);
   app.notFound((c) =>
     errorResponse(c, 404, {

@@ -11,6 +11,7 @@ export const ApiErrorCode = {
   MissingField: "missing_field",
   UnknownField: "unknown_field",
   InvalidDomain: "invalid_domain",
+  InvalidIp: "invalid_ip",
   InvalidRecord: "invalid_record",
   InvalidKey: "invalid_key",
   BodyTooLarge: "body_too_large",

@@ -9,7 +9,7 @@ import { lineColumnRange } from "./config/positions";
 import type { EvaluateRequest, Plan, PlanDiagnostic } from "./contract";
 import { normalizeDomain } from "./dns/domain";
 import { createEvaluationResolver, type EvaluationResolver } from "./dns/evaluation-resolver";
-import { RecordsResolver } from "./dns/records-resolver";
+import { type NameRule, RecordsResolver } from "./dns/records-resolver";
 import type { CacheSession, TracingResolver } from "./dns/types";
 import type { Diagnostic } from "./errors";
 import { type Clock, seededRandom } from "./io";
@@ -59,16 +59,25 @@ export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<
   };
 }
 
+/** What differs between entry points: which what-if names are allowed, and the query cap. */
+export interface ResolverOptions {
+  /** `any` where SPF looks names up (see `NameRule`). */
+  readonly names?: NameRule;
+  /** Network queries of the whole evaluation (default LIMITS.dohQueries). */
+  readonly maxQueries?: number;
+}
+
 /** The resolver of one evaluation: what-if records over `io.upstream`, traced and capped. */
 export function resolverFor(
   records: EvaluateRequest["records"],
   io: Pick<EvaluationIo, "upstream" | "clock" | "deadlineMs">,
   session?: CacheSession,
+  options: ResolverOptions = {},
 ): EvaluationResolver {
   let upstream = io.upstream;
   if (records !== undefined && records.length > 0) {
     try {
-      upstream = new RecordsResolver(records, upstream);
+      upstream = new RecordsResolver(records, upstream, options.names);
     } catch (e) {
       throw asRequestError(e);
     }
@@ -77,6 +86,7 @@ export function resolverFor(
     upstream,
     clock: io.clock,
     deadlineMs: Math.min(io.deadlineMs ?? LIMITS.deadlineMs, LIMITS.deadlineMs),
+    ...(options.maxQueries !== undefined ? { maxQueries: options.maxQueries } : {}),
     ...(session !== undefined ? { session } : {}),
   });
 }

@@ -47,6 +47,9 @@ export const LIMITS = Object.freeze({
 
 export type LimitName = keyof typeof LIMITS;
 
+/** DNS queries a request with SPF or PTR checks may make: every subrequest but the cache's. */
+export const DNS_SUBREQUESTS = LIMITS.subrequests - LIMITS.cacheSubrequests;
+
 /** Throws the ExprLimit error for `limit`, naming the allowed and the found amount. */
 export function exprLimit(limit: LimitName, found: string, range?: SourceRange): never {
   throw new CoreError(

@@ -12,6 +12,7 @@ import { CoreError, CoreErrorCode } from "./errors";
 export const RequestErrorCode = {
   ConfigTooLarge: "config_too_large",
   InvalidDomain: "invalid_domain",
+  InvalidIp: "invalid_ip",
   InvalidRecord: "invalid_record",
   InvalidKey: "invalid_key",
   InvalidField: "invalid_field",

@@ -18,6 +18,7 @@ export function errorResponse(
 const STATUS: Readonly<Record<RequestErrorCode, ContentfulStatusCode>> = {
   [RequestErrorCode.ConfigTooLarge]: 413,
   [RequestErrorCode.InvalidDomain]: 400,
+  [RequestErrorCode.InvalidIp]: 400,
   [RequestErrorCode.InvalidRecord]: 400,
   [RequestErrorCode.InvalidKey]: 400,
   [RequestErrorCode.InvalidField]: 400,

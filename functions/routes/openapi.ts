@@ -15,6 +15,8 @@ import {
   ExpressionResponseSchema,
   HealthResponseSchema,
   PlanSchema,
+  SpfRequestSchema,
+  SpfResponseSchema,
 } from "../core/contract";
 import { INTEGER_PARAMS } from "./evaluate";
 
@@ -23,6 +25,8 @@ const COMPONENTS = {
   ExpressionRequest: [ExpressionRequestSchema, "input"],
   Plan: [PlanSchema, "output"],
   ExpressionResponse: [ExpressionResponseSchema, "output"],
+  SpfRequest: [SpfRequestSchema, "input"],
+  SpfResponse: [SpfResponseSchema, "output"],
   Health: [HealthResponseSchema, "output"],
   Error: [ErrorSchema, "output"],
 } as const;
@@ -39,7 +43,7 @@ const json = (name: ComponentName) => ({
 });
 
 const ERRORS: readonly (readonly [string, string])[] = [
-  ["400", "Malformed request (not JSON, wrong types, unknown fields, invalid domain)."],
+  ["400", "Malformed request (not JSON, wrong types, unknown fields, invalid domain or IP)."],
   ["404", "No such API route."],
   ["405", "Method not allowed on this route (see the Allow header)."],
   ["413", "Body or config over the size limit."],
@@ -100,6 +104,14 @@ export function buildOpenApi(): Record<string, unknown> {
           "ExpressionRequest",
           "ExpressionResponse",
           "The value and its type.",
+        ),
+      },
+      "/api/spf": {
+        post: post(
+          "Check SPF (RFC 7208) for a client address, sender and HELO name",
+          "SpfRequest",
+          "SpfResponse",
+          "The result (one of RFC 7208's seven), the directive that decided, why, and the trace.",
         ),
       },
       "/api/health": {

@@ -5,3 +5,4 @@
 export * from "./plan";
 export * from "./request";
 export * from "./response";
+export * from "./spf";

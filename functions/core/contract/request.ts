@@ -55,7 +55,11 @@ export const RecordSchema = z.union([
   z.strictObject({
     name: shortText(1024),
     type: RecordType,
-    value: shortText(1024).describe("Zone-file presentation: `10 mx1.example.com`, `192.0.2.25`."),
+    value: z
+      .union([shortText(1024), z.array(shortText(1024)).max(64)])
+      .describe(
+        "Zone-file presentation: `10 mx1.example.com`, `192.0.2.25`; for TXT also an array of the character-strings of one record.",
+      ),
     ttl: z.int().min(0).max(2_147_483_647).optional(),
   }),
   z.strictObject({

@@ -77,7 +77,9 @@ describe("routes in workerd", () => {
       "/api/evaluate",
       "/api/expression",
       "/api/health",
+      "/api/spf",
     ]);
+    expect(doc.components.schemas.SpfRequest?.properties).toHaveProperty("helo");
     expect(Object.keys(doc.paths["/api/evaluate"] ?? {}).sort()).toEqual(["get", "post"]);
     expect(doc.paths["/api/evaluate"]?.post?.responses).toHaveProperty("413");
     expect(doc.components.schemas.EvaluateRequest?.type).toBe("object");
