@@ -7,13 +7,15 @@
 import { analyzeConfig } from "./config/lint";
 import { lineColumnRange } from "./config/positions";
 import type { EvaluateRequest, Plan, PlanDiagnostic } from "./contract";
+import { startChecks, withChecks } from "./deliverability/checks";
+import { previewV012 } from "./deliverability/preview-v012";
 import { normalizeDomain } from "./dns/domain";
 import { createEvaluationResolver, type EvaluationResolver } from "./dns/evaluation-resolver";
 import { type NameRule, RecordsResolver } from "./dns/records-resolver";
 import type { CacheSession, TracingResolver } from "./dns/types";
 import type { Diagnostic } from "./errors";
 import { type Clock, seededRandom } from "./io";
-import { LIMITS } from "./limits";
+import { DNS_SUBREQUESTS, LIMITS } from "./limits";
 import { planDelivery } from "./planner/planner";
 import { asRequestError, RequestError, RequestErrorCode } from "./request-error";
 import { boundedUtf8Length, utf8Length } from "./utf8";
@@ -42,18 +44,36 @@ export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<
     const err = analysis.loadError;
     throw err ? asRequestError(err, { config: req.config }) : unreadable();
   }
-  const resolver = resolverFor(req.records, io, io.openSession?.(domain));
+  const requested = req.checks ?? [];
+  // SPF's lookups can be of any name a macro builds: what-if records may name them too.
+  const names = requested.includes("spf") ? "any" : "host";
+  const resolver = resolverFor(req.records, io, io.openSession?.(domain), { names });
+  const context = { ...req.context, domain };
+  // The checks' lookups do not depend on the plan's: they start now, beside them.
+  const checks =
+    requested.length > 0
+      ? startChecks({
+          requested,
+          sender: req.context.sender ?? "",
+          resolver,
+          total: DNS_SUBREQUESTS,
+          now: () => io.clock.now() / 1000,
+          preview: previewV012(analysis.config, context),
+        })
+      : undefined;
   const seed = req.seed ?? io.newSeed();
   const diagnostics = [...analysis.diagnostics];
   const plan = await planDelivery(
     analysis.config,
-    { ...req.context, domain },
+    context,
     { resolver, random: seededRandom(seed), seed, localDomains },
     diagnostics,
   );
+  const checked = checks ? await checks.finish(plan) : undefined;
   resolver.finish();
+  if (checked) diagnostics.push(...checked.diagnostics);
   return {
-    ...plan,
+    ...(checked ? withChecks(plan, checked) : plan),
     diagnostics: placeDiagnostics(req.config, diagnostics),
     dns: resolver.trace(),
   };

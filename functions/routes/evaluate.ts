@@ -27,6 +27,7 @@ export function requestFromQuery(params: URLSearchParams): unknown {
   const top: Record<string, unknown> = { context };
   const recipients: string[] = [];
   const localDomains: string[] = [];
+  const checks: string[] = [];
   for (const [name, raw] of params) {
     let value: unknown = raw;
     if (INTEGER_PARAMS.has(name)) {
@@ -34,6 +35,7 @@ export function requestFromQuery(params: URLSearchParams): unknown {
     }
     if (name === "recipients" || name === "recipient") recipients.push(raw);
     else if (name === "local_domain" || name === "localDomains") localDomains.push(raw);
+    else if (name === "checks") checks.push(...raw.split(","));
     else if (TOP_LEVEL_PARAMS.has(name)) top[name] = value;
     else if (CONTEXT_PARAMS.has(name)) context[name] = value;
     else {
@@ -47,6 +49,7 @@ export function requestFromQuery(params: URLSearchParams): unknown {
   }
   if (recipients.length > 0) context.recipients = recipients;
   if (localDomains.length > 0) top.localDomains = localDomains;
+  if (checks.length > 0) top.checks = checks;
   return top;
 }
 

@@ -65,7 +65,7 @@ function post(summary: string, request: ComponentName, response: ComponentName, 
 
 /** The GET form of /api/evaluate: the context's fields and the scalar top-level ones. */
 function queryParameters(): Record<string, unknown>[] {
-  const names = ["config", "resolver", "seed", ...Object.keys(ContextSchema.shape)];
+  const names = ["config", "resolver", "seed", "checks", ...Object.keys(ContextSchema.shape)];
   return names.map((name) => ({
     name,
     in: "query",

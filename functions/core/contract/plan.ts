@@ -5,6 +5,7 @@
  * them: one description of the shape for all three.
  */
 import * as z from "zod";
+import { AttemptDeliverabilitySchema, ChecksSummarySchema } from "../deliverability/types";
 import { QUERY_TYPES } from "./request";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
@@ -63,6 +64,9 @@ export const AttemptSchema = z
     ip: z.string(),
     family: z.enum(["ipv4", "ipv6"]),
     sourceIp: z.string().nullable(),
+    deliverability: AttemptDeliverabilitySchema.optional().describe(
+      "With `checks`: SPF, PTR and EHLO for the source address and every candidate.",
+    ),
   })
   .readonly();
 export type Attempt = z.infer<typeof AttemptSchema>;
@@ -141,6 +145,9 @@ export const PlanSchema = z
     hostname: z.string().describe("EHLO name (queue.outbound.hostname)."),
     diagnostics: list(PlanDiagnosticSchema),
     dns: list(TraceEntrySchema),
+    checks: ChecksSummarySchema.optional().describe(
+      "With `checks`: what was checked and the DNS queries it took.",
+    ),
   })
   .readonly();
 export type Plan = z.infer<typeof PlanSchema>;

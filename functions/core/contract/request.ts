@@ -5,6 +5,7 @@
  * Objects are strict: an unknown field is a 400 `unknown_field`, never silently ignored.
  */
 import * as z from "zod";
+import { ChecksSchema } from "../deliverability/types";
 import { RESOLVER_NAMES } from "../dns/resolvers";
 import { LIMITS } from "../limits";
 import { LAST_ERRORS } from "../planner/envelope";
@@ -88,6 +89,7 @@ export const EvaluateRequestSchema = z.strictObject({
   resolver: ResolverSchema.default("default"),
   seed: z.int().min(0).max(4_294_967_295).optional(),
   localDomains: LocalDomains,
+  checks: ChecksSchema.optional(),
 });
 export type EvaluateRequest = z.infer<typeof EvaluateRequestSchema>;
 
