@@ -28,7 +28,15 @@ declare module "vitest" {
 }
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/dns");
-const ZONES = ["zone.test", "other.test", "xn--bcher-kva.test", "bench.test"];
+const ZONES = [
+  "zone.test",
+  "other.test",
+  "xn--bcher-kva.test",
+  "bench.test",
+  "deliv.test",
+  "100.51.198.in-addr.arpa",
+  "0.1.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
+];
 
 function which(bin: string): string | undefined {
   for (const dir of [
