@@ -10,6 +10,9 @@
  * exchanges with no app), and the app again with the proxy's older latency model
  * (`after`: the injected round trip starts only once the local server has answered, so
  * BIND and dnsdist's queueing on this machine is added to it; see test/support/dns-proxy.ts).
+ * Then the app with `checks: ["spf", "ptr"]` for the same domains, a sender whose SPF
+ * record reaches its address through a 3-level include chain, and an EHLO name with its
+ * own record and reverse DNS (issue 16: max(2, 1 + include depth) round trips).
  */
 
 import { type Figure, figure } from "./support/figures";
@@ -49,6 +52,21 @@ ip-strategy = "ipv4_then_ipv6"
 limits.mx = 10
 `;
 
+/** The checks' bench: one IPv4 source address named out.bench.test (bench.test zone). */
+const CHECKS_CONFIG = `${CONFIG}hostname = "'out.bench.test'"
+source-ip.v4 = "['198.51.100.200']"
+`;
+const CHECKS_SENDER = "bench@sender.bench.test";
+/**
+ * DoH queries the checks add: the sender's record and its three includes, the EHLO
+ * name's record and its address (its \`a\`), the source address's PTR record (whose
+ * forward lookup is that same address, shared).
+ */
+const CHECK_QUERIES = 7;
+/** Issue 16: max(2, 1 + 3) round trips for a 3-level chain, plus the same 0.3 as RT_BUDGET. */
+const CHECKS_RT_BUDGET = 4.3;
+const CHECK_RUNS = 11;
+
 interface Counts {
   readonly total: number;
   readonly maxInFlight: number;
@@ -66,14 +84,20 @@ async function oneRun(
   mode: Mode,
   hosts: number,
   latencyMs: number,
+  checks = false,
 ): Promise<{ ms: number; clientMs: number; counts: Counts }> {
   await control(proxy, "/__reset");
   await control(proxy, `/__latency?ms=${latencyMs}${mode === "after" ? "&order=after" : ""}`);
   const body = JSON.stringify({
-    config: CONFIG,
-    context: { domain: `mx${hosts}.bench.test`, retry_num: 0 },
+    config: checks ? CHECKS_CONFIG : CONFIG,
+    context: {
+      domain: `mx${hosts}.bench.test`,
+      retry_num: 0,
+      ...(checks ? { sender: CHECKS_SENDER } : {}),
+    },
     resolver: "default",
     seed: 1,
+    ...(checks ? { checks: ["spf", "ptr"] } : {}),
   });
   const t0 = performance.now();
   const res = await fetch(`${baseUrl}/api/evaluate`, {
@@ -81,20 +105,27 @@ async function oneRun(
     headers: { "content-type": "application/json", "x-bench-mode": WORKER_MODE[mode] },
     body,
   });
-  const plan = (await res.json()) as { hosts?: unknown[]; attempts?: unknown[]; queries?: number };
+  const plan = (await res.json()) as {
+    hosts?: unknown[];
+    attempts?: { deliverability?: { spf?: { result?: string } } }[];
+    queries?: number;
+  };
   const clientMs = performance.now() - t0;
   const ms = Number(res.headers.get("x-bench-ms") ?? Number.NaN);
   // The plan must be complete (the floor: every exchange made), or the timing means nothing.
   const complete =
     mode === "floor"
       ? plan.queries === 1 + 2 * hosts
-      : plan.hosts?.length === hosts && plan.attempts?.length === 2 * hosts;
+      : plan.hosts?.length === hosts &&
+        plan.attempts?.length === 2 * hosts &&
+        (!checks || plan.attempts[0]?.deliverability?.spf?.result === "pass");
   if (res.status !== 200 || !complete) {
     throw new Error(`${mode} mx${hosts}: unexpected answer ${JSON.stringify(plan).slice(0, 400)}`);
   }
   const counts = (await (await control(proxy, "/__counts", "GET")).json()) as Counts;
-  if (counts.total !== 1 + 2 * hosts) {
-    throw new Error(`${mode} mx${hosts}: ${counts.total} DoH queries, expected ${1 + 2 * hosts}`);
+  const expected = 1 + 2 * hosts + (checks ? CHECK_QUERIES : 0);
+  if (counts.total !== expected) {
+    throw new Error(`${mode} mx${hosts}: ${counts.total} DoH queries, expected ${expected}`);
   }
   return { ms, clientMs, counts };
 }
@@ -186,9 +217,40 @@ export async function benchDns(dohUrl: string, proxyControl: string): Promise<Fi
         ),
       );
     }
+    out.push(...(await benchChecks(dev.baseUrl, proxyControl)));
   } finally {
     await control(proxyControl, "/__reset").catch(() => undefined);
     await dev.stop();
+  }
+  return out;
+}
+
+/** The app with checks, 1/5/10 MX, in round trips of the proxy's latency. */
+async function benchChecks(baseUrl: string, proxy: string): Promise<Figure[]> {
+  const out: Figure[] = [];
+  // The checks' code warms up like the plan's did above (not measured).
+  for (let i = 0; i < 20; i++) await oneRun(baseUrl, proxy, "parallel", 10, 0, true);
+  for (const hosts of HOSTS) {
+    const samples: number[] = [];
+    let maxInFlight = 0;
+    for (let i = 0; i < CHECK_RUNS; i++) {
+      const r = await oneRun(baseUrl, proxy, "parallel", hosts, LATENCY_MS, true);
+      samples.push(r.ms);
+      maxInFlight = Math.max(maxInFlight, r.counts.maxInFlight);
+    }
+    const med = median(samples);
+    out.push(
+      figure(
+        "dns",
+        `${hosts} MX + checks (SPF 3-level include chain, PTR): parallel`,
+        med / LATENCY_MS,
+        "RT",
+        {
+          budget: CHECKS_RT_BUDGET,
+          note: `${med.toFixed(0)} ms, ${1 + 2 * hosts + CHECK_QUERIES} queries, max ${maxInFlight} in flight; 1 + 3 RT for the chain`,
+        },
+      ),
+    );
   }
   return out;
 }
