@@ -7,6 +7,7 @@ import { normalizeDomain, wireName } from "../dns/domain";
 import { clientIp } from "./address";
 import { expandText, parseMacroString, usesValidatedName } from "./macro";
 import { evaluateMechanism, type MechanismResult } from "./mechanisms";
+import { termProblem } from "./problems";
 import { pickValidated } from "./ptr";
 import { type Identity, SpfRun } from "./run";
 import {
@@ -47,14 +48,13 @@ function noRecordProblem(
   why: string,
 ): SpfProblem {
   const what = code === SpfProblemCode.IncludeNone ? "include" : "redirect";
-  return {
+  const section = what === "include" ? "§5.2" : "§6.1";
+  return termProblem(
     code,
     domain,
-    term: term.text,
-    start: term.start,
-    end: term.end,
-    message: `${JSON.stringify(term.text)} in the record of ${domain}: ${target} ${why}, which makes the ${what} a permerror (RFC 7208 ${what === "include" ? "§5.2" : "§6.1"}).`,
-  };
+    term,
+    `${JSON.stringify(term.text)} in the record of ${domain}: ${target} ${why}, which makes the ${what} a permerror (RFC 7208 ${section}).`,
+  );
 }
 
 /** §5.2: pass matches; fail, softfail, neutral do not; errors and none are errors. */

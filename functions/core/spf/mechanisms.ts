@@ -6,6 +6,7 @@
 import type { LookupResult } from "../dns/types";
 import { parseIp } from "../ip";
 import { inPrefix } from "./address";
+import { termProblem } from "./problems";
 import { withinDomain } from "./ptr";
 import { SPF_LIMITS, type SpfRun } from "./run";
 import { type Directive, type SpfProblem, SpfProblemCode } from "./types";
@@ -17,17 +18,8 @@ export type MechanismResult =
 const permerror = (problem: SpfProblem): MechanismResult => ({ error: "permerror", problem });
 
 function dnsError(domain: string, d: Directive, name: string, message: string): MechanismResult {
-  return {
-    error: "temperror",
-    problem: {
-      code: SpfProblemCode.DnsError,
-      domain,
-      term: d.text,
-      start: d.start,
-      end: d.end,
-      message: `${JSON.stringify(d.text)} in the record of ${domain}: the lookup of ${name} failed (${message}): temperror (RFC 7208 §5).`,
-    },
-  };
+  const text = `${JSON.stringify(d.text)} in the record of ${domain}: the lookup of ${name} failed (${message}): temperror (RFC 7208 §5).`;
+  return { error: "temperror", problem: termProblem(SpfProblemCode.DnsError, domain, d, text) };
 }
 
 /** A lookup that found nothing: counted (§4.6.4), and no match. */
@@ -57,14 +49,8 @@ async function mx(run: SpfRun, d: Directive, domain: string, name: string) {
     .flatMap((a) => (a.type === "MX" && a.exchange !== "." ? [a] : []))
     .sort((x, y) => x.preference - y.preference);
   if (exchanges.length > SPF_LIMITS.mxNames) {
-    return permerror({
-      code: SpfProblemCode.MxLimit,
-      domain,
-      term: d.text,
-      start: d.start,
-      end: d.end,
-      message: `${JSON.stringify(d.text)} in the record of ${domain}: ${name} has ${exchanges.length} MX hosts, more than the ${SPF_LIMITS.mxNames} an mx mechanism may look up: permerror (RFC 7208 §4.6.4).`,
-    });
+    const text = `${JSON.stringify(d.text)} in the record of ${domain}: ${name} has ${exchanges.length} MX hosts, more than the ${SPF_LIMITS.mxNames} an mx mechanism may look up: permerror (RFC 7208 §4.6.4).`;
+    return permerror(termProblem(SpfProblemCode.MxLimit, domain, d, text));
   }
   // Looked up side by side, judged in preference order.
   const type = run.addressType;

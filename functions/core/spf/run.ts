@@ -10,6 +10,7 @@ import { wireName } from "../dns/domain";
 import type { LookupResult, QueryType } from "../dns/types";
 import type { ParsedIp } from "../ip";
 import { expandDomain, type MacroValues, usesValidatedName } from "./macro";
+import { termProblem } from "./problems";
 import { pickValidated, type ValidatedNames, validatedNames } from "./ptr";
 import { parseRecord, selectRecord } from "./record";
 import {
@@ -210,12 +211,6 @@ function limitProblem(
   term: { text: string; start: number; end: number },
   what: string,
 ): SpfProblem {
-  return {
-    code,
-    domain,
-    term: term.text,
-    start: term.start,
-    end: term.end,
-    message: `${JSON.stringify(term.text)} in the record of ${domain} is one of ${what}: permerror (RFC 7208 §4.6.4).`,
-  };
+  const message = `${JSON.stringify(term.text)} in the record of ${domain} is one of ${what}: permerror (RFC 7208 §4.6.4).`;
+  return termProblem(code, domain, term, message);
 }
