@@ -6,7 +6,7 @@
  * growth of time with config size.
  */
 import { createApp } from "../functions/app";
-import { analyzeConfig } from "../functions/core/config/lint";
+import { analyzeConfig } from "../functions/core/config/analysis";
 import { createEvaluationResolver } from "../functions/core/dns/evaluation-resolver";
 import { noneResolver, RecordsResolver } from "../functions/core/dns/records-resolver";
 import { seededRandom, systemClock } from "../functions/core/io";
@@ -27,7 +27,7 @@ export async function evaluateCore(text: string): Promise<void> {
     clock: systemClock,
   });
   const plan = await planDelivery(
-    analysis.config,
+    analysis,
     CONTEXT,
     { resolver, random: seededRandom(7), seed: 7 },
     [...analysis.diagnostics],

@@ -21,6 +21,7 @@ export const ApiErrorCode = {
   ConfigLimit: "config_limit",
   ExprSyntax: "expr_syntax",
   ExprLimit: "expr_limit",
+  ExprEval: "expr_eval",
   RateLimited: "rate_limited",
   NotFound: "not_found",
   MethodNotAllowed: "method_not_allowed",

@@ -7,12 +7,17 @@
  * place only (`config/positions.ts`), never here.
  */
 export const CoreErrorCode = {
-  /** TOML that smol-toml refuses: Stalwart refuses to start on such a file. */
+  /** A config Stalwart's parser refuses: Stalwart does not start on such a file. */
   TomlSyntax: "toml_syntax",
   /** An expression that does not parse (tokenizer or parser). */
   ExprSyntax: "expr_syntax",
   /** An expression that exceeds a frozen limit (length, depth, array size, steps…). */
   ExprLimit: "expr_limit",
+  /**
+   * An expression that fails while it runs (a `dns_query()` lookup that fails): Stalwart
+   * abandons the whole setting, which then takes its built-in default.
+   */
+  ExprEval: "expr_eval",
   /** The config exceeds a frozen limit (size, number of keys). */
   ConfigLimit: "config_limit",
 } as const;

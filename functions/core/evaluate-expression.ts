@@ -5,16 +5,19 @@
  * (for `config_get()`) and DNS through the same resolver stack as a plan.
  */
 import { CONSOLE_TOKENS, settingFor } from "./config/settings";
-import { type LoadedConfig, loadConfig } from "./config/toml-loader";
+import { type LoadedConfig, loadConfig } from "./config/toml/loaded-config";
 import type { ExpressionRequest, ExpressionResponse, PlainJson } from "./contract";
 import { CoreError } from "./errors";
 import { checkConfigSize, type EvaluationIo, requestDomain, resolverFor } from "./evaluate";
 import { evaluateAsync } from "./expr/evaluator";
 import { type JsonValue, valueFromJson, valueToJson } from "./expr/format";
 import { parseExpression } from "./expr/parser";
-import type { Value } from "./expr/value";
+import { str, type Value } from "./expr/value";
+import { parseIp } from "./ip";
 import { makeEnv } from "./planner/settings-eval";
 import { asRequestError, RequestError, RequestErrorCode } from "./request-error";
+
+const IP_VARIABLES = new Set(["remote_ip", "local_ip"]);
 
 function plain(v: JsonValue): PlainJson {
   return v.type === "array" ? v.value.map(plain) : v.value;
@@ -29,7 +32,10 @@ export async function evaluateExpression(
   const variables = new Map<string, Value>();
   for (const [name, raw] of Object.entries(req.variables ?? {})) {
     try {
-      variables.set(name, valueFromJson(raw));
+      const value = valueFromJson(raw);
+      // Stalwart's remote_ip/local_ip are addresses printed by Rust: typed text the same.
+      const ip = IP_VARIABLES.has(name) && value.kind === "string" ? parseIp(value.value) : null;
+      variables.set(name, ip === null ? value : str(ip.canonical));
     } catch (e) {
       if (!(e instanceof CoreError)) throw e;
       throw new RequestError(RequestErrorCode.InvalidField, e.message, {

@@ -4,7 +4,7 @@
  * what-if records fall back to, the clock, a seed source), so the Worker and the browser
  * run exactly this function: the Worker with DoH behind it, the browser offline.
  */
-import { analyzeConfig } from "./config/lint";
+import { analyzeConfig } from "./config/analysis";
 import { lineColumnRange } from "./config/positions";
 import type { EvaluateRequest, Plan, PlanDiagnostic } from "./contract";
 import { startChecks, withChecks } from "./deliverability/checks";
@@ -58,13 +58,13 @@ export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<
           resolver,
           total: DNS_SUBREQUESTS,
           now: () => io.clock.now() / 1000,
-          preview: previewV012(analysis.config, context),
+          preview: previewV012(analysis, context),
         })
       : undefined;
   const seed = req.seed ?? io.newSeed();
   const diagnostics = [...analysis.diagnostics];
   const plan = await planDelivery(
-    analysis.config,
+    analysis,
     context,
     { resolver, random: seededRandom(seed), seed, localDomains },
     diagnostics,

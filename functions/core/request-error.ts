@@ -20,6 +20,8 @@ export const RequestErrorCode = {
   ConfigLimit: "config_limit",
   ExprSyntax: "expr_syntax",
   ExprLimit: "expr_limit",
+  /** An expression that failed while it ran (a `dns_query()` lookup that failed). */
+  ExprEval: "expr_eval",
 } as const;
 export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
 
@@ -76,4 +78,5 @@ const CODES: Readonly<Record<CoreErrorCode, RequestErrorCode>> = {
   [CoreErrorCode.ConfigLimit]: RequestErrorCode.ConfigLimit,
   [CoreErrorCode.ExprSyntax]: RequestErrorCode.ExprSyntax,
   [CoreErrorCode.ExprLimit]: RequestErrorCode.ExprLimit,
+  [CoreErrorCode.ExprEval]: RequestErrorCode.ExprEval,
 };

@@ -27,6 +27,7 @@ const STATUS: Readonly<Record<RequestErrorCode, ContentfulStatusCode>> = {
   [RequestErrorCode.ConfigLimit]: 422,
   [RequestErrorCode.ExprSyntax]: 422,
   [RequestErrorCode.ExprLimit]: 422,
+  [RequestErrorCode.ExprEval]: 422,
 };
 
 export function requestErrorResponse(c: Context, err: RequestError): Response {

@@ -87,6 +87,6 @@ export function settingFor(key: string): SettingInfo | undefined {
  * classic mistakes), loaded lazily so the first paint does not wait for the parser.
  */
 export async function analyze(text: string): Promise<readonly Diagnostic[]> {
-  const { analyzeConfig } = await import("../../functions/core/config/lint");
+  const { analyzeConfig } = await import("../../functions/core/config/analysis");
   return analyzeConfig(text).diagnostics;
 }

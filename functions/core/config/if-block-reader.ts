@@ -1,175 +1,184 @@
 /**
- * The list form of an if-block, read exactly as `IfBlock::try_parse` does
- * (crates/common/src/expr/if_block.rs): keys under `K.` in sorted order as
- * `<pos>.if`, `<pos>.then`, `<pos>.else`, with Stalwart's error texts. A single value at
- * `K` wins over any list.
+ * Reading a setting's if-block from the config, exactly as `IfBlock::try_parse` does
+ * (crates/common/src/expr/if_block.rs, v0.12.5): a value at `K` itself is one expression;
+ * otherwise the keys under `K.` are read in sorted order as `<pos>.if`, `<pos>.then`,
+ * `<pos>.else`, with Stalwart's error texts. Any error keeps the built-in default in force
+ * and is reported at its place in the config.
  */
-
+import { CoreError, type Diagnostic } from "../errors";
+import { parseExpression } from "../expr/parser";
+import { rustStrDebug } from "../expr/rust-debug";
 import type { Expression } from "../expr/types";
-import { sameAt } from "../expr/words";
-import type { IfBlock, IfBranch } from "./if-block";
+import { builtinBlock, type IfBlock, type IfBranch } from "./if-block";
 import type { Setting } from "./settings";
-import type { ConfigEntry, LoadedConfig } from "./toml-loader";
+import type { ConfigEntry, LoadedConfig } from "./toml/loaded-config";
 
-export type Fail = (
-  code: string,
-  message: string,
-  at: { start: number; end: number },
-  errKey?: string,
-) => never;
+type Place = { readonly start: number; readonly end: number };
+type Fail = (code: string, message: string, at: Place, key?: string) => never;
 
-/** Whether a word of `item` ending at `end` ends there or at a `.`. */
-function wordEnds(item: string, end: number): boolean {
-  return end === item.length || item.charCodeAt(end) === 0x2e;
+/** Thrown by `fail` once the error is reported: the block is abandoned. */
+class BlockError extends Error {}
+
+export function readIfBlock(
+  config: LoadedConfig,
+  setting: Setting<unknown>,
+  diagnostics: Diagnostic[],
+): IfBlock {
+  const fail: Fail = (code, message, at, key = setting.key) => {
+    diagnostics.push({
+      severity: "error",
+      code,
+      message: `${message} (${setting.key} keeps its built-in default)`,
+      key,
+      start: at.start,
+      end: at.end,
+    });
+    throw new BlockError(message);
+  };
+  const parse = (entry: ConfigEntry): Expression => {
+    try {
+      return parseExpression(entry.value, setting.tokens);
+    } catch (err) {
+      if (!(err instanceof CoreError)) throw err;
+      // The expression's offsets, mapped through the string's escapes onto the config.
+      const start = entry.sourceOffset(err.range?.start ?? 0);
+      const end = Math.max(start, entry.sourceOffset(err.range?.end ?? entry.value.length));
+      const at = { start, end: end === start ? Math.min(start + 1, entry.valueEnd) : end };
+      return fail(err.code, err.message, at, entry.key);
+    }
+  };
+  try {
+    const whole = config.get(setting.key);
+    if (whole !== undefined) return single(setting, whole, parse(whole));
+    return readList(config, setting, parse, fail) ?? builtinBlock(setting);
+  } catch (err) {
+    if (err instanceof BlockError) return builtinBlock(setting);
+    throw err;
+  }
 }
 
-/** Whether `item` holds the word `w` at `at`, ending there or at a `.` (no slice). */
-function wordAt(item: string, at: number, w: string): boolean {
-  return sameAt(item, at, w) && wordEnds(item, at + w.length);
+function single(setting: Setting<unknown>, entry: ConfigEntry, expr: Expression): IfBlock {
+  return {
+    key: setting.key,
+    branches: [],
+    default: expr,
+    defaultSource: entry.value,
+    defaultKey: entry.key,
+    origin: "config",
+    single: true,
+  };
 }
 
-/** Whether `item[from..to)` is `pos` (no slice). */
-function isPos(item: string, from: number, to: number, pos: string): boolean {
-  return to - from === pos.length && sameAt(item, from, pos);
-}
+const keySpan = (e: ConfigEntry): Place => ({ start: e.keyStart, end: e.keyEnd });
 
-export function readConfigBlock(
+/** Rust's `last_array_pos.parse().unwrap_or(0) + 1`: the 1-based number of a condition. */
+const conditionNumber = (pos: string) => (/^\+?\d+$/.test(pos) ? Number(pos) : 0) + 1;
+
+/** The list form; undefined when there is no `if` at all (the setting is absent). */
+function readList(
   config: LoadedConfig,
   setting: Setting<unknown>,
   parse: (e: ConfigEntry) => Expression,
   fail: Fail,
 ): IfBlock | undefined {
-  const key = setting.key;
-  const whole = config.get(key);
-  if (whole !== undefined) {
-    const expr = parse(whole);
-    return {
-      key,
-      branches: [],
-      default: expr,
-      defaultSource: whole.value,
-      defaultKey: key,
-      origin: "config",
-      single: true,
-    };
-  }
-  const prefix = setting.keyPrefix;
+  const prefix = `${setting.key}.`;
   const items = config.entriesUnder(prefix);
-  // Most settings are not written at all: nothing to read (no closures, no span).
-  if (items.length === 0) return undefined;
-  const span = (e: ConfigEntry | undefined) => ({
-    start: e?.valueStart ?? 0,
-    end: e?.valueEnd ?? 0,
-  });
-  const keySpan = (e: ConfigEntry | undefined) => ({
-    start: e?.keyStart ?? 0,
-    end: e?.keyEnd ?? 0,
-  });
-  const conditionNumber = (pos: string) => (/^\+?\d+$/.test(pos) ? Number(pos) : 0) + 1;
-
-  // Each branch is made once, when its `then` is read (not a draft per branch copied
-  // afterwards): until then its condition waits here.
   const branches: IfBranch[] = [];
-  let cond: ConfigEntry | undefined;
-  let condition: Expression | undefined;
+  let condition: { entry: ConfigEntry; expr: Expression } | undefined;
   let foundIf = false;
   let foundThen = false;
   let foundElse = "";
   let lastPos = "";
-  let otherwise: { expr: Expression; entry: ConfigEntry } | undefined;
+  let otherwise: { entry: ConfigEntry; expr: Expression } | undefined;
   for (const entry of items) {
-    const item = entry.key;
-    // A key of the branch being read has its position part, then a `.` (no `.` in a
-    // position part): found without a search for the `.` (every `then` key).
-    const pl = lastPos.length;
-    const inLast =
-      pl > 0 &&
-      item.charCodeAt(prefix.length + pl) === 0x2e &&
-      sameAt(item, prefix.length, lastPos);
-    const dot = inLast ? prefix.length + pl : item.indexOf(".", prefix.length);
+    const rest = entry.key.slice(prefix.length);
+    const dot = rest.indexOf(".");
     if (dot < 0) {
-      fail(
-        "if_block_invalid_property",
-        `Invalid property ${JSON.stringify(item)} found in 'if' block.`,
-        span(entry),
-      );
+      const message = `Invalid property ${rustStrDebug(entry.key)} found in 'if' block.`;
+      const at = { start: entry.valueStart, end: entry.valueEnd };
+      fail("if_block_invalid_property", message, at, entry.key);
     }
-    // The position part (`0000`) is compared in place with the last one; sliced only
-    // when it starts a new branch (not per key: bench profile of 180-branch blocks).
-    // Found above already when `inLast` (the same comparison again was half of this loop's
-    // comparisons: every `then` key); otherwise it can only hold for an empty `lastPos`.
-    const samePos = inLast || isPos(item, prefix.length, dot, lastPos);
-    // The word after the position told by its first character: one comparison per key,
-    // not up to three (`then` keys, half of them, were tested as `if` and `else` first).
-    const w = dot + 1;
-    const c = item.charCodeAt(w);
-    if (c === 0x69 /* i */ && item.charCodeAt(w + 1) === 0x66 /* f */ && wordEnds(item, w + 2)) {
-      if (!samePos) {
-        if (lastPos !== "" && !foundThen) {
+    const pos = rest.slice(0, dot);
+    const word = rest.slice(dot + 1).split(".")[0];
+    if (word === "if") {
+      if (pos !== lastPos) {
+        if (lastPos !== "" && !foundThen && condition !== undefined) {
+          const n = conditionNumber(lastPos);
           fail(
             "if_block_missing_then",
-            `Missing 'then' in 'if' condition ${conditionNumber(lastPos)}.`,
-            keySpan(cond),
+            `Missing 'then' in 'if' condition ${n}.`,
+            keySpan(condition.entry),
           );
         }
-        condition = parse(entry);
-        cond = entry;
+        condition = { entry, expr: parse(entry) };
         foundThen = false;
-        lastPos = item.slice(prefix.length, dot);
+        lastPos = pos;
       }
       foundIf = true;
-    } else if (c === 0x65 /* e */ && wordAt(item, w, "else")) {
+    } else if (word === "else") {
       if (foundElse === "") {
         if (!foundIf) fail("if_block_else_before_if", "Found 'else' before 'if'", keySpan(entry));
-        otherwise = { expr: parse(entry), entry };
-        foundElse = item.slice(prefix.length, dot);
-      } else if (!isPos(item, prefix.length, dot, foundElse)) {
+        otherwise = { entry, expr: parse(entry) };
+        foundElse = pos;
+      } else if (pos !== foundElse) {
         fail("if_block_multiple_else", "Multiple 'else' found", keySpan(entry));
       }
-    } else if (c === 0x74 /* t */ && wordAt(item, w, "then")) {
+    } else if (word === "then") {
       if (foundElse !== "")
         fail("if_block_then_in_else", "Found 'then' in 'else' block", keySpan(entry));
-      if (!samePos) fail("if_block_then_without_if", "Found 'then' without 'if'", keySpan(entry));
-      if (!foundThen && cond !== undefined && condition !== undefined) {
-        branches.push({
-          condition,
-          conditionSource: cond.value,
-          // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; branches are never awaited.
-          then: parse(entry),
-          thenSource: entry.value,
-          conditionKey: cond.key,
-          thenKey: item,
-          start: Math.min(cond.keyStart, entry.keyStart),
-          end: Math.max(cond.valueEnd, entry.valueEnd),
-        });
+      if (pos !== lastPos)
+        fail("if_block_then_without_if", "Found 'then' without 'if'", keySpan(entry));
+      if (condition === undefined) {
+        // `if_then.last_mut().unwrap()` on an empty list: Stalwart panics.
+        const message = `Found 'then' at an empty position before any 'if': Stalwart v0.12.5 crashes reading this block`;
+        fail("if_block_then_panics", message, keySpan(entry));
+      }
+      if (!foundThen) {
+        branches.push(branch(condition, entry, parse(entry)));
         foundThen = true;
       }
     }
-    // Any other property (e.g. `0000.foo`) is silently ignored by Stalwart.
+    // Any other property (e.g. `0000.foo`) is ignored by Stalwart.
   }
   if (!foundIf) return undefined;
   if (!foundThen) {
-    fail(
-      "if_block_missing_then",
-      `Missing 'then' in 'if' condition ${conditionNumber(lastPos)}`,
-      keySpan(cond),
-    );
+    const n = conditionNumber(lastPos);
+    const at = condition === undefined ? { start: 0, end: 0 } : keySpan(condition.entry);
+    fail("if_block_missing_then", `Missing 'then' in 'if' condition ${n}`, at);
   }
   if (otherwise === undefined) {
-    const box = config.container(key);
-    const wholeSpan =
-      box !== undefined
-        ? { start: box.valueStart, end: box.valueEnd }
-        : span(items[items.length - 1]);
-    fail("if_block_missing_else", "Missing 'else'", wholeSpan);
+    const box = config.container(setting.key);
+    const last = items[items.length - 1];
+    const at = box ?? last;
+    fail("if_block_missing_else", "Missing 'else'", {
+      start: at?.valueStart ?? 0,
+      end: at?.valueEnd ?? 0,
+    });
   }
   return {
-    key,
+    key: setting.key,
     branches,
     default: otherwise.expr,
     defaultSource: otherwise.entry.value,
     defaultKey: otherwise.entry.key,
     origin: "config",
     single: false,
+  };
+}
+
+function branch(
+  condition: { entry: ConfigEntry; expr: Expression },
+  entry: ConfigEntry,
+  then: Expression,
+): IfBranch {
+  return {
+    condition: condition.expr,
+    conditionSource: condition.entry.value,
+    then,
+    thenSource: entry.value,
+    conditionKey: condition.entry.key,
+    thenKey: entry.key,
+    start: Math.min(condition.entry.keyStart, entry.keyStart),
+    end: Math.max(condition.entry.valueEnd, entry.valueEnd),
   };
 }

@@ -1,19 +1,14 @@
 /**
- * If-blocks: Stalwart's `IfBlock::try_parse` (crates/common/src/expr/if_block.rs) and
- * `eval_if`. A key is either one expression (its default) or a list of
- * `{ if, then }` tables ending in `{ else }`, read in sorted key order. Any error keeps
- * the built-in default in force and is reported with the exact spot in the config.
+ * If-blocks: Stalwart's `IfBlock` (crates/common/src/expr/if_block.rs) and `eval_if`. A
+ * setting is either one expression, or a list of `{ if, then }` tables ending in
+ * `{ else }`, read from the config by if-block-reader.ts.
  */
-
-import { CoreError, type Diagnostic } from "../errors";
 import { isTruthy } from "../expr/coerce";
 import { evaluate, newEvalState } from "../expr/evaluator";
 import { parseExpression } from "../expr/parser";
 import type { EvalEnv, Expression } from "../expr/types";
 import { EMPTY, type Value } from "../expr/value";
-import { readConfigBlock } from "./if-block-reader";
-import type { Setting } from "./settings";
-import type { ConfigEntry, LoadedConfig } from "./toml-loader";
+import { SETTING_LIST, type Setting, type SettingId } from "./settings";
 
 export interface IfBranch {
   readonly condition: Expression;
@@ -52,33 +47,15 @@ export interface IfBlockResult {
   readonly condition?: string;
 }
 
-/** Stalwart's built-in default for a setting, parsed with every variable allowed (`IfBlock::new`). */
-const builtins = new Map<string, IfBlock>();
-
-export function builtinBlock(setting: Setting<unknown>): IfBlock {
-  const cached = builtins.get(setting.key);
-  if (cached !== undefined) return cached;
-  const block = parseBuiltin(setting);
-  builtins.set(setting.key, block);
-  return block;
-}
-
+/** Stalwart's built-in default of a setting, parsed with every variable allowed (`IfBlock::new`). */
 function parseBuiltin(setting: Setting<unknown>): IfBlock {
   const b = setting.builtin;
-  if (b === null)
-    return {
-      key: setting.key,
-      branches: [],
-      default: null,
-      defaultSource: null,
-      origin: "builtin",
-      single: true,
-    };
-  const branches = b.branches.map((br) => ({
-    condition: parseExpression(br.if, setting.builtinTokens),
+  const tokens = setting.builtinTokens;
+  const branches = (b?.branches ?? []).map((br) => ({
+    condition: parseExpression(br.if, tokens),
     conditionSource: br.if,
     // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; branches are never awaited.
-    then: parseExpression(br.then, setting.builtinTokens),
+    then: parseExpression(br.then, tokens),
     thenSource: br.then,
     conditionKey: "",
     thenKey: "",
@@ -88,84 +65,20 @@ function parseBuiltin(setting: Setting<unknown>): IfBlock {
   return {
     key: setting.key,
     branches,
-    default: parseExpression(b.else, setting.builtinTokens),
-    defaultSource: b.else,
+    // `IfBlock::empty` (source-ip) has no default at all.
+    default: b === null ? null : parseExpression(b.else, tokens),
+    defaultSource: b?.else ?? null,
     origin: "builtin",
     single: branches.length === 0,
   };
 }
 
-class BlockError extends Error {}
+const BUILTINS: ReadonlyMap<SettingId, IfBlock> = new Map(
+  SETTING_LIST.map((s) => [s.id, parseBuiltin(s)] as const),
+);
 
-/**
- * Reads `setting.key` from the config like `IfBlock::try_parse`; on any error the built-in
- * applies. Blocks already read are kept per loaded config (`config.readBlocks`): the lint
- * (analyzeConfig) and then the planner read the same settings of the same LoadedConfig,
- * and parsing is most of an evaluation's CPU (bench profile). A config is immutable and
- * reading is deterministic, so the second read returns the same block and reports the
- * same diagnostics.
- */
-export function readIfBlock(
-  config: LoadedConfig,
-  setting: Setting<unknown>,
-  diagnostics: Diagnostic[],
-): IfBlock {
-  const perConfig = config.readBlocks;
-  const done = perConfig.get(setting);
-  if (done !== undefined) {
-    for (const d of done.diagnostics) diagnostics.push({ ...d });
-    return done.block;
-  }
-  const own: Diagnostic[] = [];
-  const block = readIfBlockUncached(config, setting, own);
-  perConfig.set(setting, { block, diagnostics: own.map((d) => ({ ...d })) });
-  diagnostics.push(...own);
-  return block;
-}
-
-function readIfBlockUncached(
-  config: LoadedConfig,
-  setting: Setting<unknown>,
-  diagnostics: Diagnostic[],
-): IfBlock {
-  const key = setting.key;
-  const fail = (
-    code: string,
-    message: string,
-    at: { start: number; end: number },
-    errKey = key,
-  ): never => {
-    diagnostics.push({
-      severity: "error",
-      code,
-      message: `${message} (${key} keeps its built-in default)`,
-      key: errKey,
-      start: at.start,
-      end: at.end,
-    });
-    throw new BlockError(message);
-  };
-  const parse = (entry: ConfigEntry): Expression => {
-    try {
-      return parseExpression(entry.value, setting.tokens);
-    } catch (err) {
-      if (!(err instanceof CoreError)) throw err;
-      const start = entry.sourceOffset(err.range?.start ?? 0);
-      const end = Math.max(start, entry.sourceOffset(err.range?.end ?? entry.value.length));
-      return fail(
-        err.code,
-        err.message,
-        { start, end: end === start ? Math.min(start + 1, entry.valueEnd) : end },
-        entry.key,
-      );
-    }
-  };
-  try {
-    return readConfigBlock(config, setting, parse, fail) ?? builtinBlock(setting);
-  } catch (err) {
-    if (err instanceof BlockError) return builtinBlock(setting);
-    throw err;
-  }
+export function builtinBlock(setting: Setting<unknown>): IfBlock {
+  return BUILTINS.get(setting.id) ?? parseBuiltin(setting);
 }
 
 /**
@@ -176,11 +89,7 @@ function readIfBlockUncached(
  */
 export function evalIfBlock(block: IfBlock, env: EvalEnv): IfBlockResult {
   const state = newEvalState();
-  // Indexed: no [index, branch] pair per branch (180-branch blocks in the bench config).
-  const branches = block.branches;
-  for (let index = 0; index < branches.length; index++) {
-    const branch = branches[index];
-    if (branch === undefined) break;
+  for (const [index, branch] of block.branches.entries()) {
     if (isTruthy(evaluate(branch.condition, env, state))) {
       return {
         value: evaluate(branch.then, env, state),

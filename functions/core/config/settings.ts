@@ -14,7 +14,6 @@ import { parseIp } from "../ip";
 import { durationMs, toUsize } from "./convert";
 import { ALL_VARIABLES, VARIABLE_SETS, type VariableSetName } from "./variables";
 
-export { type Relay, readRelay, relayIds } from "./relay";
 export { ALL_VARIABLES, VARIABLE_SETS, type VariableSetName } from "./variables";
 
 export type IpStrategy = "ipv4_only" | "ipv6_only" | "ipv6_then_ipv4" | "ipv4_then_ipv6";
@@ -47,12 +46,6 @@ export interface BuiltinDefault {
 export interface Setting<T> {
   readonly id: SettingId;
   readonly key: string;
-  /**
-   * `key` + `.`, made once (and flat, by join): the keys of a list-form block are looked
-   * up under it, and a fresh `${key}.` per lookup was hashed again each time (the
-   * prefix cache lookup was the hottest line of the seed config's lint in the bench profile).
-   */
-  readonly keyPrefix: string;
   /** `null`: no built-in value (Stalwart's `IfBlock::empty`, e.g. source-ip). */
   readonly builtin: BuiltinDefault | null;
   readonly variableSet: VariableSetName;
@@ -80,24 +73,13 @@ export type SettingId =
 
 /** `TryFrom<Variable> for IpLookupStrategy`: the integer constants, or a string matched case-insensitively. */
 export function toIpStrategy(v: Value): IpStrategy | undefined {
-  // Plain loops over codes made once: a closure, a BigInt per strategy and a lower-cased
-  // copy per strategy, per call, showed as allocation in the bench profile (the lint
-  // converts each of 180 branches' values).
-  if (v.kind === "integer") {
-    for (let i = 0; i < IP_STRATEGIES.length; i++) {
-      if (STRATEGY_BIGINTS[i] === v.value) return IP_STRATEGIES[i];
-    }
-    return undefined;
-  }
+  if (v.kind === "integer") return IP_STRATEGIES.find((s) => BigInt(STRATEGY_CODES[s]) === v.value);
   if (v.kind === "string") {
     const lower = v.value.toLowerCase();
-    for (const s of IP_STRATEGIES) if (s === lower) return s;
+    return IP_STRATEGIES.find((s) => s === lower);
   }
   return undefined;
 }
-
-/** `STRATEGY_CODES` of `IP_STRATEGIES`, in its order, as the integers values hold. */
-const STRATEGY_BIGINTS: readonly bigint[] = IP_STRATEGIES.map((s) => BigInt(STRATEGY_CODES[s]));
 
 /** `Variable::into_array`: an array as is, an empty string as no element, anything else as one. */
 export function intoArray(v: Value): readonly Value[] {
@@ -143,7 +125,6 @@ function setting<T>(
   return Object.freeze({
     id,
     key,
-    keyPrefix: [key, ""].join("."),
     builtin,
     variableSet,
     tokens: { variables: VARIABLE_SETS[variableSet], constants },

@@ -6,14 +6,13 @@
  * wait); the others are left to the pass over the finished plan, which is what counts:
  * a preview only starts lookups early.
  */
-import { type IfBlock, readIfBlock } from "../config/if-block";
-import { SETTINGS } from "../config/settings";
-import type { LoadedConfig } from "../config/toml-loader";
-import type { Diagnostic } from "../errors";
+import { builtinBlock, evalIfBlock, type IfBlock } from "../config/if-block";
+import { SETTINGS, type Setting } from "../config/settings";
+import { CoreError } from "../errors";
 import { mentions } from "../expr/parser";
 import { type ParsedIp, parseIp } from "../ip";
 import { type DeliveryContext, Envelope } from "../planner/envelope";
-import { evalSetting, type SettingId } from "../planner/setting-values";
+import type { ReadConfig } from "../planner/planner";
 import { makeEnv } from "../planner/settings-eval";
 import { LOCAL_HOST } from "./pass";
 
@@ -28,29 +27,28 @@ function fixed(block: IfBlock): boolean {
   return exprs.every((e) => !mentions(e, "var", "mx") && !mentions(e, "fn", "dns_query"));
 }
 
-export function previewV012(config: LoadedConfig, ctx: DeliveryContext): SourcePreview {
+export function previewV012(read: ReadConfig, ctx: DeliveryContext): SourcePreview {
   const envelope = new Envelope(ctx);
-  const unused = {
-    peek: () => undefined,
-    lookup: () => Promise.resolve({ status: "error" as const, message: "preview" }),
-  };
-  const env = makeEnv({ config, resolver: unused, localDomains: [], note: () => {} }, (name) =>
-    envelope.get(name),
+  const unused = { peek: () => undefined };
+  const env = makeEnv(
+    { config: read.config, resolver: unused, localDomains: [], note: () => {} },
+    (name) => envelope.get(name),
   );
-  const blocks = new Map<SettingId, IfBlock>();
-  // Findings belong to the plan's own evaluation of these settings, not to the preview.
-  const ignored: Diagnostic[] = [];
-  const value = <T>(id: SettingId): T | undefined => {
-    const block = readIfBlock(config, SETTINGS[id], ignored);
+  // A fixed block needs no lookup: it evaluates at once, with Stalwart's fall-backs.
+  const value = <T>(setting: Setting<T>): T | undefined => {
+    const block = read.blocks.get(setting.id) ?? builtinBlock(setting);
     if (!fixed(block)) return undefined;
-    blocks.set(id, block);
-    const r = evalSetting<T>(id, config, blocks, env, unused, ignored);
-    return r instanceof Promise ? undefined : r.value;
+    try {
+      return setting.convert(evalIfBlock(block, env).value) ?? setting.fallback;
+    } catch (e) {
+      if (e instanceof CoreError) return setting.fallback;
+      throw e;
+    }
   };
-  const hostname = value<string>("hostname");
+  const hostname = value(SETTINGS.hostname);
   const ips: ParsedIp[] = [];
-  for (const id of ["sourceIpV4", "sourceIpV6"] as const) {
-    for (const ip of value<readonly string[]>(id) ?? []) {
+  for (const setting of [SETTINGS.sourceIpV4, SETTINGS.sourceIpV6]) {
+    for (const ip of value(setting) ?? []) {
       const parsed = parseIp(ip);
       if (parsed) ips.push(parsed);
     }

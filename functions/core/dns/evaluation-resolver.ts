@@ -7,6 +7,7 @@
 import type { Clock } from "../io";
 import { LIMITS } from "../limits";
 import { wireName } from "./domain";
+import { specialUseAnswer } from "./special-use";
 import type {
   CacheSession,
   LookupResult,
@@ -72,6 +73,10 @@ function keyName(name: string): string | undefined {
   return n.split(".").every((label) => /^[a-z0-9_-]{1,63}$/.test(label)) ? n : undefined;
 }
 
+function invalidName(name: string): LookupResult {
+  return { status: "error", message: `invalid DNS name ${JSON.stringify(name)}` };
+}
+
 export class EvaluationResolver implements Resolver {
   readonly #inflight = new Map<string, Promise<LookupResult>>();
   readonly #settled = new Map<string, LookupResult>();
@@ -121,12 +126,9 @@ export class EvaluationResolver implements Resolver {
     lane: boolean,
   ): Promise<LookupResult> {
     const n = check(name);
-    if (n === undefined) {
-      return Promise.resolve({
-        status: "error",
-        message: `invalid DNS name ${JSON.stringify(name)}`,
-      });
-    }
+    if (n === undefined) return Promise.resolve(invalidName(name));
+    const special = specialUseAnswer(n, type);
+    if (special !== undefined) return Promise.resolve(special);
     const k = `${n}\u0000${type}`;
     const existing = this.#inflight.get(k);
     if (existing !== undefined) return existing;
@@ -168,10 +170,14 @@ export class EvaluationResolver implements Resolver {
     return p;
   }
 
-  /** The result of a lookup already made and finished, for synchronous `dns_query()`. */
+  /**
+   * The result of a lookup already made and finished, for synchronous `dns_query()`. A
+   * name no lookup can be made for has its answer at once (the error `lookup` gives).
+   */
   peek(name: string, type: QueryType): LookupResult | undefined {
     const n = keyName(name);
-    return n === undefined ? undefined : this.#settled.get(`${n}\u0000${type}`);
+    if (n === undefined) return invalidName(name);
+    return specialUseAnswer(n, type) ?? this.#settled.get(`${n}\u0000${type}`);
   }
 
   /** Trace entries of finished lookups, in the order the lookups were made. */

@@ -1,9 +1,13 @@
-/** Rust's `{:?}` formatting of `char` and `str`, which Stalwart's error messages use. */
+/** Rust's `{:?}` formatting of `char`, `str` and `&[char]`, which Stalwart's error messages use. */
 
-function printable(cp: number): boolean {
-  return !(cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0xad);
-}
+/**
+ * Rust's `is_printable` (core/src/unicode/printable.rs): every character except those of
+ * the categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs, the space aside.
+ */
+const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+const GRAPHEME_EXTEND = /^\p{Grapheme_Extend}$/u;
 
+/** `char::escape_debug_ext` with `escape_grapheme_extended` on, as both Debug impls use it. */
 function escapeChar(cp: number, quote: "'" | '"'): string {
   switch (cp) {
     case 0:
@@ -19,7 +23,8 @@ function escapeChar(cp: number, quote: "'" | '"'): string {
   }
   const ch = String.fromCodePoint(cp);
   if (ch === quote) return `\\${quote}`;
-  return printable(cp) ? ch : `\\u{${cp.toString(16)}}`;
+  const hidden = GRAPHEME_EXTEND.test(ch) || (ch !== " " && NOT_PRINTABLE.test(ch));
+  return hidden ? `\\u{${cp.toString(16)}}` : ch;
 }
 
 /** `format!("{:?}", char)`, e.g. `'\t'`, `':'`, `'\''`. */
@@ -32,6 +37,11 @@ export function rustStrDebug(s: string): string {
   let out = '"';
   for (const ch of s) out += escapeChar(ch.codePointAt(0) ?? 0, '"');
   return `${out}"`;
+}
+
+/** `format!("{:?}", &[char])`, e.g. `[',', ']']`. */
+export function rustCharsDebug(chars: readonly string[]): string {
+  return `[${chars.map((c) => rustCharDebug(c.codePointAt(0) ?? 0)).join(", ")}]`;
 }
 
 /** The first UTF-8 byte of the code point at `s[i]` (Stalwart's tokenizer reads bytes). */

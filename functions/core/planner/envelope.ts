@@ -3,6 +3,7 @@
  * crates/smtp/src/queue/mod.rs, and the variable types of spec §1).
  */
 import { arr, int, str, type Value } from "../expr/value";
+import { parseIp } from "../ip";
 
 /** `last_error` values: Stalwart's queue error kinds (spec §1). */
 export const LAST_ERRORS = [
@@ -34,6 +35,15 @@ export interface DeliveryContext {
   readonly last_error?: string | undefined;
   readonly remote_ip?: string | undefined;
   readonly local_ip?: string | undefined;
+}
+
+/**
+ * An address as Rust prints an `IpAddr` (RFC 5952 IPv6, `::ffff:a.b.c.d` when mapped);
+ * 0.0.0.0 when none is given. Text that is no address is kept as typed.
+ */
+export function printedIp(typed: string | undefined): string {
+  if (typed === undefined || typed === "") return "0.0.0.0";
+  return parseIp(typed)?.canonical ?? typed;
 }
 
 function domainOf(address: string): string {
@@ -68,15 +78,13 @@ export class Envelope {
     this.vars.set("last_status", str(ctx.last_status ?? "Scheduled"));
     this.vars.set("last_error", str(ctx.last_error ?? "none"));
     this.vars.set("mx", str(""));
-    if (ctx.remote_ip) this.vars.set("remote_ip", str(ctx.remote_ip));
-    if (ctx.local_ip) this.vars.set("local_ip", str(ctx.local_ip));
+    // `QueueEnvelope::new` starts both at 0.0.0.0; Stalwart prints them with `Display`.
+    this.vars.set("remote_ip", str(printedIp(ctx.remote_ip)));
+    this.vars.set("local_ip", str(printedIp(ctx.local_ip)));
   }
 
-  /** The current `mx` (the host being tried; empty before the host loop). */
-  mx = "";
-
+  /** Sets `mx` to the host being tried (empty before the host loop). */
   setMx(host: string): void {
-    this.mx = host;
     this.vars.set("mx", str(host));
   }
 

@@ -1,12 +1,50 @@
 /**
- * Resolving one host's addresses under an IP strategy (Stalwart
- * crates/smtp/src/outbound/lookup.rs `ip_lookup` + `resolve_host`, and delivery.rs for
- * the loopback check).
+ * Step 3 of a plan (spec §3.4): each host's addresses under its IP strategy (Stalwart
+ * crates/smtp/src/outbound/lookup.rs `ip_lookup` + `resolve_host`). DNS is the slow part:
+ * every host's strategy is evaluated first (with `mx` set to that host), then all their
+ * lookups start together (two round trips for any number of hosts), and the answers are
+ * combined strictly in Stalwart's order. The result is the same as one host at a time.
  */
-
+import { SETTINGS } from "../config/settings";
 import type { DroppedIp, HostError, Strategy } from "../contract/plan";
 import type { LookupResult, Resolver } from "../dns/types";
+import { rustStrDebug } from "../expr/rust-debug";
 import { isLoopback, parseIp } from "../ip";
+import type { Envelope } from "./envelope";
+import type { Slot } from "./mx";
+import { evaluateSetting, type SettingSources } from "./settings-eval";
+
+export interface ResolvedHost {
+  readonly ips: string[];
+  readonly dropped: DroppedIp[];
+  readonly error: HostError | null;
+}
+
+export interface HostIps extends Slot, ResolvedHost {
+  readonly strategy: Strategy;
+}
+
+export async function hostIps(
+  sources: SettingSources,
+  envelope: Envelope,
+  slots: readonly Slot[],
+  multihomed: number,
+): Promise<HostIps[]> {
+  const started: { slot: Slot; strategy: Strategy; lookups: HostLookups }[] = [];
+  for (const slot of slots) {
+    envelope.setMx(slot.name);
+    const strategy = (await evaluateSetting(sources, SETTINGS.ipStrategy)).value;
+    started.push({ slot, strategy, lookups: startLookups(sources.resolver, slot.name, strategy) });
+  }
+  const hosts: HostIps[] = [];
+  for (const { slot, strategy, lookups } of started) {
+    const a = await lookups.a;
+    const aaaa = await lookups.aaaa;
+    const resolved = combine(slot.name, strategy, a, aaaa, multihomed, slot.implicit);
+    hosts.push({ ...slot, strategy, ...resolved });
+  }
+  return hosts;
+}
 
 export interface FamilyQueries {
   readonly a: boolean;
@@ -33,6 +71,12 @@ export interface HostLookups {
   readonly aaaa: Promise<LookupResult> | null;
 }
 
+/** The root name (an MX exchange `.` that is no null MX) holds no address record. */
+const ROOT_HAS_NONE: Promise<LookupResult> = Promise.resolve({
+  status: "not_found",
+  rcode: "NOERROR",
+});
+
 /**
  * Start the lookups a host needs. The A query is always issued first (Stalwart awaits it
  * before the AAAA one); here both are in flight together, which changes nothing in the
@@ -40,15 +84,9 @@ export interface HostLookups {
  */
 export function startLookups(resolver: Resolver, host: string, strategy: Strategy): HostLookups {
   const q = queriesFor(strategy);
-  const a = q.a ? resolver.lookup(host, "A") : null;
-  const aaaa = q.aaaa ? resolver.lookup(host, "AAAA") : null;
-  return { a, aaaa };
-}
-
-export interface ResolvedHost {
-  readonly ips: string[];
-  readonly dropped: DroppedIp[];
-  readonly error: HostError | null;
+  const lookup = (type: "A" | "AAAA") =>
+    host === "." ? ROOT_HAS_NONE : resolver.lookup(host, type);
+  return { a: q.a ? lookup("A") : null, aaaa: q.aaaa ? lookup("AAAA") : null };
 }
 
 function addresses(r: LookupResult): string[] {
@@ -99,11 +137,14 @@ export function combine(
     .slice(multihomed)
     .map((ip) => ({ ip, reason: "multihomed" }));
   if (kept.length === 0) {
-    // resolve_host: `No IP addresses found for {:?}.` (Debug-quoted host name).
+    // resolve_host prints `envelope.mx` through its `StringCow` Debug: `Borrowed("…")`.
     return {
       ips: [],
       dropped,
-      error: { permanent: false, message: `No IP addresses found for ${JSON.stringify(host)}.` },
+      error: {
+        permanent: false,
+        message: `No IP addresses found for Borrowed(${rustStrDebug(host)}).`,
+      },
     };
   }
   const ips: string[] = [];

@@ -1,9 +1,75 @@
 /**
- * From MX answers to the ordered host list (Stalwart crates/smtp/src/outbound/lookup.rs,
- * `ToNextHop for Vec<MX>`, and mail-auth's MX grouping).
+ * Step 2 of a plan (spec §3): the hosts to try. A relay is its own single host; for MX
+ * resolution, the MX answers become the ordered host list (Stalwart
+ * crates/smtp/src/outbound/lookup.rs, `ToNextHop for Vec<MX>`, and mail-auth's MX
+ * grouping).
  */
-import type { Answer } from "../dns/types";
+
+import type { Plan } from "../contract/plan";
+import type { Answer, Resolver } from "../dns/types";
 import type { Random } from "../io";
+import type { NextHop } from "./next-hop";
+
+/** A host to try, as the later steps need it. */
+export interface Slot {
+  readonly name: string;
+  /** MX preference; null for a relay. */
+  readonly preference: number | null;
+  readonly shuffled: boolean;
+  /** The domain itself standing in for missing MX records (RFC 5321 §5.1). */
+  readonly implicit: boolean;
+}
+
+export type MxHosts =
+  | { readonly mx: Plan["mx"]; readonly slots: readonly Slot[] }
+  | { readonly mx: Plan["mx"]; readonly outcome: NonNullable<Plan["outcome"]> };
+
+/**
+ * The hosts for `hop`: a relay's address, or the MX hosts of `domain` up to `limitsMx`.
+ * NXDOMAIN or no MX records: the domain itself (implicit MX). Any other DNS error is a
+ * temporary failure, and a lone `0 .` a permanent one (null MX).
+ */
+export async function mxHosts(
+  hop: NextHop,
+  domain: string,
+  limitsMx: number,
+  resolver: Resolver,
+  random: Random,
+): Promise<MxHosts> {
+  if (hop.kind === "relay") {
+    const relay = { name: hop.address, preference: null, shuffled: false, implicit: false };
+    return { mx: { status: "skipped", records: [] }, slots: [relay] };
+  }
+  const answer = await resolver.lookup(domain, "MX");
+  if (answer.status === "error") {
+    return {
+      mx: { status: "error", records: [], error: answer.message },
+      outcome: {
+        kind: "temporary_failure",
+        message: `MX lookup for ${domain} failed: ${answer.message}`,
+      },
+    };
+  }
+  const groups = answer.status === "ok" ? groupMx(answer.answers) : [];
+  const records = groups.flatMap((g) =>
+    g.exchanges.map((exchange) => ({ preference: g.preference, exchange })),
+  );
+  if (groups.length === 0) {
+    const self = { name: domain, preference: 0, shuffled: false, implicit: true };
+    return { mx: { status: "implicit", records }, slots: [self] };
+  }
+  const list = buildHostList(groups, limitsMx, random);
+  if (list.kind === "null_mx") {
+    return {
+      mx: { status: "null_mx", records },
+      outcome: { kind: "permanent_failure", message: "Domain does not accept messages (null MX)" },
+    };
+  }
+  return {
+    mx: { status: "ok", records },
+    slots: list.hosts.map((h) => ({ ...h, implicit: false })),
+  };
+}
 
 export interface MxGroup {
   readonly preference: number;

@@ -1,17 +1,19 @@
 /**
- * `queue.outbound.next-hop` (delivery.rs "Obtain next hop"): a string naming
- * `remote.<id>` selects that relay; `'local'` means local delivery; `false`, or an id
- * with no `remote.<id>.address` (Stalwart logs it), means MX resolution.
+ * Step 1 of a plan (spec §3): `queue.outbound.next-hop` (delivery.rs "Obtain next hop").
+ * Its value names a relay host: `'local'` is Stalwart's own relay for local delivery
+ * (added after the config's relays, so it replaces any `remote.local`), and so is any
+ * relay whose protocol is `http` or `https`; another `remote.<id>` is a relay, its
+ * address the only host. `false`, or an id with no `remote.<id>.address` (Stalwart logs
+ * it), means MX resolution.
  */
 import { readRelay } from "../config/relay";
-import type { LoadedConfig } from "../config/toml-loader";
+import type { LoadedConfig } from "../config/toml/loaded-config";
 import type { Diagnostic } from "../errors";
 import { parseIp } from "../ip";
-import type { Evaluated } from "./settings-eval";
 
 export type NextHop =
   | { readonly kind: "mx" }
-  | { readonly kind: "local" }
+  | { readonly kind: "local"; readonly relay?: string }
   | {
       readonly kind: "relay";
       readonly id: string;
@@ -22,41 +24,41 @@ export type NextHop =
 
 const KEY = "queue.outbound.next-hop";
 
-export async function resolveNextHop(
+export function resolveNextHop(
   config: LoadedConfig,
-  evaluated: Evaluated<string | false>,
+  value: string | false,
   diagnostics: Diagnostic[],
-): Promise<NextHop> {
-  const v = evaluated.value;
-  if (v === false) return { kind: "mx" };
-  const relay = readRelay(config, v, diagnostics);
-  if (relay) {
-    if (parseIp(relay.address)) {
-      const entry = config.get(`remote.${v}.address`);
-      diagnostics.push({
-        severity: "info",
-        code: "relay_address_is_ip",
-        key: `remote.${v}.address`,
-        message: `remote.${v}.address is an IP literal; Stalwart v0.12 still looks it up by name (A/AAAA), which usually finds nothing.`,
-        ...(entry ? { start: entry.valueStart, end: entry.valueEnd } : {}),
-      });
-    }
-    return {
-      kind: "relay",
-      id: v,
-      address: relay.address.toLowerCase(),
-      port: relay.port,
-      protocol: relay.protocol,
-    };
+): NextHop {
+  if (value === false) return { kind: "mx" };
+  if (value === "local") return { kind: "local" };
+  const relay = readRelay(config, value, []);
+  if (relay === undefined) {
+    const entry = config.get(KEY);
+    diagnostics.push({
+      severity: "warning",
+      code: "unknown_relay",
+      key: KEY,
+      message: `next-hop evaluated to ${JSON.stringify(value)}, but there is no remote.${value}.address: Stalwart ignores it and resolves MX records.`,
+      ...(entry ? { start: entry.valueStart, end: entry.valueEnd } : {}),
+    });
+    return { kind: "mx" };
   }
-  if (v === "local") return { kind: "local" };
-  const entry = config.get(KEY);
-  diagnostics.push({
-    severity: "warning",
-    code: "unknown_relay",
-    key: KEY,
-    message: `next-hop evaluated to ${JSON.stringify(v)}, but there is no remote.${v}.address: Stalwart ignores it and resolves MX records.`,
-    ...(entry ? { start: entry.valueStart, end: entry.valueEnd } : {}),
-  });
-  return { kind: "mx" };
+  if (relay.protocol === "http") return { kind: "local", relay: value };
+  if (parseIp(relay.address) !== null) {
+    const entry = config.get(`remote.${value}.address`);
+    diagnostics.push({
+      severity: "info",
+      code: "relay_address_is_ip",
+      key: `remote.${value}.address`,
+      message: `remote.${value}.address is an IP literal; Stalwart v0.12 still looks it up by name (A/AAAA), which usually finds nothing.`,
+      ...(entry ? { start: entry.valueStart, end: entry.valueEnd } : {}),
+    });
+  }
+  return {
+    kind: "relay",
+    id: value,
+    address: relay.address.toLowerCase(),
+    port: relay.port,
+    protocol: relay.protocol,
+  };
 }

@@ -1,13 +1,18 @@
 /**
  * Evaluating one setting's if-block for an envelope, with Stalwart's fall-back: when the
  * expression fails to evaluate or its value fails to convert, the built-in fallback
- * applies and a diagnostic says so (spec §1, last column).
+ * applies and a diagnostic says so (spec §1, last column). Also the `EvalEnv` that plans
+ * and the expression console share.
  */
-import { evalIfBlock, type IfBlock } from "../config/if-block";
-import type { LoadedConfig } from "../config/toml-loader";
+import type { Blocks } from "../config/analysis";
+import { builtinBlock, evalIfBlock, type IfBlock } from "../config/if-block";
+import { serverHostname } from "../config/server-hostname";
+import type { Setting } from "../config/settings";
+import type { LoadedConfig } from "../config/toml/loaded-config";
 import type { Branch } from "../contract/plan";
 import type { QueryType, Resolver } from "../dns/types";
-import { CoreError } from "../errors";
+import { CoreError, type Diagnostic } from "../errors";
+import { valueDisplay } from "../expr/format";
 import type { EvalEnv } from "../expr/types";
 import { PendingDns } from "../expr/types";
 import type { Value } from "../expr/value";
@@ -42,7 +47,12 @@ export function makeEnv(
   return {
     variable,
     isLocalDomain: (_dir, domain) => local.has(domain.toLowerCase()),
-    configGet: (key) => sources.config?.get(key)?.value,
+    // `Setting::Hostname` is the server's name; any other key is read as the file wrote
+    // it (Stalwart's local config, before macros).
+    configGet: (key) =>
+      key === "server.hostname"
+        ? serverHostname(sources.config).value
+        : sources.config?.get(key)?.written,
     dnsLookup: (name, type) => sources.resolver.peek(name, type),
     note: (code, message) => {
       if (seen.has(message)) return;
@@ -52,35 +62,50 @@ export function makeEnv(
   };
 }
 
+/** What evaluating a setting needs: the blocks read by the analysis, and the envelope's env. */
+export interface SettingSources {
+  readonly config: LoadedConfig;
+  readonly blocks: Blocks;
+  readonly env: EvalEnv;
+  readonly resolver: Resolver;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** The setting's value for the current envelope, or its fallback with a diagnostic. */
+export async function evaluateSetting<T>(
+  sources: SettingSources,
+  setting: Setting<T>,
+): Promise<Evaluated<T>> {
+  const block = sources.blocks.get(setting.id) ?? builtinBlock(setting);
+  const r = await evaluateBlock(block, sources.env, sources.resolver);
+  const entry = sources.config.get(setting.key);
+  const at = entry ? { start: entry.valueStart, end: entry.valueEnd } : {};
+  if ("error" in r) {
+    push(sources.diagnostics, {
+      severity: "warning",
+      code: "eval_failed",
+      key: setting.key,
+      message: `${setting.key} failed to evaluate (${r.error}); Stalwart uses ${describe(setting.fallback)}.`,
+      ...at,
+    });
+    return { value: setting.fallback, raw: null, branch: { index: "default" }, converted: false };
+  }
+  const converted = setting.convert(r.value);
+  if (converted === undefined) {
+    push(sources.diagnostics, { ...convertDiagnostic(setting, r.value), ...at });
+    return { value: setting.fallback, raw: r.value, branch: r.branch, converted: false };
+  }
+  return { value: converted, raw: r.value, branch: r.branch, converted: true };
+}
+
 type BlockResult = { value: Value; branch: Branch } | { error: string };
 
 /**
- * `evalBlockAsync` without a promise when no `dns_query()` lookup is pending (nearly
- * always): the planner evaluates a dozen settings per plan, and the async round trips
- * were a tenth of a plan's CPU in the bench profile. A pending lookup hands over to
- * `evalBlockAsync`, which starts again from the first round: same lookups, same result.
+ * Evaluates, resolving `dns_query()` lookups as they are met: the evaluator is synchronous
+ * and throws `PendingDns`; the lookup is made and the block evaluated again (expressions
+ * are pure, so the rerun is exact). Bounded by the per-evaluation DoH budget.
  */
-export function evalBlock(
-  block: IfBlock,
-  env: EvalEnv,
-  resolver: Resolver,
-): BlockResult | Promise<BlockResult> {
-  try {
-    const r = evalIfBlock(block, env);
-    return { value: r.value, branch: toBranch(r.branch, r.condition) };
-  } catch (e) {
-    if (e instanceof PendingDns) return evalBlockAsync(block, env, resolver);
-    if (e instanceof CoreError) return { error: e.message };
-    throw e;
-  }
-}
-
-/**
- * Evaluate, resolving `dns_query()` lookups as they are met: the evaluator is synchronous
- * and throws `PendingDns`; we resolve and run it again (expressions are pure, so the rerun
- * is exact). Bounded by the per-evaluation DoH budget.
- */
-async function evalBlockAsync(
+async function evaluateBlock(
   block: IfBlock,
   env: EvalEnv,
   resolver: Resolver,
@@ -88,7 +113,10 @@ async function evalBlockAsync(
   for (let round = 0; round <= LIMITS.dohQueries; round++) {
     try {
       const r = evalIfBlock(block, env);
-      return { value: r.value, branch: toBranch(r.branch, r.condition) };
+      const b = r.branch.index;
+      const branch: Branch =
+        typeof b === "number" ? { index: b, condition: r.condition ?? "" } : { index: b };
+      return { value: r.value, branch };
     } catch (e) {
       if (e instanceof PendingDns) {
         await resolver.lookup(e.name, e.type);
@@ -101,10 +129,32 @@ async function evalBlockAsync(
   return { error: `more than ${LIMITS.dohQueries} dns_query() lookups` };
 }
 
-function toBranch(
-  b: { index: number | "else" | "default" },
-  condition: string | undefined,
-): Branch {
-  if (typeof b.index === "number") return { index: b.index, condition: condition ?? "" };
-  return b.index === "else" ? { index: "else" } : { index: "default" };
+function push(diagnostics: Diagnostic[], d: Diagnostic): void {
+  if (!diagnostics.some((x) => x.code === d.code && x.key === d.key && x.message === d.message)) {
+    diagnostics.push(d);
+  }
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return v.length === 0 ? "an empty list" : JSON.stringify(v);
+  return JSON.stringify(v);
+}
+
+function convertDiagnostic<T>(setting: Setting<T>, value: Value): Diagnostic {
+  const shown = valueDisplay(value);
+  if (setting.id === "sourceIpV4" || setting.id === "sourceIpV6") {
+    const family = setting.id === "sourceIpV4" ? "IPv4" : "IPv6";
+    return {
+      severity: "warning",
+      code: "source_ip_list_dropped",
+      key: setting.key,
+      message: `${setting.key} evaluated to ${shown}, which is not a list of ${family} addresses: Stalwart drops the whole list silently, so connections are unbound (the OS picks the source address).`,
+    };
+  }
+  return {
+    severity: "warning",
+    code: "convert_failed",
+    key: setting.key,
+    message: `${setting.key} evaluated to ${shown}, which Stalwart cannot use here; it falls back to ${describe(setting.fallback)}.`,
+  };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { builtinBlock, evalIfBlock, readIfBlock } from "../../../functions/core/config/if-block";
+import { builtinBlock, evalIfBlock } from "../../../functions/core/config/if-block";
+import { readIfBlock } from "../../../functions/core/config/if-block-reader";
 import { SETTINGS, type Setting } from "../../../functions/core/config/settings";
-import { loadConfig } from "../../../functions/core/config/toml-loader";
+import { loadConfig } from "../../../functions/core/config/toml/loaded-config";
 import type { Diagnostic } from "../../../functions/core/errors";
 import type { EvalEnv } from "../../../functions/core/expr/types";
 import { int, str, type Value } from "../../../functions/core/expr/value";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeConfig } from "../../../functions/core/config/lint";
-import { loadConfig } from "../../../functions/core/config/toml-loader";
+import { analyzeConfig } from "../../../functions/core/config/analysis";
+import { loadConfig } from "../../../functions/core/config/toml/loaded-config";
 import { CoreError } from "../../../functions/core/errors";
 
 function find(text: string, code: string) {
@@ -41,11 +41,19 @@ describe("analyzeConfig: classic mistakes, each with its code and position", () 
     ).toBeDefined();
   });
 
-  it("an unquoted IP that is not even TOML", () => {
+  it("an unquoted IPv4 address: a bare value Stalwart reads, then a float it cannot parse", () => {
     const text = "[queue.outbound.source-ip]\nv4 = 192.0.2.10\n";
     const r = find(text, "source_ip_unquoted");
-    expect(r.codes).toContain("toml_syntax");
+    expect(r.codes).toContain("expr_syntax");
+    expect(r.codes).not.toContain("toml_syntax");
     expect(r.spot).toBe("192.0.2.10");
+  });
+
+  it("an unquoted IPv6 address: its ':' ends the bare value and Stalwart refuses the file", () => {
+    const text = "[queue.outbound.source-ip]\nv6 = 2001:db8::a\n";
+    const r = find(text, "source_ip_unquoted");
+    expect(r.codes).toContain("toml_syntax");
+    expect(r.spot).toBe("2001:db8::a");
   });
 
   it("an unquoted strategy is invalid TOML", () => {

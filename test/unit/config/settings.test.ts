@@ -9,7 +9,7 @@ import {
   settingsAllowing,
   VARIABLE_SETS,
 } from "../../../functions/core/config/settings";
-import { loadConfig } from "../../../functions/core/config/toml-loader";
+import { loadConfig } from "../../../functions/core/config/toml/loaded-config";
 import type { Diagnostic } from "../../../functions/core/errors";
 import { arr, float, int, str } from "../../../functions/core/expr/value";
 

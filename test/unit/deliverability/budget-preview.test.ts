@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../../functions/core/config/toml-loader";
+import { analyzeConfig } from "../../../functions/core/config/analysis";
 import { checksBudget } from "../../../functions/core/deliverability/budget";
 import { previewV012 } from "../../../functions/core/deliverability/preview-v012";
 import { createQueryBudget } from "../../../functions/core/dns/evaluation-resolver";
@@ -20,9 +20,16 @@ describe("checksBudget", () => {
   });
 });
 
+/** The config and its blocks, as the analysis reads them for a plan. */
+function read(text: string) {
+  const analysis = analyzeConfig(text);
+  if (analysis.config === undefined) throw new Error("the config does not load");
+  return analysis;
+}
+
 describe("previewV012", () => {
   it("reads source addresses and the EHLO name that depend on neither mx nor DNS", () => {
-    const config = loadConfig(`[queue.outbound]
+    const config = read(`[queue.outbound]
 hostname = "'out.example.org'"
 source-ip.v4 = "['192.0.2.10', '192.0.2.11']"
 source-ip.v6 = [ { if = "mx == 'a.example'", then = "'2001:db8::1'" }, { else = "'2001:db8::2'" } ]
@@ -33,7 +40,7 @@ source-ip.v6 = [ { if = "mx == 'a.example'", then = "'2001:db8::1'" }, { else = 
   });
 
   it("leaves a hostname from dns_query() to the plan", () => {
-    const config = loadConfig(`[queue.outbound]
+    const config = read(`[queue.outbound]
 hostname = "dns_query('x.example', 'ptr')"
 `);
     expect(previewV012(config, { domain: "example.com" }).ehlos).toEqual([]);

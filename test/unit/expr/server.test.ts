@@ -14,6 +14,17 @@ const SA = (...v: string[]) => ({ type: "array", value: v.map(S) });
 const ok = (answers: readonly Answer[]): LookupResult => ({ status: "ok", answers });
 const NX: LookupResult = { status: "not_found", rcode: "NXDOMAIN" };
 const FAIL: LookupResult = { status: "error", message: "SERVFAIL" };
+const MX_B: Answer = { type: "MX", preference: 10, exchange: "mx.b.test." };
+
+function evalError(source: string, env: ReturnType<typeof makeEnv>): CoreError {
+  try {
+    evaluate(parseExpression(source, ALL), env);
+  } catch (e) {
+    if (e instanceof CoreError) return e;
+    throw e;
+  }
+  throw new Error(`${source} did not fail`);
+}
 
 function dnsEnv(records: Record<string, LookupResult>) {
   const env = makeEnv();
@@ -43,37 +54,46 @@ describe("§4 dns_query(name, type)", () => {
       SA("a.example.com", "b.example.com", "c.example.com"),
     );
   });
-  it("ip: IPv4 then IPv6, at most 10, printed as Rust does", () => {
-    const a = Array.from({ length: 8 }, (_, i) => ({
+  it("ip: the A answers when the A lookup succeeds, never AAAA too; at most 10, printed as Rust does", () => {
+    const a = Array.from({ length: 12 }, (_, i) => ({
       type: "A" as const,
       address: `192.0.2.${i}`,
     }));
     const env = dnsEnv({
       "A h.test": ok(a),
-      "AAAA h.test": ok([
-        { type: "AAAA", address: "2001:DB8:0:0:0:0:0:1" },
-        { type: "AAAA", address: "2001:db8::2" },
-        { type: "AAAA", address: "2001:db8::3" },
-      ]),
+      "AAAA h.test": ok([{ type: "AAAA", address: "2001:db8::1" }]),
     });
     const r = json("dns_query('h.test', 'ip')", env) as { value: { value: string }[] };
     expect(r.value).toHaveLength(10);
-    expect(r.value[8]).toEqual(S("2001:db8::1"));
+    expect(r.value.every((v) => v.value.startsWith("192.0.2."))).toBe(true);
+    const v6 = dnsEnv({
+      "A h.test": NX,
+      "AAAA h.test": ok([{ type: "AAAA", address: "2001:DB8:0:0:0:0:0:1" }]),
+    });
+    expect(json("dns_query('h.test', 'ip')", v6)).toEqual(SA("2001:db8::1"));
   });
-  it("ip: an A failure counts as empty, an AAAA failure stands only without A", () => {
-    expect(
-      json(
-        "dns_query('h', 'ip')",
-        dnsEnv({ "A h": FAIL, "AAAA h": ok([{ type: "AAAA", address: "::1" }]) }),
-      ),
-    ).toEqual(SA("::1"));
-    expect(
-      json(
-        "dns_query('h', 'ip')",
-        dnsEnv({ "A h": ok([{ type: "A", address: "192.0.2.1" }]), "AAAA h": FAIL }),
-      ),
-    ).toEqual(SA("192.0.2.1"));
-    expect(json("dns_query('h', 'ip')", dnsEnv({ "A h": NX, "AAAA h": NX }))).toEqual(S(""));
+  it("ip: AAAA only when the A lookup fails; both failing is an evaluation error", () => {
+    const aaaa = ok([{ type: "AAAA", address: "::1" }]);
+    expect(json("dns_query('h', 'ip')", dnsEnv({ "A h": FAIL, "AAAA h": aaaa }))).toEqual(
+      SA("::1"),
+    );
+    // mail-auth's ip_lookup(Ipv4thenIpv6): the AAAA lookup's error is the one returned.
+    const err = evalError("dns_query('h', 'ip')", dnsEnv({ "A h": NX, "AAAA h": FAIL }));
+    expect(err.code).toBe(CoreErrorCode.ExprEval);
+    expect(err.message).toContain("AAAA");
+    expect(err.message).toContain("SERVFAIL");
+  });
+  it("a lookup that fails, NXDOMAIN included, is an evaluation error (Stalwart's `?`), never ''", () => {
+    const env = dnsEnv({ "MX gone.test": NX, "TXT t": FAIL, "A v": NX, "AAAA v": NX });
+    for (const expr of [
+      "dns_query('gone.test', 'mx')",
+      "dns_query('t', 'txt')",
+      "dns_query('v', 'ipv4')",
+      "dns_query('v', 'ipv6')",
+      "dns_query('not-an-ip', 'ptr')",
+    ]) {
+      expect(evalError(expr, env).code).toBe(CoreErrorCode.ExprEval);
+    }
   });
   it("txt, ptr, ipv4, ipv6, unknown type", () => {
     const env = dnsEnv({
@@ -83,13 +103,12 @@ describe("§4 dns_query(name, type)", () => {
       ]),
       "PTR 1.2.0.192.in-addr.arpa": ok([{ type: "PTR", name: "mx.example.org." }]),
       "A v": ok([{ type: "A", address: "192.0.2.9" }]),
-      "AAAA v": NX,
+      "AAAA v": ok([{ type: "AAAA", address: "2001:db8::9" }]),
     });
     expect(json("dns_query('t', 'TXT')", env)).toEqual(S("v=spf1 -all"));
     expect(json("dns_query('192.0.2.1', 'ptr')", env)).toEqual(SA("mx.example.org."));
-    expect(json("dns_query('not-an-ip', 'ptr')", env)).toEqual(S(""));
     expect(json("dns_query('v', 'ipv4')", env)).toEqual(SA("192.0.2.9"));
-    expect(json("dns_query('v', 'ipv6')", env)).toEqual(S(""));
+    expect(json("dns_query('v', 'ipv6')", env)).toEqual(SA("2001:db8::9"));
     expect(json("dns_query('v', 'srv')", env)).toEqual(S(""));
   });
 });
@@ -104,9 +123,12 @@ describe("evaluateAsync resolves each pending lookup and evaluates again", () =>
     );
     const v = await evaluateAsync(expr, env, async (name, type) => {
       asked.push(`${type} ${name}`);
-      env.dns.set(`${type} ${name}`, type === "A" ? ok([{ type: "A", address: "192.0.2.1" }]) : NX);
+      env.dns.set(
+        `${type} ${name}`,
+        type === "A" ? NX : ok([{ type: "AAAA", address: "::1" }, MX_B, MX_B]),
+      );
     });
-    expect(valueToJson(v)).toEqual(I(1));
+    expect(valueToJson(v)).toEqual(I(3));
     expect(asked).toEqual(["A a.test", "AAAA a.test", "MX b.test"]);
   });
   it("keeps the captures given on entry", async () => {
@@ -117,7 +139,7 @@ describe("evaluateAsync resolves each pending lookup and evaluates again", () =>
     const v = await evaluateAsync(
       expr,
       env,
-      async (n, t) => void env.dns.set(`${t} ${n}`, NX),
+      async (n, t) => void env.dns.set(`${t} ${n}`, ok([{ type: "TXT", text: "" }])),
       state,
     );
     expect(valueToJson(v)).toEqual(S("one"));

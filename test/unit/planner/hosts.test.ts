@@ -66,7 +66,8 @@ describe("order and the multihomed cut", () => {
     const p = await plan({ config: "[queue.outbound.limits]\nmultihomed = 0\n", records: dual });
     expect(p.hosts[0]?.error).toEqual({
       permanent: false,
-      message: 'No IP addresses found for "mx1.example.com".',
+      // v0.12.5 prints envelope.mx through its StringCow Debug (lookup.rs resolve_host).
+      message: 'No IP addresses found for Borrowed("mx1.example.com").',
     });
     expect(p.outcome?.kind).toBe("temporary_failure");
   });

@@ -1,7 +1,7 @@
 /** The EvalEnv that plans and the expression console share (settings-eval.ts makeEnv). */
 import { describe, expect, it } from "vitest";
 import { CONSOLE_TOKENS } from "../../../functions/core/config/settings";
-import { loadConfig } from "../../../functions/core/config/toml-loader";
+import { loadConfig } from "../../../functions/core/config/toml/loaded-config";
 import { evaluate } from "../../../functions/core/expr/evaluator";
 import { parseExpression } from "../../../functions/core/expr/parser";
 import { makeEnv } from "../../../functions/core/planner/settings-eval";

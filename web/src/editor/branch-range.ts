@@ -16,7 +16,7 @@ export async function branchRange(
   key: string,
   index: number | string,
 ): Promise<TextRange | null> {
-  const { loadConfig } = await import("../../../functions/core/config/toml-loader");
+  const { loadConfig } = await import("../../../functions/core/config/toml/loaded-config");
   let loaded: ReturnType<typeof loadConfig>;
   try {
     loaded = loadConfig(config);

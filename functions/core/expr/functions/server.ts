@@ -5,6 +5,7 @@
  * functions return what Stalwart returns when the store has nothing, with a note.
  */
 import type { Answer, LookupResult, QueryType } from "../../dns/types";
+import { CoreError, CoreErrorCode } from "../../errors";
 import { parseIp, reverseName } from "../../ip";
 import { valueToString } from "../format";
 import { type EvalEnv, PendingDns } from "../types";
@@ -18,62 +19,75 @@ function lookup(env: EvalEnv, name: string, type: QueryType): LookupResult {
   return r;
 }
 
-const addresses = (answers: readonly Answer[]): string[] =>
-  answers.flatMap((a) =>
-    a.type === "A" || a.type === "AAAA" ? [parseIp(a.address)?.canonical ?? a.address] : [],
+/**
+ * The answers of a lookup. A lookup that fails (not found included) is an error of the
+ * whole evaluation, as `dns_query` propagates it with `?` in Stalwart (functions/asynch.rs):
+ * the setting is abandoned and takes its built-in default.
+ */
+function answers(env: EvalEnv, name: string, type: QueryType): readonly Answer[] {
+  const r = lookup(env, name, type);
+  if (r.status === "ok") return r.answers;
+  const why = r.status === "not_found" ? `no record (${r.rcode})` : r.message;
+  throw new CoreError(
+    CoreErrorCode.ExprEval,
+    `dns_query() failed: the ${type} lookup of ${JSON.stringify(name)} found ${why}`,
+  );
+}
+
+/** Addresses as Rust prints them (`IpAddr::to_string`). */
+const addresses = (list: readonly Answer[]): Value =>
+  arr(
+    list.flatMap((a) =>
+      a.type === "A" || a.type === "AAAA" ? [str(parseIp(a.address)?.canonical ?? a.address)] : [],
+    ),
   );
 
-const ips = (env: EvalEnv, name: string, type: "A" | "AAAA"): string[] | null => {
-  const r = lookup(env, name, type);
-  return r.status === "ok" ? addresses(r.answers) : null;
-};
+/**
+ * mail-auth's `ip_lookup(Ipv4thenIpv6, 10)`: the A answers when the A lookup succeeds,
+ * else the AAAA answers; never both. The AAAA lookup's failure is the error.
+ */
+function ipLookup(env: EvalEnv, name: string): Value {
+  const v4 = lookup(env, name, "A");
+  const found = v4.status === "ok" ? v4.answers : answers(env, name, "AAAA");
+  return addresses(found.slice(0, 10));
+}
 
-/** `dns_query(name, type)`; any lookup failure gives `''`, as in Stalwart. */
+/** `dns_query(name, type)` (functions/asynch.rs); an unknown type gives `''`. */
 function dnsQuery(env: EvalEnv, rawName: string, rawType: string): Value {
-  const type = rawType.toLowerCase();
   const name = rawName.toLowerCase().replace(/\.$/, "");
-  const list = (items: readonly string[]) => arr(items.map(str));
-  switch (type) {
-    case "ip": {
-      // mail-auth's ip_lookup(Ipv4thenIpv6, 10): an A failure counts as empty; an AAAA
-      // failure stands only when A gave nothing.
-      const v4 = ips(env, name, "A") ?? [];
-      const v6 = ips(env, name, "AAAA");
-      if (v6 === null) return v4.length > 0 ? list(v4.slice(0, 10)) : EMPTY;
-      return list([...v4, ...v6].slice(0, 10));
-    }
+  switch (rawType.toLowerCase()) {
+    case "ip":
+      return ipLookup(env, name);
     case "ipv4":
-    case "ipv6": {
-      const r = ips(env, name, type === "ipv4" ? "A" : "AAAA");
-      return r === null ? EMPTY : list(r);
-    }
+      return addresses(answers(env, name, "A"));
+    case "ipv6":
+      return addresses(answers(env, name, "AAAA"));
     case "mx": {
-      const r = lookup(env, name, "MX");
-      if (r.status !== "ok") return EMPTY;
-      const mx = r.answers.flatMap((a) => (a.type === "MX" ? [a] : []));
-      // Grouped by preference, ascending; answer order kept within a preference.
+      // mail-auth groups the exchanges by preference, ascending, answer order kept within.
+      const mx = answers(env, name, "MX").flatMap((a) => (a.type === "MX" ? [a] : []));
       const sorted = mx
         .map((a, i) => ({ a, i }))
         .sort((x, y) => x.a.preference - y.a.preference || x.i - y.i);
-      return list(sorted.map(({ a }) => a.exchange.toLowerCase().replace(/\.$/, "")));
+      return arr(sorted.map(({ a }) => str(a.exchange.toLowerCase().replace(/\.$/, ""))));
     }
-    case "txt": {
-      const r = lookup(env, name, "TXT");
-      if (r.status !== "ok") return EMPTY;
-      return str(r.answers.map((a) => (a.type === "TXT" ? a.text : "")).join(""));
-    }
+    case "txt":
+      return str(
+        answers(env, name, "TXT")
+          .map((a) => (a.type === "TXT" ? a.text : ""))
+          .join(""),
+      );
     case "ptr": {
       const ip = parseIp(rawName);
-      if (!ip) return EMPTY;
-      const r = lookup(
-        env,
-        `${reverseName(ip)}.${ip.family === 4 ? "in-addr" : "ip6"}.arpa`,
-        "PTR",
-      );
-      if (r.status !== "ok") return EMPTY;
-      return list(
-        r.answers.flatMap((a) =>
-          a.type === "PTR" ? [a.name.endsWith(".") ? a.name : `${a.name}.`] : [],
+      if (ip === null) {
+        throw new CoreError(
+          CoreErrorCode.ExprEval,
+          `dns_query() failed: ${JSON.stringify(rawName)} is not an IP address (Failed to parse IP address)`,
+        );
+      }
+      const arpa = `${reverseName(ip)}.${ip.family === 4 ? "in-addr" : "ip6"}.arpa`;
+      return arr(
+        answers(env, arpa, "PTR").flatMap((a) =>
+          a.type === "PTR" ? [str(a.name.endsWith(".") ? a.name : `${a.name}.`)] : [],
         ),
       );
     }

@@ -11,7 +11,7 @@
  * four selectors), with an info diagnostic. Keys are sorted as Stalwart's BTreeMap sorts
  * them: by UTF-8 bytes.
  */
-import { compareKeys } from "../../config/key-order";
+import { compareKeys } from "../../config/toml/loaded-config";
 import type { Diagnostic } from "../../errors";
 import { ModelCode } from "../codes";
 import { parseJsonValues } from "../json/parse";

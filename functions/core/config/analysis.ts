@@ -1,0 +1,95 @@
+/**
+ * A config read as Stalwart reads it, and everything the editor can show without DNS:
+ * whether Stalwart starts on it at all (its parser's verdict), every setting's if-block
+ * with its errors, and plain-words explanations of the classic mistakes (lint/). The
+ * if-blocks read here are the ones the planner evaluates. Never throws, for any input.
+ */
+import { CoreError, type Diagnostic } from "../errors";
+import type { IfBlock } from "./if-block";
+import { readIfBlock } from "./if-block-reader";
+import { explainBlockErrors } from "./lint/blocks";
+import { singleEquals } from "./lint/hints";
+import { unknownKeys } from "./lint/keys";
+import { explainRefusal } from "./lint/refusal";
+import { checkRelays } from "./lint/relays";
+import { notStandardToml, stringReadings } from "./lint/toml-tools";
+import { checkValues } from "./lint/values";
+import { SETTING_LIST, type SettingId } from "./settings";
+import { type LoadedConfig, loadConfig } from "./toml/loaded-config";
+
+/** Every setting's if-block as read from the config (the built-in one where it failed). */
+export type Blocks = ReadonlyMap<SettingId, IfBlock>;
+
+export type Analysis =
+  | {
+      readonly diagnostics: Diagnostic[];
+      readonly config: LoadedConfig;
+      readonly blocks: Blocks;
+      readonly loadError?: undefined;
+    }
+  | {
+      readonly diagnostics: Diagnostic[];
+      readonly config?: undefined;
+      readonly blocks?: undefined;
+      /** Why Stalwart refuses the config (absent after an internal error): a 422. */
+      readonly loadError?: CoreError;
+    };
+
+function analyze(text: string): Analysis {
+  let config: LoadedConfig;
+  try {
+    config = loadConfig(text);
+  } catch (err) {
+    if (!(err instanceof CoreError)) throw err;
+    const d: Diagnostic = {
+      severity: "error",
+      code: err.code,
+      message: err.message,
+      ...(err.range ?? {}),
+    };
+    return { diagnostics: [d, ...explainRefusal(text, err)], loadError: err };
+  }
+  const diagnostics: Diagnostic[] = [...config.notes];
+  const blocks = new Map<SettingId, IfBlock>();
+  for (const setting of SETTING_LIST) {
+    const errors: Diagnostic[] = [];
+    const block = readIfBlock(config, setting, errors);
+    blocks.set(setting.id, block);
+    diagnostics.push(
+      ...errors,
+      ...explainBlockErrors(setting, config, errors),
+      ...checkValues(setting, block, config),
+    );
+    for (const entry of [config.get(setting.key), ...config.entriesUnder(`${setting.key}.`)]) {
+      if (entry !== undefined) diagnostics.push(...singleEquals(entry));
+    }
+  }
+  diagnostics.push(
+    ...unknownKeys(config),
+    ...stringReadings(config),
+    ...notStandardToml(text),
+    ...checkRelays(config),
+  );
+  return { diagnostics, config, blocks };
+}
+
+export function analyzeConfig(text: string): Analysis {
+  let result: Analysis;
+  try {
+    result = analyze(typeof text === "string" ? text : String(text));
+  } catch (err) {
+    // A bug must not take the editor down: say so instead of throwing.
+    const message = err instanceof Error ? err.message : String(err);
+    result = {
+      diagnostics: [
+        {
+          severity: "error",
+          code: "internal_error",
+          message: `Internal error while checking the config: ${message}`,
+        },
+      ],
+    };
+  }
+  result.diagnostics.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  return result;
+}

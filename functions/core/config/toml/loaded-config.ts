@@ -1,0 +1,141 @@
+/**
+ * A config as Stalwart holds it after reading its file: a map of flattened keys sorted as
+ * its `BTreeMap<String, String>` (by UTF-8 bytes, i.e. by code point), each with the
+ * place of its key and value in the text. Loading refuses what Stalwart's parser refuses
+ * (`CoreError` `toml_syntax`, with Stalwart's message) and what breaks a frozen limit
+ * (`config_limit`); `notes` holds what it noticed without refusing the file.
+ */
+import { CoreError, CoreErrorCode, type Diagnostic } from "../../errors";
+import { LIMITS } from "../../limits";
+import { boundedUtf8Length, utf8Length } from "../../utf8";
+import { Cursor } from "./cursor";
+import type { KeyRule } from "./keys";
+import { resolveMacros } from "./macros";
+import { type ConfigEntry, type ParsedConfig, parseConfig, type Span } from "./parser";
+
+export type { KeyRule } from "./keys";
+export type { ConfigEntry, Span } from "./parser";
+
+export interface LoadedConfig {
+  readonly text: string;
+  /** Every key, sorted as Stalwart's keys are. */
+  readonly keys: readonly string[];
+  /** The entries, in the order of `keys`. */
+  readonly entries: readonly ConfigEntry[];
+  /** Findings of loading that do not stop Stalwart (a missing last line end, macros). */
+  readonly notes: readonly Diagnostic[];
+  get(key: string): ConfigEntry | undefined;
+  has(key: string): boolean;
+  /** The keys starting with `prefix`, sorted. */
+  keysUnder(prefix: string): readonly string[];
+  /** The entries of `keysUnder(prefix)`. */
+  entriesUnder(prefix: string): readonly ConfigEntry[];
+  /** Where the array or inline table written for `key` sits, if one was. */
+  container(key: string): Span | undefined;
+}
+
+export interface LoadOptions {
+  /** Which unquoted key characters Stalwart accepts (keys.ts); v0.12.5's by default. */
+  readonly keyRule?: KeyRule;
+}
+
+export function loadConfig(text: string, options: LoadOptions = {}): LoadedConfig {
+  if (boundedUtf8Length(text, LIMITS.configBytes) > LIMITS.configBytes) {
+    throw new CoreError(
+      CoreErrorCode.ConfigLimit,
+      `Config too large: at most ${LIMITS.configBytes} bytes allowed, found ${utf8Length(text)}`,
+      { start: 0, end: 0 },
+    );
+  }
+  const notes: Diagnostic[] = [];
+  const { entries, containers } = parseAsFile(text, options.keyRule ?? "v0.12", notes);
+  if (entries.size > LIMITS.configKeys) {
+    throw new CoreError(
+      CoreErrorCode.ConfigLimit,
+      `Too many config keys: at most ${LIMITS.configKeys} allowed, found ${entries.size}`,
+      { start: 0, end: 0 },
+    );
+  }
+  const keys = [...entries.keys()].sort(compareKeys);
+  resolveMacros(entries, keys, notes);
+  const sorted = keys.flatMap((k) => entries.get(k) ?? []);
+  const under = (prefix: string): [number, number] => {
+    const from = lowerBound(keys, prefix);
+    let to = from;
+    while (to < keys.length && (keys[to] ?? "").startsWith(prefix)) to++;
+    return [from, to];
+  };
+  return {
+    text,
+    keys,
+    entries: sorted,
+    notes,
+    get: (key) => entries.get(key),
+    has: (key) => entries.has(key),
+    keysUnder: (prefix) => keys.slice(...under(prefix)),
+    entriesUnder: (prefix) => sorted.slice(...under(prefix)),
+    container: (key) => containers.get(key),
+  };
+}
+
+/**
+ * Parses `text` as Stalwart reads a file. Stalwart's parser needs a line end after the
+ * last value (`Unexpected EOF at line: N` without one); a file on disk has it, a text
+ * pasted into the editor or a JSON string often does not. Such a text is read as if the
+ * line end were there, with a warning that says what Stalwart does with it as it is.
+ * Adding a line end changes nothing before the end of the text, so it only helps a text
+ * that failed for want of one.
+ */
+function parseAsFile(text: string, rule: KeyRule, notes: Diagnostic[]): ParsedConfig {
+  try {
+    return parseConfig(new Cursor(text), rule);
+  } catch (err) {
+    if (!(err instanceof CoreError) || text.endsWith("\n")) throw err;
+    let parsed: ParsedConfig;
+    try {
+      parsed = parseConfig(new Cursor(`${text}\n`), rule);
+    } catch {
+      throw err;
+    }
+    notes.push({
+      severity: "warning",
+      code: "toml_missing_final_newline",
+      message: `Stalwart refuses this text as it is (${err.message}): its parser needs a line end after the last value. A file saved by an editor ends with one, so the playground reads the config as if it were there.`,
+      start: text.length,
+      end: text.length,
+    });
+    return parsed;
+  }
+}
+
+/**
+ * Code point order of two strings, Stalwart's key order (a BTreeMap of UTF-8 strings).
+ * UTF-16 order agrees except where a surrogate (a code point above U+FFFF) meets a unit
+ * of U+E000–U+FFFF: at the first differing unit, surrogates are moved above those.
+ */
+export function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  return unit >= 0xe000 ? unit - 0x800 : unit;
+}
+
+/** Index of the first of the sorted `keys` not below `prefix`. */
+function lowerBound(keys: readonly string[], prefix: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKeys(keys[mid] ?? "", prefix) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
