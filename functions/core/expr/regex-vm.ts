@@ -18,7 +18,9 @@ import type { EvalState } from "./types";
 
 export { checkRegexProgram, MAX_REGEX_PROGRAM } from "./regex-compiler";
 
-const isWord = (ch: string | undefined) => ch !== undefined && /^[A-Za-z0-9_]$/.test(ch);
+/** Rust's `\b` is Unicode-aware: a word character is `\w`'s (see regex.ts). */
+const WORD_CHAR = /^[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]$/u;
+const isWord = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
 
 interface Thread {
   readonly pc: number;

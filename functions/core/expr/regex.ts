@@ -30,6 +30,23 @@ const POSIX: Readonly<Record<string, string>> = {
   xdigit: "0-9A-Fa-f",
 };
 
+/** Rust's `\w`: Unicode word characters (regex-syntax's UTS#18 Annex C definition). */
+const WORD = "\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}";
+
+/**
+ * The Perl classes, Unicode-aware as in Rust's `regex` crate (`\d` is any decimal digit
+ * `\p{Nd}`, `\s` any `White_Space`, `\w` any word character), written alone and inside
+ * a `[…]` class. JS's own `\d \s \w` are ASCII (or nearly) and would differ.
+ */
+const PERL_CLASSES: Readonly<Record<string, { alone: string; inClass?: string }>> = {
+  d: { alone: "\\p{Nd}", inClass: "\\p{Nd}" },
+  D: { alone: "\\P{Nd}", inClass: "\\P{Nd}" },
+  s: { alone: "\\p{White_Space}", inClass: "\\p{White_Space}" },
+  S: { alone: "\\P{White_Space}", inClass: "\\P{White_Space}" },
+  w: { alone: `[${WORD}]`, inClass: WORD },
+  W: { alone: `[^${WORD}]` },
+};
+
 function fail(pattern: string, why: string, range: SourceRange): never {
   throw new CoreError(
     CoreErrorCode.ExprSyntax,
@@ -64,6 +81,15 @@ export function compileRustRegex(pattern: string, range: SourceRange): RegExp {
       const n = pattern[i + 1];
       if (n === undefined) fail(pattern, "incomplete escape sequence", range);
       if (/[1-9]/.test(n)) fail(pattern, "backreferences are not supported", range);
+      const perl = PERL_CLASSES[n];
+      if (perl !== undefined) {
+        const own = inClass ? perl.inClass : perl.alone;
+        if (own === undefined)
+          fail(pattern, `\\${n} inside a class is not supported by the playground`, range);
+        out += own;
+        i += 2;
+        continue;
+      }
       if (n === "A") out += "(?<![\\s\\S])";
       else if (n === "z") out += "(?![\\s\\S])";
       else if ((n === "p" || n === "P") && pattern[i + 2] !== "{" && pattern[i + 2] !== undefined) {

@@ -80,9 +80,6 @@ class Parser {
       case "capture":
         this.operand({ k: "capture", n: tok.n });
         return false;
-      case "config":
-        this.operand({ k: "config", key: tok.key });
-        return true;
       case "un":
       case "(":
         this.stack.push(tok);
@@ -100,6 +97,7 @@ class Parser {
         this.stack.push({ t: "call", name: tok.name, arity: tok.arity, ...range(tok) });
         return false;
       case "regex":
+      case "config":
         this.incArgs();
         this.argCount.push(0);
         this.stack.push(tok);
@@ -192,6 +190,15 @@ class Parser {
       }
       this.stack.pop();
       this.out.push({ k: "regex", re: top.re });
+    } else if (top?.t === "config") {
+      if (this.argCount.pop() !== 0) {
+        syntax('Expression function "config_get" expected 1 argument', {
+          start: top.start,
+          end: tok.end,
+        });
+      }
+      this.stack.pop();
+      this.out.push({ k: "config", key: top.key });
     }
   }
 

@@ -82,7 +82,7 @@ export class Tokenizer {
     }
     let word: Token | null = null;
     if (ch === "(" && this.buf === "matches") word = this.regex(at);
-    else if (ch === "(" && this.buf === "config_get") return this.configGet();
+    else if (ch === "(" && this.buf === "config_get") word = this.configGet(at);
     else if (this.buf !== "") {
       this.isStart = false;
       word = this.word();
@@ -116,15 +116,16 @@ export class Tokenizer {
     return token;
   }
 
-  /** `config_get(`: the key must be a literal, as in Stalwart; read here with its `)`. */
-  private configGet(): Token {
+  /**
+   * `config_get(`: the key must be a literal, as in Stalwart, read here; the `(` then opens
+   * a call that may hold nothing else (parser.rs `Token::Setting`: "expected 1 argument").
+   */
+  private configGet(paren: number): Token {
     const quote = this.findChar(['"', "'"]);
     const key = this.parseString(quote, this.pos - 1);
-    this.findChar([")"]);
-    const token: Token = { t: "config", key, start: this.bufStart, end: this.pos };
+    const token: Token = { t: "config", key, start: this.bufStart, end: paren + 1 };
     this.buf = "";
     this.shape.hasAlpha = false;
-    this.isStart = false;
     return token;
   }
 
@@ -166,7 +167,7 @@ export class Tokenizer {
         this.pos++;
         return next === ">" ? bin(">=", 2) : next === "<" ? bin("<=", 2) : bin("==", 2);
       case "(":
-        this.opens.push(word?.t === "regex" ? word.start : at);
+        this.opens.push(word?.t === "regex" || word?.t === "config" ? word.start : at);
         this.nest(at);
         return { t: "(", start: at, end: at + 1 };
       case ")":

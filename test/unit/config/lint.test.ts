@@ -149,6 +149,60 @@ describe("analyzeConfig: classic mistakes, each with its code and position", () 
     expect(r.d?.severity).toBe("warning");
   });
 
+  it("a [next-hop] table of keys is told it is keys, with a next-hop example", () => {
+    const r = find('[queue.outbound.next-hop]\nrelay = "smtp.test"\n', "toml_array_not_expression");
+    expect(r.d?.message).toContain("keys under it (queue.outbound.next-hop.relay)");
+    expect(r.d?.message).toContain(`next-hop = "'relay-id'"`);
+    expect(r.d?.message).not.toContain("TOML array");
+    expect(r.d?.message).not.toContain("2m");
+    const arr = find("[queue.outbound]\nnext-hop = ['a']\n", "toml_array_not_expression");
+    expect(arr.d?.message).toContain("a TOML array");
+    expect(arr.spot).toBe("['a']");
+  });
+
+  it("names written with hyphens are read as subtractions: say the underscore name", () => {
+    const strategy = find('[queue.outbound]\nip-strategy = "ipv4-then-ipv6"\n', "hyphenated_name");
+    expect(strategy.d?.message).toContain("Write ipv4_then_ipv6.");
+    expect(strategy.codes).not.toContain("ip_strategy_unknown");
+    const v04 =
+      "[queue.outbound]\nnext-hop = [ { if = \"rcpt-domain == 'x.test'\", then = \"'r'\" }, { else = false } ]\n";
+    const r = find(v04, "hyphenated_name");
+    expect(r.d?.message).toContain("Write rcpt_domain.");
+    expect(r.codes).not.toContain("variable_not_allowed");
+  });
+
+  it("an unquoted relay id in next-hop: say to quote it", () => {
+    const text = '[queue.outbound]\nnext-hop = "relay"\n[remote.relay]\naddress = "smtp.test"\n';
+    const r = find(text, "relay_id_unquoted");
+    expect(r.d?.message).toContain(`next-hop = "'relay'"`);
+  });
+
+  it("a relay left at tls.implicit = true on a STARTTLS port, or with auth.password", () => {
+    const relay = (extra: string) => `[remote.r]\naddress = "smtp.test"\n${extra}`;
+    const r = find(relay("port = 587\n"), "relay_implicit_tls");
+    expect(r.spot).toBe("587");
+    expect(
+      find(relay("port = 587\ntls.implicit = false\n"), "relay_implicit_tls").d,
+    ).toBeUndefined();
+    expect(find(relay("port = 465\n"), "relay_implicit_tls").d).toBeUndefined();
+    expect(find(relay(""), "relay_implicit_tls").d?.message).toContain("25 (the default)");
+    const pw = find(relay('auth.username = "u"\nauth.password = "p"\n'), "relay_auth_password");
+    expect(pw.spot).toBe("auth.password");
+  });
+
+  it("a backslash Stalwart drops: what Stalwart reads, and that TOML tools refuse it", () => {
+    const text = "[queue.outbound]\nhostname = \"if_then(matches('^v6\\.', sender), 'a', 'b')\"\n";
+    const r = find(text, "stalwart_string_escape");
+    expect(r.d?.message).toContain(`"if_then(matches('^v6.', sender), 'a', 'b')"`);
+    expect(r.d?.message).toContain("a TOML tool refuses it");
+  });
+
+  it("not standard TOML: an info, never a refusal", () => {
+    const r = find("[queue.schedule]\nretry = [2m, 5m]\n", "not_standard_toml");
+    expect(r.d?.severity).toBe("info");
+    expect(r.codes).not.toContain("toml_syntax");
+  });
+
   it("bad relay values", () => {
     expect(find('[remote.r]\naddress = "h"\nport = "x"\n', "relay_invalid_port").spot).toBe('"x"');
   });

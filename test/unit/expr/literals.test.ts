@@ -127,4 +127,32 @@ describe("§4 config_get('<key literal>')", () => {
       "Expected '\"', found invalid character 'r'",
     );
   });
+  it("takes nothing after its key: Stalwart's arity message (parser.rs Token::Setting)", () => {
+    for (const source of ["config_get('a', 'b')", "config_get('a' 1)", "config_get('a', rcpt)"]) {
+      expect(parseError(source).message).toBe(
+        'Expression function "config_get" expected 1 argument',
+      );
+    }
+    // A comma alone adds no argument in Stalwart's count.
+    expect(json("config_get('server.hostname',)")).toEqual(S("mx.example.org"));
+    expect(json("config_get('server.hostname') + '!'")).toEqual(S("mx.example.org!"));
+  });
+});
+
+describe("§4 regex classes follow Rust's regex crate: Unicode-aware", () => {
+  const env = (rcpt: string) => makeEnv({ rcpt: str(rcpt) });
+  const yes = { kind: "integer", value: 1n };
+  const no = { kind: "integer", value: 0n };
+  it("\\d is any decimal digit, \\w any word character, \\s any white space", () => {
+    expect(run("matches('^\\d+$', rcpt)", env("١٢٣"))).toEqual(yes);
+    expect(run("matches('^\\w+$', rcpt)", env("café_ß"))).toEqual(yes);
+    expect(run("matches('^a\\sb$', rcpt)", env("a\u2003b"))).toEqual(yes);
+    expect(run("matches('^[\\d.]+$', rcpt)", env("١.٢"))).toEqual(yes);
+    expect(run("matches('^\\D+$', rcpt)", env("١"))).toEqual(no);
+    expect(run("matches('^\\W$', rcpt)", env("é"))).toEqual(no);
+  });
+  it("\\b is a Unicode word boundary", () => {
+    expect(run("matches('\\bé', rcpt)", env("xé"))).toEqual(no);
+    expect(run("matches('\\bé', rcpt)", env(" é"))).toEqual(yes);
+  });
 });
