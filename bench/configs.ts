@@ -108,3 +108,142 @@ export function expressionHeavyConfig(branches = 40): string {
     "",
   ].join("\n");
 }
+
+/**
+ * About 300 lines in the style of Stalwart's shipped config.toml and of the configs users
+ * post: listeners, stores, a directory, tracing, 12 relays, and if-blocks in every
+ * outbound setting (next-hop per domain, strategy and source addresses per MX, limits,
+ * schedules), comments throughout.
+ */
+export function stalwartStyleConfig(): string {
+  const tenants = [
+    ...["acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka"],
+    ...["cyberdyne", "soylent", "tyrell", "oscorp"],
+  ];
+  const relays = tenants.flatMap((t, k) => [
+    `# Smarthost for ${t}.test (ticket OPS-${100 + k})`,
+    `[remote."${t}"]`,
+    `address = "smtp.${t}.test"`,
+    `port = ${k % 2 === 0 ? 587 : 25}`,
+    `protocol = "smtp"`,
+    "",
+    `[remote."${t}".tls]`,
+    "implicit = false",
+    `allow-invalid-certs = ${k === 3}`,
+    "",
+    `[remote."${t}".auth]`,
+    `username = "relay@${t}.test"`,
+    `secret = "%{env:${t.toUpperCase()}_RELAY_SECRET}%"`,
+    "",
+  ]);
+  const hop = tenants.map(
+    (t) =>
+      `  { if = "rcpt_domain == '${t}.test' || ends_with(rcpt_domain, '.${t}.test')", then = "'${t}'" },`,
+  );
+  const v4 = tenants.map(
+    (t, k) =>
+      `  { if = "ends_with(mx, '.${t}.test')", then = "['198.51.100.${10 + k}', '198.51.100.${40 + k}']" },`,
+  );
+  const v6 = tenants.map(
+    (t, k) => `  { if = "ends_with(mx, '.${t}.test')", then = "'2001:db8:${k + 1}::25'" },`,
+  );
+  return [
+    "#############################################",
+    "# Stalwart Configuration File",
+    "#############################################",
+    "",
+    "[server]",
+    'hostname = "mx.example.org"',
+    "",
+    ...[
+      "smtp:25",
+      "submission:587",
+      "submissions:465",
+      "imap:143",
+      "imaptls:993",
+      "https:443",
+    ].flatMap((l) => {
+      const [name, port] = l.split(":");
+      return [
+        `[server.listener."${name}"]`,
+        `bind = ["[::]:${port}"]`,
+        `protocol = "${name === "https" ? "http" : name?.startsWith("imap") ? "imap" : "smtp"}"`,
+        ...(name === "submissions" || name === "imaptls" || name === "https"
+          ? ["tls.implicit = true"]
+          : []),
+        "",
+      ];
+    }),
+    "[storage]",
+    'data = "rocksdb"',
+    'fts = "rocksdb"',
+    'blob = "rocksdb"',
+    'lookup = "rocksdb"',
+    'directory = "internal"',
+    "",
+    '[store."rocksdb"]',
+    'type = "rocksdb"',
+    'path = "%{env:STALWART_PATH}%/data"',
+    'compression = "lz4"',
+    "",
+    '[directory."internal"]',
+    'type = "internal"',
+    'store = "rocksdb"',
+    "",
+    '[tracer."stdout"]',
+    'type = "stdout"',
+    'level = "info"',
+    "ansi = false",
+    "enable = true",
+    "",
+    "[session.rcpt]",
+    'relay = [ { if = "!is_empty(authenticated_as)", then = true },',
+    "          { else = false } ]",
+    "",
+    "[queue.outbound]",
+    "# Tenants' mail leaves through their smarthosts; local domains stay here.",
+    "next-hop = [",
+    `  { if = "is_local_domain('*', rcpt_domain)", then = "'local'" },`,
+    ...hop,
+    "  { else = false } ]",
+    'ip-strategy = [ { if = "retry_num > 2", then = "ipv4_only" },',
+    `                { if = "ends_with(sender_domain, '.v6.example.org')", then = "ipv6_only" },`,
+    '                { else = "ipv6_then_ipv4" } ]',
+    `hostname = [ { if = "sender_domain == 'example.net'", then = "'mx.example.net'" },`,
+    `             { else = "config_get('server.hostname')" } ]`,
+    "",
+    "[queue.outbound.limits]",
+    'mx = [ { if = "retry_num > 4", then = 2 }, { else = 5 } ]',
+    'multihomed = [ { if = "retry_num > 0", then = 4 }, { else = 2 } ]',
+    "",
+    "[queue.outbound.source-ip]",
+    "v4 = [",
+    ...v4,
+    `  { else = "['192.0.2.10', '192.0.2.11']" } ]`,
+    "v6 = [",
+    ...v6,
+    `  { else = "['2001:db8::a', '2001:db8::b']" } ]`,
+    "",
+    "[queue.outbound.tls]",
+    'starttls = [ { if = "retry_num > 1", then = "optional" }, { else = "require" } ]',
+    'mta-sts = "optional"',
+    "",
+    "[queue.outbound.timeouts]",
+    'connect = "3m"',
+    'greeting = "3m"',
+    'ehlo = "3m"',
+    'data = "10m"',
+    "",
+    "[queue.schedule]",
+    `retry = [ { if = "last_error == 'rate'", then = "[1m, 5m, 15m]" },`,
+    '          { else = "[2m, 5m, 10m, 15m, 30m, 1h, 2h]" } ]',
+    'notify = [ { if = "priority > 0", then = "[12h, 1d]" }, { else = "[1d, 3d]" } ]',
+    'expire = [ { if = "priority < 0", then = "2d" }, { else = "5d" } ]',
+    "",
+    ...relays,
+    "[authentication.fallback-admin]",
+    'user = "admin"',
+    'secret = "%{env:ADMIN_SECRET}%"',
+    "",
+  ].join("\n");
+}

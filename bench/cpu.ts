@@ -12,7 +12,14 @@ import { noneResolver, RecordsResolver } from "../functions/core/dns/records-res
 import { seededRandom, systemClock } from "../functions/core/io";
 import { planDelivery } from "../functions/core/planner/planner";
 import { defaultDeps } from "../functions/deps";
-import { CONTEXT, expressionHeavyConfig, RECORDS, realisticConfig, SEED_CONFIG } from "./configs";
+import {
+  CONTEXT,
+  expressionHeavyConfig,
+  RECORDS,
+  realisticConfig,
+  SEED_CONFIG,
+  stalwartStyleConfig,
+} from "./configs";
 import { type Figure, figure } from "./support/figures";
 import { median, quantile } from "./support/util";
 
@@ -102,6 +109,30 @@ export async function benchCpu(): Promise<Figure[]> {
     figure("cpu", "seed config, whole request (app.request), median", median(whole), "µs", {
       note: "Hono + zod + JSON + core, no network",
     }),
+  );
+
+  const real = stalwartStyleConfig();
+  const realRuns = await sample(() => evaluateCore(real), 100, 1000);
+  out.push(
+    figure(
+      "cpu",
+      `${lineCount(real)}-line Stalwart-style config, median`,
+      median(realRuns) / 1000,
+      "ms",
+      {
+        budget: 1,
+        note: "listeners, stores, 12 relays, if-blocks in every outbound setting",
+      },
+    ),
+    figure(
+      "cpu",
+      `${lineCount(real)}-line Stalwart-style config, p99`,
+      quantile(realRuns, 0.99) / 1000,
+      "ms",
+      {
+        note: P99_NOTE,
+      },
+    ),
   );
 
   const big = realisticConfig(2000);

@@ -74,6 +74,8 @@ const keySpan = (e: ConfigEntry): Place => ({ start: e.keyStart, end: e.keyEnd }
 /** Rust's `last_array_pos.parse().unwrap_or(0) + 1`: the 1-based number of a condition. */
 const conditionNumber = (pos: string) => (/^\+?\d+$/.test(pos) ? Number(pos) : 0) + 1;
 
+type Parsed = { readonly entry: ConfigEntry; readonly expr: Expression };
+
 /** The list form; undefined when there is no `if` at all (the setting is absent). */
 function readList(
   config: LoadedConfig,
@@ -83,13 +85,7 @@ function readList(
 ): IfBlock | undefined {
   const prefix = `${setting.key}.`;
   const items = config.entriesUnder(prefix);
-  const branches: IfBranch[] = [];
-  let condition: { entry: ConfigEntry; expr: Expression } | undefined;
-  let foundIf = false;
-  let foundThen = false;
-  let foundElse = "";
-  let lastPos = "";
-  let otherwise: { entry: ConfigEntry; expr: Expression } | undefined;
+  const list = new ListReader(parse, fail);
   for (const entry of items) {
     const rest = entry.key.slice(prefix.length);
     const dot = rest.indexOf(".");
@@ -100,64 +96,19 @@ function readList(
     }
     const pos = rest.slice(0, dot);
     const word = rest.slice(dot + 1).split(".")[0];
-    if (word === "if") {
-      if (pos !== lastPos) {
-        if (lastPos !== "" && !foundThen && condition !== undefined) {
-          const n = conditionNumber(lastPos);
-          fail(
-            "if_block_missing_then",
-            `Missing 'then' in 'if' condition ${n}.`,
-            keySpan(condition.entry),
-          );
-        }
-        condition = { entry, expr: parse(entry) };
-        foundThen = false;
-        lastPos = pos;
-      }
-      foundIf = true;
-    } else if (word === "else") {
-      if (foundElse === "") {
-        if (!foundIf) fail("if_block_else_before_if", "Found 'else' before 'if'", keySpan(entry));
-        otherwise = { entry, expr: parse(entry) };
-        foundElse = pos;
-      } else if (pos !== foundElse) {
-        fail("if_block_multiple_else", "Multiple 'else' found", keySpan(entry));
-      }
-    } else if (word === "then") {
-      if (foundElse !== "")
-        fail("if_block_then_in_else", "Found 'then' in 'else' block", keySpan(entry));
-      if (pos !== lastPos)
-        fail("if_block_then_without_if", "Found 'then' without 'if'", keySpan(entry));
-      if (condition === undefined) {
-        // `if_then.last_mut().unwrap()` on an empty list: Stalwart panics.
-        const message = `Found 'then' at an empty position before any 'if': Stalwart v0.12.5 crashes reading this block`;
-        fail("if_block_then_panics", message, keySpan(entry));
-      }
-      if (!foundThen) {
-        branches.push(branch(condition, entry, parse(entry)));
-        foundThen = true;
-      }
-    }
+    if (word === "if") list.if(pos, entry);
+    else if (word === "else") list.else(pos, entry);
+    else if (word === "then") list.then(pos, entry);
     // Any other property (e.g. `0000.foo`) is ignored by Stalwart.
   }
-  if (!foundIf) return undefined;
-  if (!foundThen) {
-    const n = conditionNumber(lastPos);
-    const at = condition === undefined ? { start: 0, end: 0 } : keySpan(condition.entry);
-    fail("if_block_missing_then", `Missing 'then' in 'if' condition ${n}`, at);
-  }
-  if (otherwise === undefined) {
-    const box = config.container(setting.key);
-    const last = items[items.length - 1];
-    const at = box ?? last;
-    fail("if_block_missing_else", "Missing 'else'", {
-      start: at?.valueStart ?? 0,
-      end: at?.valueEnd ?? 0,
-    });
-  }
+  if (!list.foundIf) return undefined;
+  const otherwise = list.end(() => {
+    const at = config.container(setting.key) ?? items[items.length - 1];
+    return { start: at?.valueStart ?? 0, end: at?.valueEnd ?? 0 };
+  });
   return {
     key: setting.key,
-    branches,
+    branches: list.branches,
     default: otherwise.expr,
     defaultSource: otherwise.entry.value,
     defaultKey: otherwise.entry.key,
@@ -166,11 +117,78 @@ function readList(
   };
 }
 
-function branch(
-  condition: { entry: ConfigEntry; expr: Expression },
-  entry: ConfigEntry,
-  then: Expression,
-): IfBranch {
+/** The state of `try_parse`'s loop over the sorted keys, one method per property. */
+class ListReader {
+  readonly branches: IfBranch[] = [];
+  foundIf = false;
+  private condition: Parsed | undefined;
+  private foundThen = false;
+  private lastPos = "";
+  private foundElse = "";
+  private otherwise: Parsed | undefined;
+
+  constructor(
+    private readonly parse: (e: ConfigEntry) => Expression,
+    private readonly fail: Fail,
+  ) {}
+
+  if(pos: string, entry: ConfigEntry): void {
+    if (pos !== this.lastPos) {
+      if (this.lastPos !== "" && !this.foundThen) this.missingThen(".");
+      this.condition = { entry, expr: this.parse(entry) };
+      this.foundThen = false;
+      this.lastPos = pos;
+    }
+    this.foundIf = true;
+  }
+
+  else(pos: string, entry: ConfigEntry): void {
+    if (this.foundElse !== "") {
+      if (pos !== this.foundElse) {
+        this.fail("if_block_multiple_else", "Multiple 'else' found", keySpan(entry));
+      }
+      return;
+    }
+    if (!this.foundIf)
+      this.fail("if_block_else_before_if", "Found 'else' before 'if'", keySpan(entry));
+    this.otherwise = { entry, expr: this.parse(entry) };
+    this.foundElse = pos;
+  }
+
+  then(pos: string, entry: ConfigEntry): void {
+    const at = keySpan(entry);
+    if (this.foundElse !== "")
+      this.fail("if_block_then_in_else", "Found 'then' in 'else' block", at);
+    if (pos !== this.lastPos)
+      this.fail("if_block_then_without_if", "Found 'then' without 'if'", at);
+    if (this.condition === undefined) {
+      // `if_then.last_mut().unwrap()` on an empty list: Stalwart panics.
+      const message = `Found 'then' at an empty position before any 'if': Stalwart v0.12.5 crashes reading this block`;
+      this.fail("if_block_then_panics", message, at);
+    }
+    if (!this.foundThen) {
+      this.branches.push(branch(this.condition, entry, this.parse(entry)));
+      this.foundThen = true;
+    }
+  }
+
+  /** After the last key: the else, once the last condition has its then. */
+  end(wholeBlock: () => Place): Parsed {
+    if (!this.foundThen) this.missingThen("");
+    if (this.otherwise === undefined)
+      this.fail("if_block_missing_else", "Missing 'else'", wholeBlock());
+    return this.otherwise;
+  }
+
+  /** Stalwart's two texts differ: a '.' when another `if` follows, none at the end. */
+  private missingThen(stop: "." | ""): never {
+    const n = conditionNumber(this.lastPos);
+    const at = this.condition === undefined ? { start: 0, end: 0 } : keySpan(this.condition.entry);
+    return this.fail("if_block_missing_then", `Missing 'then' in 'if' condition ${n}${stop}`, at);
+  }
+}
+
+function branch(condition: Parsed, entry: ConfigEntry, then: Expression): IfBranch {
   return {
     condition: condition.expr,
     conditionSource: condition.entry.value,

@@ -124,11 +124,12 @@ describe("%{…}% macros (resolve_macros)", () => {
     const text = 'server.hostname = "%{env:HOSTNAME}%"\nk = "%{file:/etc/key}%"\n';
     const c = loadConfig(text);
     expect(c.get("server.hostname")?.value).toBe("%{env:HOSTNAME}%");
-    expect(c.notes.map((n) => [n.code, n.severity, text.slice(n.start, n.end)])).toEqual([
+    const notes = [...c.notes].sort((x, y) => (x.start ?? 0) - (y.start ?? 0));
+    expect(notes.map((n) => [n.code, n.severity, text.slice(n.start, n.end)])).toEqual([
       ["macro_not_resolved", "info", "%{env:HOSTNAME}%"],
       ["macro_not_resolved", "info", "%{file:/etc/key}%"],
     ]);
-    expect(c.notes[0]?.message).toContain("environment variable HOSTNAME");
+    expect(notes[0]?.message).toContain("environment variable HOSTNAME");
   });
 
   it("a macro with no '}%' after it while the value has one: Stalwart never starts", () => {

@@ -109,5 +109,9 @@ function charAt(text: string, pos: number): string | undefined {
 const ALPHANUMERIC = /^[\p{Alphabetic}\p{N}]$/u;
 
 export function isAlphanumeric(ch: string): boolean {
-  return ALPHANUMERIC.test(ch);
+  return ch < "\u0080" ? isAsciiAlphanumeric(ch) : ALPHANUMERIC.test(ch);
+}
+
+export function isAsciiAlphanumeric(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z");
 }

@@ -3,7 +3,7 @@
  * `'['` arm of `Config::parse`, crates/utils/src/config/parser.rs).
  */
 import { rustCharDebug, rustStrDebug } from "../../expr/rust-debug";
-import { type Cursor, isAlphanumeric } from "./cursor";
+import { type Cursor, isAlphanumeric, isAsciiAlphanumeric } from "./cursor";
 
 /**
  * Which unquoted characters a key may hold. v0.12.5 takes `[A-Za-z0-9._-]` and refuses
@@ -22,16 +22,27 @@ export interface ReadKey {
   readonly end: number;
 }
 
-const isKeyChar = (ch: string): boolean => /^[A-Za-z0-9._-]$/.test(ch);
+const isKeyChar = (ch: string): boolean =>
+  isAsciiAlphanumeric(ch) || ch === "." || ch === "_" || ch === "-";
 
 /** `TomlParser::key`: the characters up to `=` (or `,`/`}` in an inline table). */
 export function readKey(cursor: Cursor, prefix: string, inCurly: boolean, rule: KeyRule): ReadKey {
   let key = prefix;
   let start = -1;
   let end = cursor.pos;
+  // Unquoted characters are taken in runs: `run` is where the current one started.
+  let run = -1;
+  const takeRun = (to: number) => {
+    if (run >= 0) key += cursor.text.slice(run, to);
+    run = -1;
+  };
   for (let ch = cursor.next(); ch !== undefined; ch = cursor.next()) {
     const at = cursor.before(ch);
-    if (ch === "=" || (inCurly && (ch === "," || ch === "}"))) {
+    const stop = ch === "=" || (inCurly && (ch === "," || ch === "}"));
+    const blank = ch === " " || ch === "\t" || ch === "\r" || ch === "\n";
+    const unquoted = !stop && !blank && ch !== '"' && (rule === "v0.13" || isKeyChar(ch));
+    if (!unquoted) takeRun(at);
+    if (stop) {
       if (key.length === prefix.length) cursor.fail(`Empty key at line: ${cursor.line}`, at);
       return { key, stop: ch, start, end };
     }
@@ -49,8 +60,8 @@ export function readKey(cursor: Cursor, prefix: string, inCurly: boolean, rule: 
     if (start < 0) start = at;
     if (ch === '"') {
       key += readQuotedKey(cursor);
-    } else if (rule === "v0.13" || isKeyChar(ch)) {
-      key += ch;
+    } else if (unquoted) {
+      if (run < 0) run = at;
     } else {
       cursor.fail(
         `Unexpected character ${rustCharDebug(ch.codePointAt(0) ?? 0)} found in key at line ${cursor.line}.`,

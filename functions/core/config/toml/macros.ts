@@ -20,13 +20,17 @@ export function resolveMacros(
   sortedKeys: readonly string[],
   notes: Diagnostic[],
 ): void {
-  for (const entry of entries.values()) noteUnreadable(entry, notes);
+  const withMacros = sortedKeys.flatMap((k) => {
+    const entry = entries.get(k);
+    return entry?.value.includes("%{") ? [entry] : [];
+  });
+  for (const entry of withMacros) noteUnreadable(entry, notes);
   const replaced = new Map<string, ConfigEntry>();
   const lookup = (name: string) => (replaced.get(name) ?? entries.get(name))?.value;
-  for (const key of sortedKeys) {
-    const entry = entries.get(key);
-    const macros = entry === undefined ? [] : macrosIn(entry.value, "cfg");
-    if (entry === undefined || macros.length === 0) continue;
+  for (const entry of withMacros) {
+    const key = entry.key;
+    const macros = macrosIn(entry.value, "cfg");
+    if (macros.length === 0) continue;
     const text = expand(entry, macros, lookup, notes);
     if (text !== undefined) replaced.set(key, entry.withValue(text));
   }

@@ -9,7 +9,7 @@
  * Every key and value keeps its place in the text.
  */
 import { rustCharDebug, rustCharsDebug, rustStrDebug } from "../../expr/rust-debug";
-import { type Cursor, isAlphanumeric } from "./cursor";
+import { type Cursor, isAlphanumeric, isAsciiAlphanumeric } from "./cursor";
 import { type ArrayTables, type KeyRule, pad, readKey, readTableHeader } from "./keys";
 import { MappedText, readQuoted } from "./strings";
 
@@ -65,7 +65,7 @@ const isBare = (ch: string): boolean =>
   ch === "." || ch === "+" || ch === "-" || isAlphanumeric(ch);
 
 /** Characters that start a key at the top level (the `'a'..='z' | …` arm of `Config::parse`). */
-const startsKey = (ch: string): boolean => /^[A-Za-z0-9"]$/.test(ch);
+const startsKey = (ch: string): boolean => ch === '"' || isAsciiAlphanumeric(ch);
 
 export function parseConfig(cursor: Cursor, rule: KeyRule): ParsedConfig {
   const parser = new Parser(cursor, rule);
@@ -128,13 +128,9 @@ class Parser {
       const text = readQuoted(c, ch);
       this.insert(key, at, start, c.pos, text);
     } else if (isBare(ch)) {
-      const text = new MappedText(start);
-      text.push(ch, start);
-      for (let next = c.peek(); next !== undefined && isBare(next); next = c.peek()) {
-        text.push(next, c.pos);
-        c.next();
-      }
-      text.end = c.pos;
+      for (let next = c.peek(); next !== undefined && isBare(next); next = c.peek()) c.next();
+      const text = new MappedText(start, c.pos);
+      text.pushSource(c.text, start, c.pos);
       this.insert(key, at, start, c.pos, text);
     } else if (stops.includes(ch)) {
       return ch;

@@ -35,6 +35,22 @@ export class MappedText {
     this.value += ch;
   }
 
+  /**
+   * Appends the source characters `source[from..to)` as they are, `\r` skipped (as
+   * `next_char` skips it): one slice when they continue the value where it maps linearly.
+   */
+  pushSource(source: string, from: number, to: number): void {
+    const run = source.slice(from, to);
+    if (this.offsets === null && from === this.start + this.value.length && !run.includes("\r")) {
+      this.value += run;
+      return;
+    }
+    for (let i = from; i < to; i++) {
+      const ch = source[i] ?? "";
+      if (ch !== "\r") this.push(ch, i);
+    }
+  }
+
   /** Drops the last `units` UTF-16 units (Rust's `String::truncate` of ASCII quotes). */
   truncate(units: number): void {
     this.value = this.value.slice(0, this.value.length - units);
@@ -62,26 +78,31 @@ export function readQuoted(cursor: Cursor, quote: string): MappedText {
   return readTriple(cursor, quote);
 }
 
-/** `"…"` / `'…'`: the escape rules of the module comment. */
+/**
+ * `"…"` / `'…'`: the escape rules of the module comment. Plain characters are taken in runs
+ * (`run` is where the current one started), escapes one by one.
+ */
 function readSingleLine(cursor: Cursor, quote: string): MappedText {
   const text = new MappedText(cursor.pos);
   let last = "";
   let escapeAt = 0;
+  let run = cursor.pos;
   for (;;) {
     const ch = cursor.nextChar(false, true);
     const at = cursor.before(ch);
     if (ch === "\\" && last !== "\\") {
+      text.pushSource(cursor.text, run, at);
       escapeAt = at;
     } else if (last === "\\") {
       // The escaped character stands where its backslash does.
       const control = ch === "t" ? "\t" : ch === "r" ? "\r" : ch === "n" ? "\n" : ch;
       text.push(control, escapeAt);
       escapeAt = at;
+      run = cursor.pos;
     } else if (ch === quote) {
+      text.pushSource(cursor.text, run, at);
       text.end = at;
       return text;
-    } else {
-      text.push(ch, at);
     }
     last = ch;
   }
@@ -90,17 +111,18 @@ function readSingleLine(cursor: Cursor, quote: string): MappedText {
 /** `"""…"""` / `'''…'''`: raw up to three quotes in a row. */
 function readTriple(cursor: Cursor, quote: string): MappedText {
   const text = new MappedText(cursor.pos);
+  const start = cursor.pos;
   let last = "";
   let beforeLast = "";
   for (;;) {
     const ch = cursor.nextChar(false, true);
     const at = cursor.before(ch);
     if (ch === quote && last === quote && beforeLast === quote) {
+      text.pushSource(cursor.text, start, at);
       text.truncate(2);
       text.end = at - 2;
       return text;
     }
-    text.push(ch, at);
     beforeLast = last;
     last = ch;
   }
