@@ -96,9 +96,9 @@ function readList(
     }
     const pos = rest.slice(0, dot);
     const word = rest.slice(dot + 1).split(".")[0];
-    if (word === "if") list.if(pos, entry);
-    else if (word === "else") list.else(pos, entry);
-    else if (word === "then") list.then(pos, entry);
+    if (word === "if") list.onIf(pos, entry);
+    else if (word === "else") list.onElse(pos, entry);
+    else if (word === "then") list.onThen(pos, entry);
     // Any other property (e.g. `0000.foo`) is ignored by Stalwart.
   }
   if (!list.foundIf) return undefined;
@@ -132,7 +132,7 @@ class ListReader {
     private readonly fail: Fail,
   ) {}
 
-  if(pos: string, entry: ConfigEntry): void {
+  onIf(pos: string, entry: ConfigEntry): void {
     if (pos !== this.lastPos) {
       if (this.lastPos !== "" && !this.foundThen) this.missingThen(".");
       this.condition = { entry, expr: this.parse(entry) };
@@ -142,7 +142,7 @@ class ListReader {
     this.foundIf = true;
   }
 
-  else(pos: string, entry: ConfigEntry): void {
+  onElse(pos: string, entry: ConfigEntry): void {
     if (this.foundElse !== "") {
       if (pos !== this.foundElse) {
         this.fail("if_block_multiple_else", "Multiple 'else' found", keySpan(entry));
@@ -155,7 +155,7 @@ class ListReader {
     this.foundElse = pos;
   }
 
-  then(pos: string, entry: ConfigEntry): void {
+  onThen(pos: string, entry: ConfigEntry): void {
     const at = keySpan(entry);
     if (this.foundElse !== "")
       this.fail("if_block_then_in_else", "Found 'then' in 'else' block", at);
