@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeConfig } from "../../../functions/core/config/analysis";
 import { loadConfig } from "../../../functions/core/config/toml/loaded-config";
 import { CoreError } from "../../../functions/core/errors";
-import type { Plan } from "../../../functions/core/planner/types";
+import type { Plan } from "../../../functions/core/contract";
 import { a, aaaa, mx, plan, post, type Rec } from "../../support/api";
 
 const ROOT = new URL("../../fixtures/configs/", import.meta.url);
