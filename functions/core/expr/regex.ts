@@ -55,10 +55,8 @@ function fail(pattern: string, why: string, range: SourceRange): never {
   );
 }
 
-/** Translates and compiles a Rust regex; `range` locates the pattern literal in the source. */
-export function compileRustRegex(pattern: string, range: SourceRange): RegExp {
-  if (pattern.length > LIMITS.regexLength)
-    exprLimit("regexLength", `a pattern of ${pattern.length} characters`, range);
+/** The `(?ims)` groups at the start of `pattern` as JS flags, and how many characters they took. */
+function leadingFlags(pattern: string, range: SourceRange): [string, number] {
   let flags = "";
   let i = 0;
   for (
@@ -73,30 +71,49 @@ export function compileRustRegex(pattern: string, range: SourceRange): RegExp {
     }
     i += m[0].length;
   }
+  return [flags, i];
+}
+
+/** The escape at `pattern[i]` (a backslash) in JS syntax, and how many characters it took. */
+function translateEscape(
+  pattern: string,
+  i: number,
+  inClass: boolean,
+  range: SourceRange,
+): [string, number] {
+  const n = pattern[i + 1];
+  if (n === undefined) fail(pattern, "incomplete escape sequence", range);
+  if (/[1-9]/.test(n)) fail(pattern, "backreferences are not supported", range);
+  const perl = PERL_CLASSES[n];
+  if (perl !== undefined) {
+    const own = inClass ? perl.inClass : perl.alone;
+    if (own === undefined) {
+      fail(pattern, `\\${n} inside a class is not supported by the playground`, range);
+    }
+    return [own, 2];
+  }
+  if (n === "A") return ["(?<![\\s\\S])", 2];
+  if (n === "z") return ["(?![\\s\\S])", 2];
+  const short = pattern[i + 2];
+  if ((n === "p" || n === "P") && short !== "{" && short !== undefined) {
+    return [`\\${n}{${short}}`, 3];
+  }
+  return [`\\${n}`, 2];
+}
+
+/** Translates and compiles a Rust regex; `range` locates the pattern literal in the source. */
+export function compileRustRegex(pattern: string, range: SourceRange): RegExp {
+  if (pattern.length > LIMITS.regexLength)
+    exprLimit("regexLength", `a pattern of ${pattern.length} characters`, range);
+  let [flags, i] = leadingFlags(pattern, range);
   let out = "";
   let inClass = false;
   while (i < pattern.length) {
     const c = pattern[i] ?? "";
     if (c === "\\") {
-      const n = pattern[i + 1];
-      if (n === undefined) fail(pattern, "incomplete escape sequence", range);
-      if (/[1-9]/.test(n)) fail(pattern, "backreferences are not supported", range);
-      const perl = PERL_CLASSES[n];
-      if (perl !== undefined) {
-        const own = inClass ? perl.inClass : perl.alone;
-        if (own === undefined)
-          fail(pattern, `\\${n} inside a class is not supported by the playground`, range);
-        out += own;
-        i += 2;
-        continue;
-      }
-      if (n === "A") out += "(?<![\\s\\S])";
-      else if (n === "z") out += "(?![\\s\\S])";
-      else if ((n === "p" || n === "P") && pattern[i + 2] !== "{" && pattern[i + 2] !== undefined) {
-        out += `\\${n}{${pattern[i + 2]}}`;
-        i += 1;
-      } else out += `\\${n}`;
-      i += 2;
+      const [text, length] = translateEscape(pattern, i, inClass, range);
+      out += text;
+      i += length;
       continue;
     }
     if (inClass) {
