@@ -181,24 +181,18 @@ class Parser {
     if (top?.t === "call") {
       this.stack.pop();
       this.finishCall(top, this.argCount.pop() ?? 0, { start: top.start, end: tok.end });
-    } else if (top?.t === "regex") {
-      if (this.argCount.pop() !== 1) {
-        syntax('Expression function "matches" expected 2 arguments', {
-          start: top.start,
-          end: tok.end,
-        });
+    } else if (top?.t === "regex" || top?.t === "config") {
+      // `matches(` and `config_get(` read their literal themselves: one argument or none
+      // may follow (parser.rs Token::Regex / Token::Setting), with Stalwart's messages.
+      const regex = top.t === "regex";
+      if (this.argCount.pop() !== (regex ? 1 : 0)) {
+        const message = regex
+          ? 'Expression function "matches" expected 2 arguments'
+          : 'Expression function "config_get" expected 1 argument';
+        syntax(message, { start: top.start, end: tok.end });
       }
       this.stack.pop();
-      this.out.push({ k: "regex", re: top.re });
-    } else if (top?.t === "config") {
-      if (this.argCount.pop() !== 0) {
-        syntax('Expression function "config_get" expected 1 argument', {
-          start: top.start,
-          end: tok.end,
-        });
-      }
-      this.stack.pop();
-      this.out.push({ k: "config", key: top.key });
+      this.out.push(top.t === "regex" ? { k: "regex", re: top.re } : { k: "config", key: top.key });
     }
   }
 
