@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeConfig } from "../../../functions/core/config/analysis";
 import { loadConfig } from "../../../functions/core/config/toml/loaded-config";
-import { CoreError } from "../../../functions/core/errors";
 import type { Plan } from "../../../functions/core/contract";
+import { CoreError } from "../../../functions/core/errors";
 import { a, aaaa, mx, plan, post, type Rec } from "../../support/api";
 
 const ROOT = new URL("../../fixtures/configs/", import.meta.url);
