@@ -22,6 +22,7 @@ export const ApiErrorCode = {
   ExprSyntax: "expr_syntax",
   ExprLimit: "expr_limit",
   ExprEval: "expr_eval",
+  CostLimit: "cost_limit",
   RateLimited: "rate_limited",
   NotFound: "not_found",
   MethodNotAllowed: "method_not_allowed",

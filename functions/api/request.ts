@@ -67,8 +67,33 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   }
 }
 
+/**
+ * How deeply `value` nests arrays and objects, counted without recursion and no further
+ * than `max + 1`: the schemas are recursive (`variables`), and a body of a few KB can nest
+ * deep enough to overflow the stack of any recursive walk.
+ */
+export function nestingDepth(value: unknown, max: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== "object" || v === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > max) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Validate with zod and map the first issue to a coded 400. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  if (nestingDepth(input, LIMITS.requestDepth) > LIMITS.requestDepth) {
+    return fail(
+      ApiErrorCode.InvalidField,
+      `The request nests arrays and objects more than ${LIMITS.requestDepth} deep.`,
+      "",
+    );
+  }
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -20,6 +20,8 @@ export const CoreErrorCode = {
   ExprEval: "expr_eval",
   /** The config exceeds a frozen limit (size, number of keys). */
   ConfigLimit: "config_limit",
+  /** The request's work went over its cost budget (meter.ts). */
+  CostLimit: "cost_limit",
 } as const;
 export type CoreErrorCode = (typeof CoreErrorCode)[keyof typeof CoreErrorCode];
 

@@ -9,11 +9,13 @@ import { type LoadedConfig, loadConfig } from "./config/toml/loaded-config";
 import type { ExpressionRequest, ExpressionResponse, PlainJson } from "./contract";
 import { CoreError } from "./errors";
 import { checkConfigSize, type EvaluationIo, requestDomain, resolverFor } from "./evaluate";
+import { chargeSize } from "./expr/cost";
 import { evaluateAsync } from "./expr/evaluator";
 import { type JsonValue, valueFromJson, valueToJson } from "./expr/format";
 import { parseExpression } from "./expr/parser";
 import { str, type Value } from "./expr/value";
 import { parseIp } from "./ip";
+import { Meter } from "./meter";
 import { makeEnv } from "./planner/settings-eval";
 import { asRequestError, RequestError, RequestErrorCode } from "./request-error";
 
@@ -29,19 +31,14 @@ export async function evaluateExpression(
 ): Promise<ExpressionResponse> {
   const tokens = req.key === undefined ? CONSOLE_TOKENS : tokensOf(req.key);
   const config = req.config === undefined ? undefined : readConfig(req.config);
+  const meter = new Meter();
   const variables = new Map<string, Value>();
   for (const [name, raw] of Object.entries(req.variables ?? {})) {
-    try {
-      const value = valueFromJson(raw);
-      // Stalwart's remote_ip/local_ip are addresses printed by Rust: typed text the same.
-      const ip = IP_VARIABLES.has(name) && value.kind === "string" ? parseIp(value.value) : null;
-      variables.set(name, ip === null ? value : str(ip.canonical));
-    } catch (e) {
-      if (!(e instanceof CoreError)) throw e;
-      throw new RequestError(RequestErrorCode.InvalidField, e.message, {
-        field: `variables.${name}`,
-      });
-    }
+    const value = variableValue(name, raw);
+    chargeSize(meter, value, "reading the variables");
+    // Stalwart's remote_ip/local_ip are addresses printed by Rust: typed text the same.
+    const ip = IP_VARIABLES.has(name) && value.kind === "string" ? parseIp(value.value) : null;
+    variables.set(name, ip === null ? value : str(ip.canonical));
   }
   const localDomains = (req.localDomains ?? []).map((d, i) =>
     requestDomain(d, `localDomains.${i}`),
@@ -53,6 +50,7 @@ export async function evaluateExpression(
       ...(config ? { config } : {}),
       resolver,
       localDomains,
+      meter,
       note: (code, message) => notes.push({ code, message }),
     },
     (name) => variables.get(name),
@@ -63,6 +61,7 @@ export async function evaluateExpression(
     const value = await evaluateAsync(expr, env, async (name, type) => {
       await resolver.lookup(name, type);
     });
+    chargeSize(meter, value, "writing the value");
     return {
       value: plain(valueToJson(value)),
       type: value.kind,
@@ -70,6 +69,18 @@ export async function evaluateExpression(
     };
   } catch (e) {
     throw asRequestError(e, source);
+  }
+}
+
+/** A variable's JSON value as an expression value, or `invalid_field` at that variable. */
+function variableValue(name: string, raw: unknown): Value {
+  try {
+    return valueFromJson(raw);
+  } catch (e) {
+    if (!(e instanceof CoreError)) throw e;
+    throw new RequestError(RequestErrorCode.InvalidField, e.message, {
+      field: `variables.${name}`,
+    });
   }
 }
 

@@ -5,7 +5,7 @@
  * run exactly this function: the Worker with DoH behind it, the browser offline.
  */
 import { analyzeConfig } from "./config/analysis";
-import { lineColumnRange } from "./config/positions";
+import { lineLocator, rangeOf } from "./config/positions";
 import type { EvaluateRequest, Plan, PlanDiagnostic } from "./contract";
 import { startChecks, withChecks } from "./deliverability/checks";
 import { previewV012 } from "./deliverability/preview-v012";
@@ -16,6 +16,7 @@ import type { CacheSession, TracingResolver } from "./dns/types";
 import type { Diagnostic } from "./errors";
 import { type Clock, seededRandom } from "./io";
 import { DNS_SUBREQUESTS, LIMITS } from "./limits";
+import { Meter } from "./meter";
 import { planDelivery } from "./planner/planner";
 import { asRequestError, RequestError, RequestErrorCode } from "./request-error";
 import { boundedUtf8Length, utf8Length } from "./utf8";
@@ -39,7 +40,8 @@ export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<
   const localDomains = (req.localDomains ?? []).map((d, i) =>
     requestDomain(d, `localDomains.${i}`),
   );
-  const analysis = analyzeConfig(req.config);
+  const meter = new Meter();
+  const analysis = analyzeConfig(req.config, meter);
   if (!analysis.config) {
     const err = analysis.loadError;
     throw err ? asRequestError(err, { config: req.config }) : unreadable();
@@ -66,7 +68,7 @@ export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<
   const plan = await planDelivery(
     analysis,
     context,
-    { resolver, random: seededRandom(seed), seed, localDomains },
+    { resolver, random: seededRandom(seed), seed, localDomains, meter },
     diagnostics,
   );
   const checked = checks ? await checks.finish(plan) : undefined;
@@ -146,6 +148,7 @@ export function placeDiagnostics(
 ): PlanDiagnostic[] {
   const seen = new Set<string>();
   const out: PlanDiagnostic[] = [];
+  const at = lineLocator(text);
   for (const d of diagnostics) {
     const id = `${d.code}\u0000${d.key ?? ""}\u0000${d.start ?? ""}\u0000${d.message}`;
     if (seen.has(id)) continue;
@@ -160,8 +163,7 @@ export function placeDiagnostics(
       out.push(base);
       continue;
     }
-    const r = lineColumnRange(text, d.start, d.end ?? d.start);
-    out.push({ ...base, ...r });
+    out.push({ ...base, ...rangeOf(at, text, d.start, d.end ?? d.start) });
   }
   return out;
 }

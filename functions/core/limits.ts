@@ -11,10 +11,18 @@ export const LIMITS = Object.freeze({
   exprLength: 4096,
   /** Nesting of parentheses, brackets and function calls in one expression. */
   exprDepth: 64,
+  /**
+   * Nesting of arrays and objects in a request body, checked before any recursive
+   * validation: the body's own levels plus a variable's value nested `exprDepth` deep.
+   */
+  requestDepth: 72,
   /** Elements in any array an expression builds or produces (also nesting of JSON values). */
   arraySize: 1024,
-  /** Evaluation steps (postfix items executed) per evaluation. */
-  evalSteps: 100_000,
+  /**
+   * Cost units of work per request (meter.ts; a unit is about a nanosecond of CPU on the
+   * bench machine): the worst request stays inside the Workers free plan's 10 ms.
+   */
+  cost: 4_000_000,
   /** Characters in the pattern of `matches('<regex>', x)`. */
   regexLength: 512,
   /** Characters in any string an expression produces. */

@@ -22,6 +22,7 @@ export const RequestErrorCode = {
   ExprLimit: "expr_limit",
   /** An expression that failed while it ran (a `dns_query()` lookup that failed). */
   ExprEval: "expr_eval",
+  CostLimit: "cost_limit",
 } as const;
 export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
 
@@ -79,4 +80,5 @@ const CODES: Readonly<Record<CoreErrorCode, RequestErrorCode>> = {
   [CoreErrorCode.ExprSyntax]: RequestErrorCode.ExprSyntax,
   [CoreErrorCode.ExprLimit]: RequestErrorCode.ExprLimit,
   [CoreErrorCode.ExprEval]: RequestErrorCode.ExprEval,
+  [CoreErrorCode.CostLimit]: RequestErrorCode.CostLimit,
 };

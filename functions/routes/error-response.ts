@@ -28,6 +28,7 @@ const STATUS: Readonly<Record<RequestErrorCode, ContentfulStatusCode>> = {
   [RequestErrorCode.ExprSyntax]: 422,
   [RequestErrorCode.ExprLimit]: 422,
   [RequestErrorCode.ExprEval]: 422,
+  [RequestErrorCode.CostLimit]: 422,
 };
 
 export function requestErrorResponse(c: Context, err: RequestError): Response {

@@ -5,6 +5,7 @@
  * if-blocks read here are the ones the planner evaluates. Never throws, for any input.
  */
 import { CoreError, type Diagnostic } from "../errors";
+import { Meter } from "../meter";
 import type { IfBlock } from "./if-block";
 import { readIfBlock } from "./if-block-reader";
 import { explainBlockErrors } from "./lint/blocks";
@@ -35,7 +36,8 @@ export type Analysis =
       readonly loadError?: CoreError;
     };
 
-function analyze(text: string): Analysis {
+function analyze(text: string, meter: Meter): Analysis {
+  meter.charge(text.length, "reading the config");
   let config: LoadedConfig;
   try {
     config = loadConfig(text);
@@ -58,14 +60,14 @@ function analyze(text: string): Analysis {
     diagnostics.push(
       ...errors,
       ...explainBlockErrors(setting, config, errors),
-      ...checkValues(setting, block, config),
+      ...checkValues(setting, block, config, meter),
     );
     for (const entry of [config.get(setting.key), ...config.entriesUnder(`${setting.key}.`)]) {
       if (entry !== undefined) diagnostics.push(...singleEquals(entry));
     }
   }
   diagnostics.push(
-    ...unknownKeys(config),
+    ...unknownKeys(config, meter),
     ...stringReadings(config),
     ...notStandardToml(text),
     ...checkRelays(config),
@@ -73,10 +75,11 @@ function analyze(text: string): Analysis {
   return { diagnostics, config, blocks };
 }
 
-export function analyzeConfig(text: string): Analysis {
+/** `meter`: the request's, shared with the plan's evaluations (meter.ts). */
+export function analyzeConfig(text: string, meter: Meter = new Meter()): Analysis {
   let result: Analysis;
   try {
-    result = analyze(typeof text === "string" ? text : String(text));
+    result = analyze(typeof text === "string" ? text : String(text), meter);
   } catch (err) {
     // A bug must not take the editor down: say so instead of throwing.
     const message = err instanceof Error ? err.message : String(err);

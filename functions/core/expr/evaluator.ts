@@ -7,7 +7,9 @@
  */
 import type { QueryType } from "../dns/types";
 import { exprLimit, LIMITS } from "../limits";
+import { Meter } from "../meter";
 import { isTruthy, toArray, toUsize } from "./coerce";
+import { COST, callWork, chargeSize, sizeOf } from "./cost";
 import { valueToString } from "./format";
 import { ARRAY_FUNCTIONS } from "./functions/array";
 import { MISC_FUNCTIONS } from "./functions/misc";
@@ -19,8 +21,9 @@ import { execBounded } from "./regex-vm";
 import { type EvalEnv, type EvalState, type Expression, PendingDns } from "./types";
 import { arr, EMPTY, int, str, type Value } from "./value";
 
-export function newEvalState(): EvalState {
-  return { captures: [], steps: 0 };
+/** A fresh state; `meter` is the request's, else the evaluation gets a budget of its own. */
+export function newEvalState(meter: Meter = new Meter()): EvalState {
+  return { captures: [], meter };
 }
 
 type PureFn = (args: readonly Value[]) => Value;
@@ -30,10 +33,18 @@ const PURE: ReadonlyMap<string, PureFn> = new Map<string, PureFn>([
   ...TEXT_FUNCTIONS,
 ]);
 
-/** Function `name` applied to `args`: a pure one, else a server function of `env`. */
-function call(name: string, args: readonly Value[], env: EvalEnv): Value {
+/**
+ * Function `name` applied to `args`: a pure one, else a server function of `env`. Its
+ * work is charged before it runs, its result's size after.
+ */
+function call(name: string, args: readonly Value[], env: EvalEnv, meter: Meter): Value {
+  let work = callWork(name, args, meter);
+  for (const a of args) work += sizeOf(a, meter.budget);
+  meter.charge(work, "a function call");
   const pure = PURE.get(name);
-  return checked(pure ? pure(args) : callServerFunction(name, args, env));
+  const result = checked(pure ? pure(args) : callServerFunction(name, args, env));
+  chargeSize(meter, result, "a function's result");
+  return result;
 }
 
 /** Rejects values beyond the frozen size limits as soon as an operation produces them. */
@@ -58,18 +69,22 @@ function popN(stack: Value[], n: number): Value[] {
   return args;
 }
 
+/**
+ * Runs the program. Its work is charged to the request's meter (`env.meter`), else to the
+ * state's own.
+ */
 export function evaluate(expr: Expression, env: EvalEnv, state: EvalState = newEvalState()): Value {
+  const meter = env.meter ?? state.meter;
   const items = expr.items;
   const stack: Value[] = [];
   for (let i = 0; i < items.length; i++) {
-    state.steps++;
-    if (state.steps > LIMITS.evalSteps) exprLimit("evalSteps", `${state.steps} steps`);
+    meter.charge(COST.item, "an expression step");
     const item = items[i];
     if (item?.k === "jmp") {
       const top = stack.at(-1);
       if ((top !== undefined && isTruthy(top)) === item.ifTruthy) i += item.skip;
     } else if (item) {
-      stack.push(step(item, stack, env, state));
+      stack.push(step(item, stack, env, state, meter));
     }
   }
   return pop(stack);
@@ -81,6 +96,7 @@ function step(
   stack: Value[],
   env: EvalEnv,
   state: EvalState,
+  meter: Meter,
 ): Value {
   switch (item.k) {
     case "var":
@@ -91,25 +107,36 @@ function step(
       return str(state.captures[item.n] ?? "");
     case "config":
       return str(env.configGet(item.key) ?? "");
-    case "un":
-      return unaryOp(item.op, pop(stack));
+    case "un": {
+      const operand = pop(stack);
+      chargeSize(meter, operand, "an operator");
+      return unaryOp(item.op, operand);
+    }
     case "bin": {
       const right = pop(stack);
       const left = pop(stack);
-      return checked(binaryOp(item.op, left, right));
+      meter.charge(sizeOf(left, meter.budget) + sizeOf(right, meter.budget), "an operator");
+      const result = checked(binaryOp(item.op, left, right));
+      chargeSize(meter, result, "an operator's result");
+      return result;
     }
     case "fn":
-      return call(item.name, popN(stack, item.args), env);
+      return call(item.name, popN(stack, item.args), env, meter);
     case "index": {
       const index = toUsize(pop(stack)) ?? 0n;
       const list = toArray(pop(stack));
       return index < BigInt(list.length) ? (list[Number(index)] ?? EMPTY) : EMPTY;
     }
-    case "build":
-      return checked(arr(popN(stack, item.n)));
+    case "build": {
+      const list = checked(arr(popN(stack, item.n)));
+      chargeSize(meter, list, "an array");
+      return list;
+    }
     case "regex": {
       state.captures.length = 0;
-      const m = execBounded(item.re, valueToString(pop(stack)), state);
+      const subject = valueToString(pop(stack));
+      meter.charge(subject.length, "a regular expression's subject");
+      const m = execBounded(item.re, subject, meter);
       if (m) for (const g of m) state.captures.push(g ?? "");
       return int(state.captures.length > 0 ? 1n : 0n);
     }
@@ -119,8 +146,8 @@ function step(
 /**
  * Evaluates, resolving each `dns_query()` the expression needs: on `PendingDns` it awaits
  * `resolve(name, type)` (which must fill the cache behind `env.dnsLookup`) and starts
- * over from the captures and step count `state` had on entry. At most LIMITS.dohQueries
- * lookups.
+ * over from the captures `state` had on entry (the work of every round is charged). At
+ * most LIMITS.dohQueries lookups.
  */
 export async function evaluateAsync(
   expr: Expression,
@@ -129,10 +156,8 @@ export async function evaluateAsync(
   state: EvalState = newEvalState(),
 ): Promise<Value> {
   const captures = [...state.captures];
-  const steps = state.steps;
   for (let round = 0; ; round++) {
     state.captures = [...captures];
-    state.steps = steps;
     try {
       return evaluate(expr, env, state);
     } catch (e) {

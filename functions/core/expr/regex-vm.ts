@@ -6,15 +6,15 @@
  * subject can spin for seconds or minutes, far beyond a Worker's CPU limit. So the
  * pattern compiled by `compileRustRegex` (a RegExp, which validated its syntax) is turned
  * into a small program and run by a Pike VM (Thompson NFA simulation with captures,
- * leftmost-first like Rust's engine). Every instruction a thread visits costs one step of
- * `LIMITS.evalSteps`, so no pattern and no subject can run longer than the budget.
+ * leftmost-first like Rust's engine). Every instruction a thread visits is charged to the
+ * request's meter, so no pattern and no subject can run longer than the budget.
  * Single-character atoms (classes, escapes, `.`) are tested with a one-character RegExp
  * of the same flags, so their meaning stays exactly the translated one.
  */
-import { exprLimit, LIMITS } from "../limits";
+import type { Meter } from "../meter";
+import { COST } from "./cost";
 import type { Assertion } from "./regex-ast";
 import { programOf } from "./regex-compiler";
-import type { EvalState } from "./types";
 
 export { checkRegexProgram, MAX_REGEX_PROGRAM } from "./regex-compiler";
 
@@ -29,23 +29,19 @@ interface Thread {
 
 /**
  * Leftmost-first search of `re` in `subject`, like `RegExp.exec` (captures as strings or
- * `undefined`), charging one step of `state.steps` per instruction visited.
+ * `undefined`), charging `meter` for each instruction visited.
  */
 export function execBounded(
   re: RegExp,
   subject: string,
-  state: EvalState,
+  meter: Meter,
 ): (string | undefined)[] | null {
   const prog = programOf(re);
   const chars = re.flags.includes("u") ? [...subject] : subject.split("");
   // offsets[k]: index in `subject` where character k starts.
   const offsets: number[] = [0];
   for (const ch of chars) offsets.push((offsets[offsets.length - 1] ?? 0) + ch.length);
-  const step = () => {
-    state.steps++;
-    if (state.steps > LIMITS.evalSteps)
-      exprLimit("evalSteps", `${state.steps} steps (while matching a regular expression)`);
-  };
+  const step = () => meter.charge(COST.regexStep, "a regular expression");
   const holds = (kind: Assertion, k: number): boolean => {
     const prev = chars[k - 1];
     const next = chars[k];

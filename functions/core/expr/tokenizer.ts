@@ -25,6 +25,17 @@ const COMPARE: Readonly<Record<string, readonly [BinaryOp, BinaryOp]>> = {
   "<": ["<", "<="],
 };
 
+const binToken = (op: BinaryOp, at: number, length: number): Token => ({
+  t: "bin",
+  op,
+  start: at,
+  end: at + length,
+});
+
+/** `[A-Za-z_$]`: the characters that make a word an identifier. */
+const isAlpha = (ch: string): boolean =>
+  (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || ch === "_" || ch === "$";
+
 export class Tokenizer {
   private pos = 0;
   /** Open `(` not yet closed, and their offsets to point "Unmatched open parenthesis" at. */
@@ -55,8 +66,8 @@ export class Tokenizer {
     while (!this.isEof && this.pos < this.src.length) {
       const at = this.pos++;
       const ch = this.src[at] ?? "";
-      if (/[A-Za-z_$]/.test(ch)) this.shape.hasAlpha = true;
-      else if (/[0-9]/.test(ch)) this.shape.hasNumber = true;
+      if (isAlpha(ch)) this.shape.hasAlpha = true;
+      else if (ch >= "0" && ch <= "9") this.shape.hasNumber = true;
       else if (ch === ".") this.shape.hasDot = true;
       // `:` joins a word that has a dot; `*` one that ends in a dot.
       else if (!((ch === ":" && this.shape.hasDot) || (ch === "*" && this.buf.endsWith(".")))) {
@@ -131,12 +142,7 @@ export class Tokenizer {
 
   /** The delimiter `ch` at `at` as a token, or null for whitespace. `word`: the token before. */
   private operator(ch: string, at: number, word: Token | null): Token | null {
-    const bin = (op: BinaryOp, length: number): Token => ({
-      t: "bin",
-      op,
-      start: at,
-      end: at + length,
-    });
+    const bin = (op: BinaryOp, length: number) => binToken(op, at, length);
     const next = this.src[this.pos];
     const single = SINGLE[ch];
     if (single) return bin(single, 1);

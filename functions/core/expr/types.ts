@@ -4,6 +4,7 @@
  * evaluator.ts / functions/*.ts.
  */
 import type { LookupResult, QueryType } from "../dns/types";
+import type { Meter } from "../meter";
 import type { Item } from "./program";
 import type { Value } from "./value";
 
@@ -57,6 +58,8 @@ export interface EvalEnv {
    * (the evaluator then throws `PendingDns`).
    */
   dnsLookup(name: string, type: QueryType): LookupResult | undefined;
+  /** The request's cost meter (meter.ts), shared by all its evaluations. */
+  readonly meter?: Meter;
   /** Notes the evaluator wants surfaced (e.g. "the playground has no store"). */
   note?(code: string, message: string): void;
 }
@@ -68,6 +71,6 @@ export interface EvalEnv {
  */
 export interface EvalState {
   captures: string[];
-  /** Evaluation steps used so far, checked against LIMITS.evalSteps. */
-  steps: number;
+  /** Where the work is charged when the environment brings no request meter. */
+  readonly meter: Meter;
 }

@@ -58,7 +58,7 @@ export function classifyWord(
   if (!shape.hasNumber && !shape.hasDot && (buf === "true" || buf === "false")) {
     return { t: "const", value: int(buf === "true" ? 1n : 0n), ...at };
   }
-  const capture = /^\$\+?([0-9]+)$/.exec(buf);
+  const capture = buf.startsWith("$") ? /^\$\+?([0-9]+)$/.exec(buf) : null;
   if (capture && Number(capture[1]) <= 0xffff_ffff) {
     return { t: "capture", n: Number(capture[1]), ...at };
   }

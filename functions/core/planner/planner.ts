@@ -12,6 +12,7 @@ import type { LookupResult, QueryType, Resolver } from "../dns/types";
 import type { Diagnostic } from "../errors";
 import type { Random } from "../io";
 import { parseIp } from "../ip";
+import type { Meter } from "../meter";
 import { type DeliveryContext, Envelope } from "./envelope";
 import { hostIps } from "./ip-lookup";
 import { mxHosts } from "./mx";
@@ -24,6 +25,8 @@ export interface PlanDeps {
   readonly random: Random;
   readonly seed: number;
   readonly localDomains?: readonly string[];
+  /** The request's cost meter, shared with the config analysis (meter.ts). */
+  readonly meter?: Meter;
 }
 
 /** A config Stalwart starts on: what `analyzeConfig` gives when it loads. */
@@ -51,7 +54,13 @@ export async function planDelivery(
   const note = (code: string, message: string) =>
     diagnostics.push({ severity: "warning", code, message });
   const env = makeEnv(
-    { config: read.config, resolver: deps.resolver, localDomains: deps.localDomains ?? [], note },
+    {
+      config: read.config,
+      resolver: deps.resolver,
+      localDomains: deps.localDomains ?? [],
+      ...(deps.meter ? { meter: deps.meter } : {}),
+      note,
+    },
     (name) => envelope.get(name),
   );
   const sources: SettingSources = { ...read, env, resolver: deps.resolver, diagnostics };

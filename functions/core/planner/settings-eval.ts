@@ -17,6 +17,7 @@ import type { EvalEnv } from "../expr/types";
 import { PendingDns } from "../expr/types";
 import type { Value } from "../expr/value";
 import { LIMITS } from "../limits";
+import type { Meter } from "../meter";
 
 export interface Evaluated<T> {
   readonly value: T;
@@ -34,6 +35,8 @@ export interface EnvSources {
   readonly resolver: { peek(name: string, type: QueryType): ReturnType<EvalEnv["dnsLookup"]> };
   /** For `is_local_domain()`: ASCII domain names. */
   readonly localDomains: readonly string[];
+  /** The request's cost meter (meter.ts); absent: each evaluation has a budget of its own. */
+  readonly meter?: Meter;
   /** Receives each distinct note (e.g. "the playground has no store") once. */
   readonly note: (code: string, message: string) => void;
 }
@@ -54,6 +57,7 @@ export function makeEnv(
         ? serverHostname(sources.config).value
         : sources.config?.get(key)?.written,
     dnsLookup: (name, type) => sources.resolver.peek(name, type),
+    ...(sources.meter ? { meter: sources.meter } : {}),
     note: (code, message) => {
       if (seen.has(message)) return;
       seen.add(message);

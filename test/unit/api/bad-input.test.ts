@@ -393,6 +393,16 @@ const CASES: Case[] = [
     code: "invalid_record",
     field: "records.0",
   },
+  {
+    name: "variables nested 1,000 arrays deep (stack depth of a recursive validation)",
+    req: () => {
+      let v: unknown = 1;
+      for (let i = 0; i < 1000; i++) v = [v];
+      return expr("1", { variables: { rcpt: v } });
+    },
+    status: 400,
+    code: "invalid_field",
+  },
   // TOML that cannot be read at all.
   {
     name: "TOML syntax error with line and column",
@@ -472,13 +482,13 @@ const CASES: Case[] = [
     code: "expr_limit",
   },
   {
-    name: "step budget exceeded by a regex over a long subject",
+    name: "cost limit reached by a regex over a long subject",
     req: () =>
       expr(`matches('(a|a)*b', ${Array(15).fill("rcpt").join(" + ")})`, {
         variables: { rcpt: "a".repeat(4096) },
       }),
     status: 422,
-    code: "expr_limit",
+    code: "cost_limit",
   },
   {
     name: "huge regex",

@@ -103,6 +103,16 @@ describe("RecordsResolver", () => {
     expect(mx.trace[0]).toMatchObject({ rcode: "SERVFAIL", from: "record" });
   });
 
+  it("maps REFUSED to a temporary error, as Stalwart treats a refusing resolver", async () => {
+    const r = new RecordsResolver(
+      [{ name: "a.example", type: "MX", rcode: "REFUSED" }],
+      spyFallback(),
+    );
+    const mx = await r.query("a.example", "MX");
+    expect(mx.result.status).toBe("error");
+    expect(mx.trace[0]).toMatchObject({ rcode: "REFUSED", from: "record" });
+  });
+
   it("follows CNAME records, and into the fallback", async () => {
     const fb = spyFallback();
     const r = new RecordsResolver(

@@ -6,15 +6,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CoreError, CoreErrorCode } from "../../../functions/core/errors";
-import { newEvalState } from "../../../functions/core/expr/evaluator";
+import { COST } from "../../../functions/core/expr/cost";
 import { compileRustRegex } from "../../../functions/core/expr/regex";
 import { cachedInstructions, MAX_REGEX_PROGRAM } from "../../../functions/core/expr/regex-compiler";
 import { execBounded } from "../../../functions/core/expr/regex-vm";
 import { str } from "../../../functions/core/expr/value";
+import { Meter } from "../../../functions/core/meter";
 import { makeEnv, run } from "./helpers";
 
 const compile = (p: string) => compileRustRegex(p, { start: 0, end: p.length });
-const vm = (p: string, s: string) => execBounded(compile(p), s, newEvalState());
+const vm = (p: string, s: string) => execBounded(compile(p), s, new Meter());
 const native = (p: string, s: string) => {
   const m = compile(p).exec(s);
   return m ? [...m] : null;
@@ -67,25 +68,24 @@ describe("regex VM", () => {
     ["a*a*a*a*b", "a".repeat(3000), null],
     ["(x+x+)+y", `${"x".repeat(3000)}y`, `${"x".repeat(3000)}y`],
   ])("catastrophic-for-backtracking %s runs in linear steps", (p, s, whole) => {
-    const state = newEvalState();
-    const m = execBounded(compile(p), s, state);
+    const meter = new Meter();
+    const m = execBounded(compile(p), s, meter);
     expect(m === null ? null : m[0]).toBe(whole);
-    expect(state.steps).toBeLessThan(100 * s.length);
+    expect(meter.used).toBeLessThan(100 * s.length * COST.regexStep);
   });
 
   it.each([
     ["(a|a)*b", "a".repeat(60_000)],
     ["a*a*b", "a".repeat(60_000)],
-  ])("a long subject for %s ends with the evalSteps limit, not a hang", (p, s) => {
+  ])("a long subject for %s ends with the cost limit, not a hang", (p, s) => {
     let err: unknown;
     try {
-      execBounded(compile(p), s, newEvalState());
+      execBounded(compile(p), s, new Meter());
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(CoreError);
-    expect((err as CoreError).code).toBe(CoreErrorCode.ExprLimit);
-    expect((err as CoreError).message).toContain("evalSteps");
+    expect((err as CoreError).code).toBe(CoreErrorCode.CostLimit);
   });
 
   it("the program cache holds a bounded number of instructions, not only of programs", () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, LookupResult } from "../../../functions/core/dns/types";
 import { CoreError, CoreErrorCode } from "../../../functions/core/errors";
+import { COST } from "../../../functions/core/expr/cost";
 import { evaluate, evaluateAsync, newEvalState } from "../../../functions/core/expr/evaluator";
 import { valueToJson } from "../../../functions/core/expr/format";
 import { parseExpression } from "../../../functions/core/expr/parser";
 import { PendingDns } from "../../../functions/core/expr/types";
 import { LIMITS } from "../../../functions/core/limits";
+import { Meter } from "../../../functions/core/meter";
 import { ALL, json, makeEnv } from "./helpers";
 
 const S = (value: string) => ({ type: "string", value });
@@ -183,9 +185,11 @@ describe("if-block captures: one state shared between the condition and its then
     evaluate(parseExpression("matches('@(.+)$', rcpt)", ALL), env, state);
     expect(valueToJson(evaluate(parseExpression("$1", ALL), env, state))).toEqual(S("example.org"));
   });
-  it("counts steps against LIMITS.evalSteps", () => {
-    const state = newEvalState();
-    state.steps = LIMITS.evalSteps;
-    expect(() => evaluate(parseExpression("1", ALL), makeEnv(), state)).toThrow(/evalSteps/);
+  it("charges the state's meter when the environment brings none", () => {
+    const state = newEvalState(new Meter(COST.item));
+    expect(() => evaluate(parseExpression("1 + 1", ALL), makeEnv(), state)).toThrow(
+      expect.objectContaining({ code: CoreErrorCode.CostLimit }),
+    );
+    expect(state.meter.used).toBe(2 * COST.item);
   });
 });

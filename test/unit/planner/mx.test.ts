@@ -163,3 +163,12 @@ describe("host list", () => {
     );
   });
 });
+
+describe("a what-if REFUSED answer", () => {
+  it("is accepted and is a temporary DNS error, as Stalwart treats a refusing resolver", async () => {
+    const p = await plan({ records: [rcode("example.com", "MX", "REFUSED")] });
+    expect(p.mx.status).toBe("error");
+    expect(p.outcome?.kind).toBe("temporary_failure");
+    expect(p.dns[0]).toMatchObject({ name: "example.com", type: "MX", rcode: "REFUSED" });
+  });
+});

@@ -50,6 +50,13 @@ describe("bad input inside workerd", () => {
     expect(await refusal(res)).toEqual({ status: 413, code: "body_too_large" });
   });
 
+  it("refuses variables nested 1,000 deep before validating them (no stack overflow)", async () => {
+    let v: unknown = 1;
+    for (let i = 0; i < 1000; i++) v = [v];
+    const res = await postJson("/api/expression", { expression: "1", variables: { rcpt: v } });
+    expect(await refusal(res)).toEqual({ status: 400, code: "invalid_field" });
+  });
+
   it("answers 405 with Allow, and /API in any case with the envelope", async () => {
     const res = await call("/api/health", { method: "POST" });
     expect(res.headers.get("allow")).toBe("GET, HEAD");

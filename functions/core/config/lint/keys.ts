@@ -3,6 +3,7 @@
  * usual cause), each with the closest key it does read.
  */
 import type { Diagnostic } from "../../errors";
+import type { Meter } from "../../meter";
 import { SETTING_LIST } from "../settings";
 import type { LoadedConfig } from "../toml/loaded-config";
 import { editDistance } from "./hints";
@@ -16,6 +17,8 @@ const KNOWN_QUEUE_KEYS: readonly string[] = [
   ),
 ];
 
+const KNOWN_CELLS = KNOWN_QUEUE_KEYS.reduce((n, k) => n + k.length + 1, 0);
+
 /** Whether `key` is a known key or under one (`k` or `k.…`). */
 function isKnown(key: string): boolean {
   return KNOWN_QUEUE_KEYS.some(
@@ -23,13 +26,24 @@ function isKnown(key: string): boolean {
   );
 }
 
-/** Unknown keys under `queue.outbound.` / `queue.schedule.`, with the closest known key. */
-export function unknownKeys(config: LoadedConfig): Diagnostic[] {
+/**
+ * Unknown keys under `queue.outbound.` / `queue.schedule.`, with the closest known key.
+ * The search for it is charged to `meter`; past the budget the remaining keys are only
+ * counted, in one `cost_limit` note.
+ */
+export function unknownKeys(config: LoadedConfig, meter: Meter): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  let skipped = 0;
   for (const prefix of ["queue.outbound.", "queue.schedule."]) {
     for (const entry of config.entriesUnder(prefix)) {
       if (isKnown(entry.key)) continue;
+      const cost = suggestionCost(entry.key);
+      if (!meter.allows(cost)) {
+        skipped++;
+        continue;
+      }
+      meter.charge(cost, "looking for the closest known key");
       const { name, guess } = closestKnown(entry.key);
       if (seen.has(name)) continue;
       seen.add(name);
@@ -43,7 +57,22 @@ export function unknownKeys(config: LoadedConfig): Diagnostic[] {
       });
     }
   }
+  if (skipped > 0) {
+    out.push({
+      severity: "info",
+      code: "cost_limit",
+      message: `${skipped} more unknown keys were not checked: looking for the closest known key of each would go over the request's cost limit.`,
+    });
+  }
   return out;
+}
+
+/**
+ * Cost units of finding the closest known key of `key` (meter.ts): the cells of its edit
+ * distances to every known key, about 12 ns each on the bench machine.
+ */
+function suggestionCost(key: string): number {
+  return (key.length + 1) * KNOWN_CELLS * 12;
 }
 
 /** The known key closest to `key` (compared on as many segments), and that part of `key`. */

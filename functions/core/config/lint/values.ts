@@ -7,6 +7,7 @@ import { evaluate } from "../../expr/evaluator";
 import type { EvalEnv, Expression } from "../../expr/types";
 import type { Value } from "../../expr/value";
 import { parseIp } from "../../ip";
+import type { Meter } from "../../meter";
 import type { IfBlock } from "../if-block";
 import { IP_STRATEGIES, intoArray, SETTINGS, type Setting, type SettingId } from "../settings";
 import type { ConfigEntry, LoadedConfig } from "../toml/loaded-config";
@@ -14,7 +15,7 @@ import type { ConfigEntry, LoadedConfig } from "../toml/loaded-config";
 class NotConstant extends Error {}
 
 /** An environment in which reading a variable, DNS or the local-domain list fails. */
-function constantEnv(config: LoadedConfig): EvalEnv {
+function constantEnv(config: LoadedConfig, meter: Meter): EvalEnv {
   const fail = (): never => {
     throw new NotConstant();
   };
@@ -23,6 +24,7 @@ function constantEnv(config: LoadedConfig): EvalEnv {
     isLocalDomain: fail,
     dnsLookup: fail,
     configGet: (k) => config.get(k)?.value,
+    meter,
   };
 }
 
@@ -104,10 +106,11 @@ export function checkValues(
   setting: Setting<unknown>,
   block: IfBlock,
   config: LoadedConfig,
+  meter: Meter,
 ): Diagnostic[] {
   const check = CHECKS[setting.id];
   if (block.origin !== "config" || check === undefined) return [];
-  const env = constantEnv(config);
+  const env = constantEnv(config, meter);
   const values: [Expression | null, string | undefined][] = [
     ...block.branches.map((b): [Expression, string] => [b.then, b.thenKey]),
     [block.default, block.defaultKey],
