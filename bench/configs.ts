@@ -4,7 +4,7 @@
  * evaluates), and an expression-heavy one. All recipients go to example.com, which no
  * branch matches, so every condition of every if-block is evaluated: the worst case.
  */
-import type { WhatIfRecord } from "../functions/core/dns/records-resolver";
+import type { WhatIfRecord } from "../functions/core/contract";
 
 /** shared/seed/ip-strategy.md: the retry-dependent strategy and the source addresses. */
 export const SEED_CONFIG = `[queue.outbound]

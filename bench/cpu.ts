@@ -1,16 +1,14 @@
 /**
  * 1. Core CPU time, in-process (Node, the same TypeScript the Worker runs): the evaluation
- * core end to end — analyzeConfig (TOML, if-blocks, lint) then planDelivery with what-if
- * records (no network) — median and p99 over many runs after warm-up. Plus the whole
+ * core's entry point end to end (core/evaluate.ts: config analysis, planner, diagnostics)
+ * with what-if records (no network), median and p99 over many runs after warm-up. Plus the whole
  * request through the Hono app (`app.request`, zod, JSON) for the seed config, and the
  * growth of time with config size.
  */
 import { createApp } from "../functions/app";
-import { analyzeConfig } from "../functions/core/config/analysis";
-import { createEvaluationResolver } from "../functions/core/dns/evaluation-resolver";
-import { noneResolver, RecordsResolver } from "../functions/core/dns/records-resolver";
-import { seededRandom, systemClock } from "../functions/core/io";
-import { planDelivery } from "../functions/core/planner/planner";
+import { noneResolver } from "../functions/core/dns/records-resolver";
+import { evaluate } from "../functions/core/evaluate";
+import { systemClock } from "../functions/core/io";
 import { defaultDeps } from "../functions/deps";
 import {
   CONTEXT,
@@ -20,25 +18,18 @@ import {
   SEED_CONFIG,
   stalwartStyleConfig,
 } from "./configs";
+import { benchHostile } from "./hostile";
 import { type Figure, figure } from "./support/figures";
 import { median, quantile } from "./support/util";
 
 /** One evaluation; throws unless it produced a plan with attempts (so we time real work). */
 export async function evaluateCore(text: string): Promise<void> {
-  const analysis = analyzeConfig(text);
-  if (!analysis.config) throw new Error("bench config does not load");
-  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(`bench config has errors: ${errors[0]?.message}`);
-  const resolver = createEvaluationResolver({
-    upstream: new RecordsResolver(RECORDS, noneResolver),
-    clock: systemClock,
-  });
-  const plan = await planDelivery(
-    analysis,
-    CONTEXT,
-    { resolver, random: seededRandom(7), seed: 7 },
-    [...analysis.diagnostics],
+  const plan = await evaluate(
+    { config: text, context: CONTEXT, records: [...RECORDS], resolver: "none", seed: 7 },
+    { upstream: noneResolver, clock: systemClock, newSeed: () => 7 },
   );
+  const errors = plan.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new Error(`bench config has errors: ${errors[0]?.message}`);
   if (plan.attempts.length === 0) throw new Error("bench config planned no attempt");
 }
 
@@ -160,10 +151,8 @@ export async function benchCpu(): Promise<Figure[]> {
   );
 
   // Growth with size: time per line at 250 … 2,000 lines should stay flat (linear). The
-  // sizes are measured interleaved, run by run: this host's CPU speed flips between two
-  // phases for seconds at a time (BENCHMARKS.md), and measured one after another the
-  // 1,000- and 2,000-line medians once landed in different phases (ratio 3.09×, with the
-  // 1,000-line config faster than the 500-line one).
+  // sizes are measured interleaved, run by run: this host's CPU speed changes for seconds
+  // at a time, and sizes measured one after another can land in different phases.
   const sizes = [250, 500, 1000, 2000];
   const texts = sizes.map((n) => realisticConfig(n));
   const bySize = await sampleEach(
@@ -187,5 +176,6 @@ export async function benchCpu(): Promise<Figure[]> {
       note: "2 = linear, 4 = quadratic",
     }),
   );
+  out.push(...(await benchHostile()));
   return out;
 }

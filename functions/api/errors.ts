@@ -15,6 +15,7 @@ export const ApiErrorCode = {
   InvalidRecord: "invalid_record",
   InvalidKey: "invalid_key",
   BodyTooLarge: "body_too_large",
+  BodyIncomplete: "body_incomplete",
   ConfigTooLarge: "config_too_large",
   UnsupportedMediaType: "unsupported_media_type",
   TomlSyntax: "toml_syntax",

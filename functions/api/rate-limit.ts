@@ -1,8 +1,13 @@
 /**
  * Per-client rate limiting through the Workers rate-limiting binding (`RATE_LIMITER` in
- * wrangler.toml). The key is the client address Cloudflare puts in CF-Connecting-IP; it
- * is used for this check only and never logged. Without the binding (local dev, tests
- * that do not configure it) or without a client address, no limit applies.
+ * wrangler.toml), keyed by the client address Cloudflare sets in CF-Connecting-IP (a
+ * client cannot choose it there); it is used for this check only and never logged.
+ *
+ * Where it applies: deployed, always (`RATE_LIMIT = "on"` in wrangler.toml). Local dev
+ * (`npm start` passes `--var RATE_LIMIT:off`) has no limit: `wrangler dev` sends a
+ * CF-Connecting-IP of its own, and a local user, a test suite or a script evaluating a
+ * batch of configs must not meet a 429 — nor could the limit hold there, where a client
+ * picks the header itself. Without the binding or a client address, no limit applies.
  */
 import type { MiddlewareHandler } from "hono";
 import { ApiErrorCode, apiError } from "./errors";
@@ -12,8 +17,10 @@ interface RateLimiter {
 }
 
 function limiterOf(env: unknown): RateLimiter | undefined {
-  if (typeof env !== "object" || env === null || !("RATE_LIMITER" in env)) return undefined;
-  const rl: unknown = (env as { RATE_LIMITER: unknown }).RATE_LIMITER;
+  if (typeof env !== "object" || env === null) return undefined;
+  if ("RATE_LIMIT" in env && env.RATE_LIMIT === "off") return undefined;
+  if (!("RATE_LIMITER" in env)) return undefined;
+  const rl: unknown = env.RATE_LIMITER;
   if (typeof rl === "object" && rl !== null && "limit" in rl && typeof rl.limit === "function") {
     return rl as RateLimiter;
   }

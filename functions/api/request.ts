@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
 import { LIMITS } from "../core/limits";
-import { ApiErrorCode, apiError } from "./errors";
+import { ApiError, ApiErrorCode, apiError } from "./errors";
 
 /** Largest accepted body: a 64 KiB config plus its JSON escaping and the context. */
 export const MAX_BODY_BYTES = 2 * LIMITS.configBytes;
@@ -24,32 +24,61 @@ const requireJson: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => {
+    const declared = c.req.header("content-length");
+    throw apiError(
+      413,
+      ApiErrorCode.BodyTooLarge,
+      `The body is ${declared ? `${declared} bytes` : "larger than that"}; at most ${MAX_BODY_BYTES} bytes are accepted.`,
+    );
+  },
+});
+
+/**
+ * A body that stops arriving (the client went away mid-upload) is a coded 400, not an
+ * unhandled error: the answer reaches no one, and nothing went wrong on our side.
+ */
+function incompleteBody(): ApiError {
+  return apiError(
+    400,
+    ApiErrorCode.BodyIncomplete,
+    "The request body ended before it was complete (did the client disconnect?).",
+  );
+}
+
+/** The size cap, with a failed read of the body (before the handler runs) an `incompleteBody`. */
+const capBody: MiddlewareHandler = async (c, next) => {
+  let handled = false;
+  try {
+    await limitBody(c, async () => {
+      handled = true;
+      await next();
+    });
+  } catch (e) {
+    if (handled || e instanceof ApiError) throw e;
+    throw incompleteBody();
+  }
+};
+
 /**
  * What a JSON POST route runs before its handler: the media type (415), then the size
  * (413), by content-length when given, else counted while the body streams in.
  */
-export const jsonBody = [
-  requireJson,
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => {
-      const declared = c.req.header("content-length");
-      throw apiError(
-        413,
-        ApiErrorCode.BodyTooLarge,
-        `The body is ${declared ? `${declared} bytes` : "larger than that"}; at most ${MAX_BODY_BYTES} bytes are accepted.`,
-      );
-    },
-  }),
-] as const;
+export const jsonBody = [requireJson, capBody] as const;
 
 /** The body as JSON (after `jsonBody`): 400 for invalid UTF-8, an empty body or bad JSON. */
 export async function readJsonBody(c: Context): Promise<unknown> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await c.req.arrayBuffer();
+  } catch {
+    throw incompleteBody();
+  }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(
-      await c.req.arrayBuffer(),
-    );
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw apiError(
       400,

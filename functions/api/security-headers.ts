@@ -9,6 +9,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   const h = c.res.headers;
   h.set("x-content-type-options", "nosniff");
   h.set("referrer-policy", "no-referrer");
+  // HTTPS only from the first visit on, for a year (RFC 6797); ignored over plain HTTP.
+  h.set("strict-transport-security", "max-age=31536000; includeSubDomains");
   if (!h.has("content-security-policy")) {
     h.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
   }

@@ -4,9 +4,10 @@
  * together by PID (DEVELOPERS.md: killing npx would orphan them).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { z } from "zod";
 import { freePort, sleep } from "./net";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -23,6 +24,20 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   } catch {
     // already gone
   }
+}
+
+/**
+ * The `--var NAME:value` pairs of `npm start`, so the servers the tests start are local
+ * dev exactly as a user runs it (no rate limit, for one).
+ */
+export function npmStartVars(): Record<string, string> {
+  const pkg = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")));
+  const start = pkg.scripts.start;
+  return Object.fromEntries(
+    [...start.matchAll(/--var ([A-Z_]+):(\S+)/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+  );
 }
 
 /** `config` is relative to the repository root; `vars` become `--var NAME:value`. */

@@ -9,6 +9,7 @@ import type { Clock } from "../io";
 import { LIMITS } from "../limits";
 import type { DnsCache } from "./cache";
 import { walkChain } from "./cname-chain";
+import { exchange, type FetchLike } from "./doh-exchange";
 import type {
   LookupResult,
   QueryContext,
@@ -17,9 +18,9 @@ import type {
   TraceEntry,
   TracingResolver,
 } from "./types";
-import { base64Url, decodeResponse, encodeQuery, MAX_BODY_BYTES, presentAnswer } from "./wire";
+import { base64Url, decodeResponse, encodeQuery, presentAnswer } from "./wire";
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 export interface DohClientOptions {
   /** The resolver's RFC 8484 endpoint, from the allow-list (`resolvers.ts`). */
@@ -135,6 +136,8 @@ export class DohClient implements TracingResolver {
     // NOERROR ending in a CNAME whose target the resolver did not chase (no SOA saying
     // "no data"): follow it with a new query, as a stub resolver does.
     if (walk.kind === "dangling" && rcode === "NOERROR" && outcome.negativeTtl === null) {
+      // Cached for the chain's TTL: replayed, the body leads to the same follow-up query.
+      if (fetched.from === "doh") this.#store(url, fetched.body, walk.ttl, ctx);
       return {
         result: { status: "not_found", rcode: "NOERROR" },
         entry,
@@ -224,60 +227,15 @@ export class DohClient implements TracingResolver {
     ctx: QueryContext,
     controller: AbortController,
   ): Promise<Fetched | "limit" | string> {
-    const clock = this.options.clock;
     let limit = this.#timeoutMs;
     if (ctx.deadline !== undefined) {
-      const left = Math.floor(ctx.deadline - clock.now());
+      const left = Math.floor(ctx.deadline - this.options.clock.now());
       if (left <= 0) return "evaluation deadline exceeded before the query";
       limit = Math.min(limit, left);
     }
     if (ctx.budget !== undefined && !ctx.budget.take()) return "limit";
-    const timer = setTimeout(() => controller.abort(), limit);
-    const done = (x: Omit<Fetched, "from" | "ttlLeft">): Fetched => ({
-      ...x,
-      from: "doh",
-      ttlLeft: null,
-    });
-    try {
-      const res = await this.options.fetch(url, {
-        method: "GET",
-        headers: { accept: "application/dns-message" },
-        signal: controller.signal,
-        // A redirect could lead anywhere: the allow-listed URL is the only address we use.
-        redirect: "manual",
-      });
-      if (res.status !== 200) {
-        await res.body?.cancel().catch(() => undefined);
-        return done({ error: `HTTP ${res.status} from resolver` });
-      }
-      const ctype =
-        (res.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-      if (ctype !== "application/dns-message") {
-        await res.body?.cancel().catch(() => undefined);
-        return done({
-          error: `resolver answered ${ctype === "" ? "without a content type" : `content type ${ctype}`}, expected application/dns-message`,
-        });
-      }
-      const declared = Number(res.headers.get("content-length") ?? "0");
-      if (declared > MAX_BODY_BYTES) {
-        await res.body?.cancel().catch(() => undefined);
-        return done({
-          error: `response body of ${declared} bytes from resolver (at most ${MAX_BODY_BYTES})`,
-        });
-      }
-      const body = new Uint8Array(await res.arrayBuffer());
-      if (body.byteLength > MAX_BODY_BYTES) {
-        return done({
-          error: `response body of ${body.byteLength} bytes from resolver (at most ${MAX_BODY_BYTES})`,
-        });
-      }
-      return done({ body });
-    } catch (e) {
-      if (controller.signal.aborted) return done({ error: `timeout after ${limit} ms` });
-      return done({ error: `network error: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      clearTimeout(timer);
-    }
+    const got = await exchange(this.options.fetch, url, limit, controller);
+    return { ...got, from: "doh", ttlLeft: null };
   }
 }
 

@@ -42,6 +42,10 @@ function checkLabels(input: string, name: string): void {
     if (label.length > MAX_LABEL_LENGTH) {
       fail(input, `a label of ${label.length} characters (at most ${MAX_LABEL_LENGTH})`);
     }
+    // RFC 5321 §4.1.2 (`sub-domain`, RFC 1123 LDH): a label neither starts nor ends with "-".
+    if (label.startsWith("-") || label.endsWith("-")) {
+      fail(input, `the label ${JSON.stringify(label)}, which starts or ends with "-"`);
+    }
   }
 }
 

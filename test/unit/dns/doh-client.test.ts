@@ -1,5 +1,6 @@
 import * as dnsPacket from "dns-packet";
 import { describe, expect, it } from "vitest";
+import { createDnsCache } from "../../../functions/core/dns/cache";
 import { createDohClient } from "../../../functions/core/dns/doh-client";
 import { createQueryBudget } from "../../../functions/core/dns/evaluation-resolver";
 import { fakeDoh, manualClock, type Reply, soa } from "./fake-doh";
@@ -159,6 +160,24 @@ describe("CNAME chains", () => {
     expect(trace.map((t) => t.name)).toEqual(["www.example", "target.other"]);
   });
 
+  it("caches an answer that ends at a CNAME the resolver did not chase", async () => {
+    const fake = fakeDoh((name) =>
+      name === "www.example"
+        ? { answers: [{ name, type: "CNAME", ttl: 60, data: "target.other" }] }
+        : { answers: [{ name: "target.other", type: "A", ttl: 60, data: "192.0.2.8" }] },
+    );
+    const clock = manualClock();
+    const cache = createDnsCache({ clock });
+    const doh = createDohClient({ url: URL_, fetch: fake.fetch, clock, cache });
+    await doh.query("www.example", "A");
+    const again = await doh.query("www.example", "A");
+    expect(again.trace.map((t) => `${t.name} ${t.from}`)).toEqual([
+      "www.example cache",
+      "target.other cache",
+    ]);
+    expect(fake.seen).toHaveLength(2);
+  });
+
   it("a CNAME to a missing name is NXDOMAIN", async () => {
     const { doh } = client((name) => ({
       rcode: "NXDOMAIN",
@@ -217,9 +236,26 @@ describe("transport failures are errors", () => {
         new Response(new Uint8Array(70_000), {
           headers: { "content-type": "application/dns-message" },
         }),
-      /70000 bytes/,
+      /more than 65535 bytes/,
     ],
   ];
+  it("stops reading a body without content-length once it passes the DNS message limit", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(16_384));
+      },
+    });
+    const { doh } = client(
+      () => new Response(endless, { headers: { "content-type": "application/dns-message" } }),
+    );
+    const { result } = await doh.query("x.example", "A");
+    expect(result.status === "error" && result.message).toMatch(/more than 65535 bytes/);
+    // 65,535 bytes are 4 chunks of 16 KiB: the fifth passes the limit; nothing more is read.
+    expect(pulled).toBeLessThanOrEqual(6);
+  });
+
   it.each(cases)("%s", async (_label, make, message) => {
     const { doh } = client(() => make());
     const { result, trace } = await doh.query("x.example", "A");

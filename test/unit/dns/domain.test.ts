@@ -24,6 +24,9 @@ const good: [string, string][] = [
 
 const bad: [string, string][] = [
   ["", "empty"],
+  ["-example.com", "label starting with a hyphen"],
+  ["example-.com", "label ending with a hyphen"],
+  ["mx.-a.example", "inner label starting with a hyphen"],
   [".", "root"],
   ["..", "empty label"],
   [".example.com", "leading dot"],
