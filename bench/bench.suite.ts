@@ -1,11 +1,12 @@
 /**
  * The benchmark run (bench/run.mjs → vitest with bench/vitest.config.ts). Sections run one
  * after another; the table is printed and bench/results.json written at the end.
- * BENCH_ONLY=cpu,dns,worker,page runs a subset (for working on one figure).
+ * BENCH_ONLY=cpu,dns,worker,page,load runs a subset (for working on one figure).
  */
 import { afterAll, inject, it } from "vitest";
 import { benchCpuBundled } from "./cpu-bundled";
 import { benchDns } from "./dns";
+import { benchLoad } from "./load";
 import { benchPage } from "./page";
 import { writeReport } from "./report";
 import type { Figure } from "./support/figures";
@@ -29,6 +30,10 @@ it.runIf(wanted("worker"))("3. Worker bundle and start-up", async () => {
 
 it.runIf(wanted("page"))("4. playground in Chromium", async () => {
   figures.push(...(await benchPage()));
+});
+
+it.runIf(wanted("load"))("5. load", async () => {
+  figures.push(...(await benchLoad(inject("dnsdistDohUrl"))));
 });
 
 afterAll(() => {

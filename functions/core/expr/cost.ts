@@ -15,7 +15,7 @@ export const COST = Object.freeze({
   /** One element of an array read, copied or compared (a character costs 1). */
   element: 10,
   /** One `==` comparison of two elements, with Stalwart's coercion (`is_intersect`, `dedup`). */
-  compare: 5,
+  compare: 12,
   /** One ordering comparison of `sort`. */
   order: 20,
   /** One byte hashed by `hash()` (SHA-512 is the slowest of its four). */
