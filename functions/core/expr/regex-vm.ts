@@ -14,7 +14,7 @@
 import type { Meter } from "../meter";
 import { COST } from "./cost";
 import type { Assertion } from "./regex-ast";
-import { programOf } from "./regex-compiler";
+import { type Program, programOf } from "./regex-compiler";
 
 export { checkRegexProgram, MAX_REGEX_PROGRAM } from "./regex-compiler";
 
@@ -38,47 +38,75 @@ export function execBounded(
 ): (string | undefined)[] | null {
   const prog = programOf(re);
   const chars = re.flags.includes("u") ? [...subject] : subject.split("");
+  const matched = new PikeVm(prog, chars, meter).run();
+  if (matched === null) return null;
   // offsets[k]: index in `subject` where character k starts.
   const offsets: number[] = [0];
   for (const ch of chars) offsets.push((offsets[offsets.length - 1] ?? 0) + ch.length);
-  const step = () => meter.charge(COST.regexStep, "a regular expression");
-  const holds = (kind: Assertion, k: number): boolean => {
-    const prev = chars[k - 1];
-    const next = chars[k];
-    switch (kind) {
-      case "bot":
-        return k === 0;
-      case "eot":
-        return k === chars.length;
-      case "bol":
-        return k === 0 || (prog.multiline && prev === "\n");
-      case "eol":
-        return k === chars.length || (prog.multiline && next === "\n");
-      case "word":
-        return isWord(prev) !== isWord(next);
-      case "notword":
-        return isWord(prev) === isWord(next);
-    }
-  };
-  let matched: readonly number[] | null = null;
-  const slots = 2 * (prog.groups + 1);
-  const empty: number[] = new Array<number>(slots).fill(-1);
+  const out: (string | undefined)[] = [];
+  for (let g = 0; g <= prog.groups; g++) {
+    const a = matched[2 * g] ?? -1;
+    const b = matched[2 * g + 1] ?? -1;
+    out.push(a < 0 || b < 0 ? undefined : subject.slice(offsets[a], offsets[b]));
+  }
+  return out;
+}
 
-  // Follows jumps, splits, saves and assertions from `pc` at position k, in priority order.
-  const add = (
-    list: Thread[],
-    seen: Set<number>,
-    pc0: number,
-    caps0: readonly number[],
-    k: number,
-  ) => {
+/** One search: the thread lists of a Thompson simulation over `chars`, with captures. */
+class PikeVm {
+  constructor(
+    private readonly prog: Program,
+    private readonly chars: readonly string[],
+    private readonly meter: Meter,
+  ) {}
+
+  /** The capture slots of the leftmost-first match, or null. */
+  run(): readonly number[] | null {
+    const empty: number[] = new Array<number>(2 * (this.prog.groups + 1)).fill(-1);
+    let matched: readonly number[] | null = null;
+    let current: Thread[] = [];
+    let currentSeen = new Set<number>();
+    for (let k = 0; k <= this.chars.length; k++) {
+      // A new search may start here, at lowest priority, until something matched.
+      if (matched === null) this.add(current, currentSeen, 0, empty, k);
+      if (current.length === 0) {
+        if (matched !== null) break;
+        currentSeen = new Set<number>();
+        continue;
+      }
+      const next: Thread[] = [];
+      const nextSeen = new Set<number>();
+      const ch = this.chars[k];
+      for (const t of current) {
+        this.step();
+        const inst = this.prog.insts[t.pc];
+        if (inst?.op === "match") {
+          matched = t.caps;
+          break; // lower-priority threads lose (leftmost-first)
+        }
+        if (inst?.op === "char" && ch !== undefined && inst.test(ch)) {
+          this.add(next, nextSeen, t.pc + 1, t.caps, k + 1);
+        }
+      }
+      current = next;
+      currentSeen = nextSeen;
+    }
+    return matched;
+  }
+
+  private step(): void {
+    this.meter.charge(COST.regexStep, "a regular expression");
+  }
+
+  /** Follows jumps, splits, saves and assertions from `pc0` at position k, in priority order. */
+  private add(list: Thread[], seen: Set<number>, pc0: number, caps0: readonly number[], k: number) {
     const stack: Thread[] = [{ pc: pc0, caps: caps0 }];
-    while (stack.length > 0) {
-      const { pc, caps } = stack.pop() as Thread;
+    for (let t = stack.pop(); t !== undefined; t = stack.pop()) {
+      const { pc, caps } = t;
       if (seen.has(pc)) continue;
       seen.add(pc);
-      step();
-      const inst = prog.insts[pc];
+      this.step();
+      const inst = this.prog.insts[pc];
       if (!inst) continue;
       switch (inst.op) {
         case "jmp":
@@ -94,48 +122,30 @@ export function execBounded(
           break;
         }
         case "assert":
-          if (holds(inst.kind, k)) stack.push({ pc: pc + 1, caps });
+          if (this.holds(inst.kind, k)) stack.push({ pc: pc + 1, caps });
           break;
         default:
           list.push({ pc, caps });
       }
     }
-  };
+  }
 
-  let current: Thread[] = [];
-  let currentSeen = new Set<number>();
-  for (let k = 0; k <= chars.length; k++) {
-    // A new search may start here, at lowest priority, until something matched.
-    if (matched === null) add(current, currentSeen, 0, empty, k);
-    if (current.length === 0) {
-      if (matched !== null) break;
-      currentSeen = new Set<number>();
-      continue;
+  private holds(kind: Assertion, k: number): boolean {
+    const prev = this.chars[k - 1];
+    const next = this.chars[k];
+    switch (kind) {
+      case "bot":
+        return k === 0;
+      case "eot":
+        return k === this.chars.length;
+      case "bol":
+        return k === 0 || (this.prog.multiline && prev === "\n");
+      case "eol":
+        return k === this.chars.length || (this.prog.multiline && next === "\n");
+      case "word":
+        return isWord(prev) !== isWord(next);
+      case "notword":
+        return isWord(prev) === isWord(next);
     }
-    const next: Thread[] = [];
-    const nextSeen = new Set<number>();
-    const ch = chars[k];
-    for (const t of current) {
-      step();
-      const inst = prog.insts[t.pc];
-      if (inst?.op === "match") {
-        matched = t.caps;
-        break; // lower-priority threads lose (leftmost-first)
-      }
-      if (inst?.op === "char" && ch !== undefined && inst.test(ch)) {
-        add(next, nextSeen, t.pc + 1, t.caps, k + 1);
-      }
-    }
-    current = next;
-    currentSeen = nextSeen;
   }
-  if (matched === null) return null;
-  const m = matched;
-  const out: (string | undefined)[] = [];
-  for (let g = 0; g <= prog.groups; g++) {
-    const a = m[2 * g] ?? -1;
-    const b = m[2 * g + 1] ?? -1;
-    out.push(a < 0 || b < 0 ? undefined : subject.slice(offsets[a], offsets[b]));
-  }
-  return out;
 }
