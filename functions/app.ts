@@ -11,7 +11,9 @@ import { ApiError, ApiErrorCode } from "./api/errors";
 import { rateLimit } from "./api/rate-limit";
 import { securityHeaders } from "./api/security-headers";
 import type { AppEnv } from "./app-env";
-import { RequestError } from "./core/request-error";
+import { DnsInputError } from "./core/dns/errors";
+import { CoreError } from "./core/errors";
+import { asRequestError, RequestError } from "./core/request-error";
 import type { AppDeps } from "./deps";
 import { defaultDeps } from "./deps";
 import { errorResponse, requestErrorResponse } from "./routes/error-response";
@@ -71,6 +73,11 @@ export function createApp(deps: AppDeps = defaultDeps()): Hono<AppEnv> {
   );
   app.onError((err, c) => {
     if (err instanceof RequestError) return requestErrorResponse(c, err);
+    // An entry point places its core errors; one that escaped still gets its code.
+    if (err instanceof CoreError || err instanceof DnsInputError) {
+      const placed = asRequestError(err);
+      if (placed instanceof RequestError) return requestErrorResponse(c, placed);
+    }
     if (err instanceof ApiError) return errorResponse(c, err.status, err.body);
     // Never a stack trace or a message from inside the runtime: a generic, coded 500.
     console.error("unhandled error", err instanceof Error ? err.name : typeof err);

@@ -35,7 +35,11 @@ export async function evaluateExpression(
   const variables = new Map<string, Value>();
   for (const [name, raw] of Object.entries(req.variables ?? {})) {
     const value = variableValue(name, raw);
-    chargeSize(meter, value, "reading the variables");
+    try {
+      chargeSize(meter, value, "reading the variables");
+    } catch (e) {
+      throw asRequestError(e);
+    }
     // Stalwart's remote_ip/local_ip are addresses printed by Rust: typed text the same.
     const ip = IP_VARIABLES.has(name) && value.kind === "string" ? parseIp(value.value) : null;
     variables.set(name, ip === null ? value : str(ip.canonical));
