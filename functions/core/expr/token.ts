@@ -39,3 +39,10 @@ export type Token = (
 export function syntax(message: string, start: number, end: number): never {
   throw new CoreError(CoreErrorCode.ExprSyntax, message, { start, end });
 }
+
+export const binToken = (op: BinaryOp, at: number, length: number): Token => ({
+  t: "bin",
+  op,
+  start: at,
+  end: at + length,
+});

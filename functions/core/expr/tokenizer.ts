@@ -12,11 +12,10 @@
 import { exprLimit, LIMITS } from "../limits";
 import { compileRustRegex } from "./regex";
 import { firstUtf8Byte, rustCharDebug } from "./rust-debug";
-import type { BinaryOp, Token } from "./token";
-import { syntax } from "./token";
+import { type BinaryOp, binToken, syntax, type Token } from "./token";
 import type { TokenMap } from "./types";
 import { str } from "./value";
-import { classifyWord } from "./words";
+import { classifyWord, isAlpha } from "./words";
 
 /** Operators of one character, and of two when the second is `=` (as Stalwart pairs them). */
 const SINGLE: Readonly<Record<string, BinaryOp>> = { "^": "^", "+": "+", "*": "*", "/": "/" };
@@ -24,17 +23,6 @@ const COMPARE: Readonly<Record<string, readonly [BinaryOp, BinaryOp]>> = {
   ">": [">", ">="],
   "<": ["<", "<="],
 };
-
-const binToken = (op: BinaryOp, at: number, length: number): Token => ({
-  t: "bin",
-  op,
-  start: at,
-  end: at + length,
-});
-
-/** `[A-Za-z_$]`: the characters that make a word an identifier. */
-const isAlpha = (ch: string): boolean =>
-  (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || ch === "_" || ch === "$";
 
 export class Tokenizer {
   private pos = 0;

@@ -12,6 +12,10 @@ import { syntax, type Token } from "./token";
 import type { TokenMap } from "./types";
 import { float, int } from "./value";
 
+/** `[A-Za-z_$]`: the characters that make a word an identifier. */
+export const isAlpha = (ch: string): boolean =>
+  (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || ch === "_" || ch === "$";
+
 /** What the tokenizer saw while the word accumulated. */
 export interface WordShape {
   readonly hasNumber: boolean;
