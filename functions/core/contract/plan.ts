@@ -71,16 +71,21 @@ export const AttemptSchema = z
   .readonly();
 export type Attempt = z.infer<typeof AttemptSchema>;
 
+/** Where a diagnostic or an error is in the submitted text: 1-based, as editors count. */
+export const PLACE = {
+  line: z.int().optional(),
+  column: z.int().optional(),
+  endLine: z.int().optional(),
+  endColumn: z.int().optional(),
+};
+
 export const PlanDiagnosticSchema = z
   .object({
     severity: z.enum(["error", "warning", "info"]),
     code: z.string(),
     message: z.string(),
     key: z.string().optional(),
-    line: z.int().optional(),
-    column: z.int().optional(),
-    endLine: z.int().optional(),
-    endColumn: z.int().optional(),
+    ...PLACE,
   })
   .readonly();
 export type PlanDiagnostic = z.infer<typeof PlanDiagnosticSchema>;

@@ -3,6 +3,7 @@
  * health check and the one error envelope of every route.
  */
 import * as z from "zod";
+import { PLACE } from "./plan";
 
 /** Plain JSON for `value` (the contract's `<JSON value>`); `type` carries the kind. */
 export type PlainJson = string | number | readonly PlainJson[];
@@ -29,10 +30,7 @@ export const HealthResponseSchema = z.object({ ok: z.literal(true), version: z.s
 export const ErrorBodySchema = z.object({
   code: z.string().describe("Stable snake_case identifier: assert on it, never on `message`."),
   message: z.string(),
-  line: z.int().optional(),
-  column: z.int().optional(),
-  endLine: z.int().optional(),
-  endColumn: z.int().optional(),
+  ...PLACE,
   key: z.string().optional(),
   field: z.string().optional().describe("Dotted path of the request field at fault."),
 });
