@@ -25,9 +25,22 @@ function branches(key: string, condition: (i: number) => string, then: string, b
   return `[queue.outbound]\n${key} = [${out.join(", ")}, { else = "${then}" }]\n`;
 }
 
+/**
+ * An SPF record of about 1 KiB: macro-expanded `exists` and `a` terms, then `ip4`/`ip6`
+ * terms that never match, then an include of the next record (ten levels, RFC 7208's
+ * lookup limit).
+ */
+function spfRecord(i: number): string {
+  const macros = ["exists:%{ir}.%{l1r-}.%{o}.x.example", "a:%{d2}.%{h}.y.example/24"];
+  const terms: string[] = ["v=spf1", ...macros];
+  for (let k = 0; terms.join(" ").length < 960; k++) terms.push(`ip4:198.51.${i}.${k}/32`);
+  if (i < 10) terms.push(`include:s${i + 1}.example`);
+  return `"${terms.join(" ")} -all"`;
+}
+
 interface Hostile {
   readonly name: string;
-  readonly path: "/api/evaluate" | "/api/expression";
+  readonly path: "/api/evaluate" | "/api/expression" | "/api/spf";
   readonly body: unknown;
 }
 
@@ -76,6 +89,21 @@ const CASES: readonly Hostile[] = [
     body: evaluate(
       `[queue.outbound]\n${Array.from({ length: 1999 }, (_, i) => `k${i}-unknown-setting = 1`).join("\n")}\n`,
     ),
+  },
+  {
+    name: "spf: 10 includes of 1 KiB records full of mechanisms and macros",
+    path: "/api/spf",
+    body: {
+      ip: "2001:db8::1",
+      sender: `${"l".repeat(60)}@s0.example`,
+      helo: "mail.example",
+      resolver: "none",
+      records: Array.from({ length: 11 }, (_, i) => ({
+        name: `s${i}.example`,
+        type: "TXT",
+        value: spfRecord(i),
+      })),
+    },
   },
   {
     name: "expression: SHA-512, is_intersect 1,024², dedup 1,024 (8 KiB body)",

@@ -16,8 +16,8 @@ export function parseExpression(source: string, tokens: TokenMap): Expression {
       end: source.length,
     });
   }
-  const { items, mentions } = shuntingYard(source, tokens);
-  return { source, items, mentions };
+  const { items, names } = shuntingYard(source, tokens);
+  return { source, items, names };
 }
 
 /**
@@ -25,10 +25,14 @@ export function parseExpression(source: string, tokens: TokenMap): Expression {
  * (`k: "fn"`): lets callers know which inputs its value can depend on.
  */
 export function mentions(expr: Expression, k: "var" | "fn", name: string): boolean {
-  return expr.mentions.some((m) => m.k === k && m.name === name);
+  const names = expr.names;
+  for (let i = 0; i < names.length; i += 2) {
+    if (names[i] === k && names[i + 1] === name) return true;
+  }
+  return false;
 }
 
-/** The mentions as (kind, name) pairs in one flat list, as the planner reads them. */
+/** The (kind, name) pairs an expression mentions (`Expression.names`). */
 export function namesOf(expr: Expression): readonly string[] {
-  return expr.mentions.flatMap((m) => [m.k, m.name]);
+  return expr.names;
 }

@@ -15,7 +15,7 @@ import { exprLimit, LIMITS } from "../limits";
 import { type Item, PRECEDENCE } from "./program";
 import type { Token } from "./token";
 import { Tokenizer } from "./tokenizer";
-import type { Mention, TokenMap } from "./types";
+import type { TokenMap } from "./types";
 
 /** Stalwart's `Token::Function` on the operator stack: a call, an index or an array. */
 interface Call {
@@ -39,15 +39,16 @@ function syntax(message: string, range: SourceRange): never {
 export function shuntingYard(
   source: string,
   tokens: TokenMap,
-): { readonly items: Item[]; readonly mentions: Mention[] } {
+): { readonly items: Item[]; readonly names: string[] } {
   const parser = new Parser(new Tokenizer(source, tokens));
   parser.run();
-  return { items: parser.out, mentions: parser.mentions };
+  return { items: parser.out, names: parser.names };
 }
 
 class Parser {
   readonly out: Item[] = [];
-  readonly mentions: Mention[] = [];
+  /** (kind, name) pairs of the variables read and functions called. */
+  readonly names: string[] = [];
   private readonly stack: Entry[] = [];
   /** Operands counted for each open call, innermost last. */
   private readonly argCount: number[] = [];
@@ -72,7 +73,7 @@ class Parser {
     switch (tok.t) {
       case "var":
         this.operand({ k: "var", name: tok.name });
-        this.mentions.push({ k: "var", name: tok.name });
+        this.names.push("var", tok.name);
         return true;
       case "const":
         this.operand({ k: "const", value: tok.value });
@@ -209,7 +210,7 @@ class Parser {
       this.out.push({ k: "build", n: call.arity });
     } else {
       this.out.push({ k: "fn", name: call.name, args: call.arity });
-      this.mentions.push({ k: "fn", name: call.name });
+      this.names.push("fn", call.name);
     }
   }
 

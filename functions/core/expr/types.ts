@@ -16,20 +16,17 @@ export interface TokenMap {
   readonly constants: ReadonlyMap<string, Value>;
 }
 
-/** A variable the expression reads or a function it calls. */
-export interface Mention {
-  readonly k: "var" | "fn";
-  readonly name: string;
-}
-
 /** A parsed expression (`parseExpression`), evaluated by `evaluate()`. */
 export interface Expression {
   /** The source text it was parsed from. */
   readonly source: string;
   /** The postfix program, as in Stalwart. */
   readonly items: readonly Item[];
-  /** Variables read and functions called, in the order the parser met them. */
-  readonly mentions: readonly Mention[];
+  /**
+   * Variables read and functions called, in the order the parser met them, as flat
+   * (kind, name) pairs: `["var", "rcpt_domain", "fn", "ends_with"]`.
+   */
+  readonly names: readonly string[];
 }
 
 /**
