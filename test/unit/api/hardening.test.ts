@@ -103,7 +103,7 @@ describe("headers, methods and paths", () => {
 
 describe("dns_query() of a name no lookup can be made for", () => {
   it.each(["a b", "", "http://x/", "a..b"])(
-    "%j answers at once, with no lookup limit reached",
+    "%j answers at once with the failed lookup (expr_eval), not the lookup limit",
     async (name) => {
       const res = await app.request(
         "/api/expression",
@@ -114,7 +114,11 @@ describe("dns_query() of a name no lookup can be made for", () => {
         },
         {},
       );
-      expect(res.status).toBe(200);
+      // A failed dns_query() lookup is an evaluation error, as in Stalwart.
+      expect({ status: res.status, code: await code(res) }).toEqual({
+        status: 422,
+        code: "expr_eval",
+      });
     },
   );
 });
