@@ -22,7 +22,7 @@ export const LIMITS = Object.freeze({
    * Cost units of work per request (meter.ts; a unit is about a nanosecond of CPU on the
    * bench machine): the worst request stays inside the Workers free plan's 10 ms.
    */
-  cost: 3_000_000,
+  cost: 2_000_000,
   /** Characters in the pattern of `matches('<regex>', x)`. */
   regexLength: 512,
   /** Characters in any string an expression produces. */

@@ -19,11 +19,14 @@ const KNOWN_QUEUE_KEYS: readonly string[] = [
 
 const KNOWN_CELLS = KNOWN_QUEUE_KEYS.reduce((n, k) => n + k.length + 1, 0);
 
-/** Whether `key` is a known key or under one (`k` or `k.…`). */
+const KNOWN = new Set(KNOWN_QUEUE_KEYS);
+
+/** Whether `key` is a known key or under one (`k` or `k.…`): its dot-prefixes looked up. */
 function isKnown(key: string): boolean {
-  return KNOWN_QUEUE_KEYS.some(
-    (k) => key.startsWith(k) && (key.length === k.length || key[k.length] === "."),
-  );
+  for (let dot = key.indexOf("."); dot >= 0; dot = key.indexOf(".", dot + 1)) {
+    if (KNOWN.has(key.slice(0, dot))) return true;
+  }
+  return KNOWN.has(key);
 }
 
 /**
