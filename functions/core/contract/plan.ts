@@ -144,7 +144,14 @@ export const PlanSchema = z
       .readonly()
       .nullable(),
     retry: z
-      .object({ retryNum: z.int(), schedule: list(z.number()), nextInMs: z.number() })
+      .object({
+        retryNum: z.int(),
+        schedule: list(z.number()),
+        nextInMs: z.number(),
+        expireMs: z
+          .number()
+          .describe("queue.schedule.expire: how long after queueing the message is given up."),
+      })
       .readonly()
       .describe("When the next retry is due after this attempt fails (queue.schedule.retry)."),
     hostname: z.string().describe("EHLO name (queue.outbound.hostname)."),

@@ -155,6 +155,7 @@ async function finish(
 ): Promise<PlanBody> {
   const hostname = await ehloName(sources);
   const schedule = (await evaluateSetting(sources, SETTINGS.retry)).value;
+  const expireMs = (await evaluateSetting(sources, SETTINGS.expire)).value;
   const retryNum = envelope.retryNum;
   const { value, branch } = start.strategy;
   return {
@@ -166,6 +167,7 @@ async function finish(
       retryNum,
       schedule,
       nextInMs: schedule[Math.min(retryNum, schedule.length - 1)] ?? 60_000,
+      expireMs,
     },
     hostname,
     ...steps,

@@ -184,4 +184,10 @@ describe("retry schedule", () => {
     expect(p.retry.schedule).toEqual([60_000, 90_000]);
     expect(p.retry.nextInMs).toBe(90_000);
   });
+
+  it("queue.schedule.expire: Stalwart's 5d by default, else the configured duration", async () => {
+    expect((await plan({ records: dual })).retry.expireMs).toBe(5 * 86_400_000);
+    const p = await plan({ config: '[queue.schedule]\nexpire = "2h"\n', records: dual });
+    expect(p.retry.expireMs).toBe(2 * 3_600_000);
+  });
 });
