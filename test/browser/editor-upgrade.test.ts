@@ -67,7 +67,12 @@ it("keeps what was typed before the contributions arrived, and then has them all
     const read = async (selector: string) =>
       ((await s.page.locator(selector).textContent()) ?? "").replace(/\u00a0/g, " ");
     expect(await read("#editor .view-line >> nth=0")).toContain("# typed early");
-    // The branch highlight still covers the same text (it followed the typed line).
+    // The edit made the result stale, and the branch highlight (part of that result) went;
+    // the next Run brings it back on the same text, on the line it moved to.
+    expect(await s.page.locator("#editor .branch-hl").count()).toBe(0);
+    const runs = Number(await s.page.getAttribute("#result-panel", "data-run"));
+    await s.page.keyboard.press("Control+Enter");
+    await waitForRun(s.page, runs);
     await s.page.waitForSelector("#editor .view-line .branch-hl");
     expect(await highlightedText()).toBe(highlightBefore);
     await s.page.keyboard.type("!");

@@ -114,6 +114,9 @@ describe("playground", () => {
     await s.page.fill("#ctx-domain", "example.com");
     await s.page.fill("#ctx-seed", "7");
     await s.page.fill("#ctx-sender", "carol@example.net");
+    const runs = Number(await s.page.getAttribute("#result-panel", "data-run"));
+    await s.page.click("#run");
+    await waitForRun(s.page, runs);
     await s.page.click("#copy-link");
     await s.page.waitForSelector("#banner:not([hidden])");
     const link = await s.page.evaluate(() => location.href);

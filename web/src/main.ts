@@ -1,180 +1,160 @@
 /**
- * The playground page: state ⇄ URL fragment, editor, context, what-if DNS, Run, result,
- * retry timeline, expression console, examples, share. Monaco arrives later through a
- * dynamic import; until then the textarea is the editor.
+ * The playground page: wires the state (persisted as it is edited), the editor, the input
+ * panels, Run and the result views. Monaco arrives later through a dynamic import; until
+ * then the textarea is the editor.
  */
 import "./styles.css";
-import { evaluate } from "./api/client";
+import type { EvaluateResponse } from "./api/schemas";
 import { byId } from "./dom";
 import { branchRange, type TextRange } from "./editor/branch-range";
 import { type EditorHandle, textareaHandle } from "./editor/handle";
-import { EXAMPLES, exampleState } from "./examples";
-import { copyText, showBanner } from "./share";
-import { encodeState, readLocation } from "./state/codec";
-import { curlCommand, evaluateRequest } from "./state/request";
-import { defaultState, type PlaygroundState } from "./state/types";
+import { embedCode, readEmbedOptions, splitFragment } from "./embed-options";
+import { runController } from "./run/run-controller";
+import { copyText } from "./share";
+import { persister, readDraft } from "./state/persist";
+import { curlCommand } from "./state/request";
+import type { PlaygroundState } from "./state/types";
+import { initTheme, toggleTheme } from "./theme";
 import { renderConsole } from "./ui/console-panel";
 import { renderContext } from "./ui/context-panel";
 import { setupExamplesMenu } from "./ui/examples-menu";
+import { applyLayout, disableInputs } from "./ui/layout";
 import { liveDiagnostics } from "./ui/live-diagnostics";
-import { renderError, renderResult } from "./ui/result-view";
+import { loadStates } from "./ui/load-states";
+import { markStale } from "./ui/stale";
 import { setupTabs } from "./ui/tabs";
 import { renderTimeline } from "./ui/timeline";
 import { renderWhatIf } from "./ui/whatif-panel";
 
-const embed = /\/embed\/?$/.test(location.pathname);
-if (embed) document.body.classList.add("embed");
+const opts = readEmbedOptions(location);
+initTheme(opts.theme);
+applyLayout(opts);
 
 const banner = byId<HTMLDivElement>("banner");
 const resultEl = byId<HTMLDivElement>("result-panel");
 const timelineEl = byId<HTMLDivElement>("timeline-panel");
 const consoleEl = byId<HTMLDivElement>("console-panel");
-const note = byId<HTMLParagraphElement>("example-note");
-const examples = byId<HTMLSelectElement>("examples");
 
-let state: PlaygroundState = defaultState();
+let state: PlaygroundState;
 let editor: EditorHandle = textareaHandle(byId<HTMLTextAreaElement>("editor-fallback"));
-let activePanel = "result-panel";
-let runController: AbortController | null = null;
-let runCount = 0;
-/** States loaded so far (an automatic Run belongs to the latest only). */
-let loads = 0;
+let activePanel = `${opts.tab}-panel`;
+
+/** The state with the editor's text in it. */
+function current(): PlaygroundState {
+  state.config = editor.getValue();
+  return state;
+}
+
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+const persist = persister(
+  { location, history, storage },
+  current,
+  splitFragment(location.hash).options,
+  (hash) => {
+    byId<HTMLAnchorElement>("open-full").href = `/${splitFragment(hash).state}`;
+  },
+);
 
 /**
- * Settles once Monaco is mounted or has failed to load. The page's own start-up work (the
- * first example's Run: fetch, schema check, rendering; the live lint's core analysis)
- * waits for it: on a cold load the editor's chunks finish compiling while that work would
- * run, and the editor is what the page waits for (BENCHMARKS.md, "What the profile
- * showed", fourth round).
+ * Settles once Monaco is mounted or has failed to load. The first example's Run and the
+ * live lint wait for it: on a cold load the editor's chunks are still compiling, and the
+ * editor is what the page waits for.
  */
 let settleEditor: () => void = () => {};
 const editorSettled = new Promise<void>((resolve) => {
   settleEditor = resolve;
 });
 /** A stalled editor download must not hold the first result back for good. */
-const EDITOR_WAIT_MS = 4_000;
-setTimeout(() => settleEditor(), EDITOR_WAIT_MS);
+setTimeout(() => settleEditor(), 4_000);
 
 const lintNow = liveDiagnostics(byId("live-diagnostics"), () => editor);
-/** Before the editor settles, the text is linted (once, the latest) when it does. */
 const lint = (text: string): void => void editorSettled.then(() => lintNow(text));
 
-async function writeHash(): Promise<void> {
-  const hash = await encodeState(state);
-  if (hash !== location.hash) history.replaceState(null, "", `${location.pathname}${hash}`);
-  const full = byId<HTMLAnchorElement>("open-full");
-  full.href = `/${hash}`;
+/** The last branch highlight, re-applied when Monaco replaces the textarea. */
+let lastHighlight: TextRange | null = null;
+function setHighlight(range: TextRange | null): void {
+  lastHighlight = range;
+  editor.highlight(range);
 }
 
+const runs = runController({
+  state: current,
+  editor: () => editor,
+  onPlan(plan: EvaluateResponse | null) {
+    const s = plan?.strategy;
+    if (s?.branch) {
+      void branchRange(state.config, s.key ?? "queue.outbound.ip-strategy", s.branch.index)
+        .catch(() => null)
+        .then(setHighlight);
+    } else setHighlight(null);
+    if (activePanel === "timeline-panel") void renderTimeline(timelineEl, current());
+    else delete timelineEl.dataset.drawn;
+  },
+});
+
 /**
- * Inputs changed: the result on screen no longer matches them, so say so (the fragment
- * itself is updated on blur and on Run, DEVELOPERS.md, not per keystroke).
+ * Inputs changed: every view that shows a result says it is out of date, the branch
+ * highlight (which belongs to that result) goes, and the state is persisted.
  */
 function onInputChange(): void {
-  resultEl.classList.add("stale");
-  resultEl.title = "Inputs changed since this result: press Run";
+  if (resultEl.dataset.run !== undefined) markStale(resultEl, "result");
+  if (timelineEl.dataset.drawn !== undefined) markStale(timelineEl, "timeline");
+  const out = document.getElementById("console-out");
+  if (out?.dataset.value !== undefined) markStale(out, "value");
+  setHighlight(null);
+  persist.changed();
 }
 
 function renderInputs(): void {
   editor.setValue(state.config);
   renderContext(byId("context-panel"), state, onInputChange);
   renderWhatIf(byId("whatif-panel"), state, onInputChange);
-  renderConsole(consoleEl, state, onInputChange);
+  // The console's own fields change no result: they are only persisted.
+  renderConsole(consoleEl, state, () => persist.changed());
+  if (opts.readOnly) for (const id of ["context-panel", "whatif-panel"]) disableInputs(byId(id));
   lint(state.config);
 }
 
-/** The last branch highlight, re-applied when Monaco replaces the textarea. */
-let lastHighlight: TextRange | null = null;
-
-function setHighlight(range: TextRange | null): void {
-  lastHighlight = range;
-  editor.highlight(range);
-}
-
-async function highlightBranch(key: string, index: number | string): Promise<void> {
-  setHighlight(await branchRange(state.config, key, index).catch(() => null));
-}
-
-async function run(): Promise<void> {
-  state.config = editor.getValue();
-  runController?.abort();
-  const controller = new AbortController();
-  runController = controller;
-  const mine = ++runCount;
-  resultEl.setAttribute("aria-busy", "true");
-  void writeHash();
-  const r = await evaluate(evaluateRequest(state), controller.signal);
-  if (mine !== runCount) return;
-  resultEl.removeAttribute("aria-busy");
-  resultEl.classList.remove("stale");
-  resultEl.removeAttribute("title");
-  if (r.ok) {
-    renderResult(resultEl, r.data, (line, column) => editor.reveal(line, column));
-    const s = r.data.strategy;
-    if (s?.branch) void highlightBranch(s.key ?? "queue.outbound.ip-strategy", s.branch.index);
-    else setHighlight(null);
-  } else if (r.error.code !== "aborted") {
-    const where =
-      r.error.line != null ? `line ${r.error.line}, column ${r.error.column ?? 1}` : r.error.field;
-    renderError(resultEl, r.error.code, r.error.message, where);
-    setHighlight(null);
-  }
-  resultEl.dataset.run = String(mine);
-  if (activePanel === "timeline-panel") void renderTimeline(timelineEl, state);
-}
-
-function loadState(next: PlaygroundState, noteText: string | null): void {
-  state = next;
-  note.hidden = noteText === null;
-  note.textContent = noteText ?? "";
-  renderInputs();
-  // A Run asked for by the user (button, Ctrl+Enter) goes at once; this one is automatic,
-  // and left out if the user ran (or another state was loaded) in the meantime.
-  const at = ++loads;
-  const ran = runCount;
-  void editorSettled.then(() => {
-    if (at === loads && ran === runCount) void run();
-  });
-}
-
-async function loadFromLocation(): Promise<void> {
-  if (location.hash.length <= 1) {
-    const first = EXAMPLES[0];
-    loadState(first ? exampleState(first) : defaultState(), first?.note ?? null);
-    examples.value = first?.id ?? "";
-    return;
-  }
-  const r = await readLocation(location);
-  examples.value = "";
-  if (r.ok) {
-    banner.hidden = true;
-    loadState(r.state, null);
-  } else {
-    showBanner(
-      banner,
-      "error",
-      `This link could not be opened: ${r.message} The playground starts from its default example instead.`,
-    );
-    banner.dataset.code = r.code;
-    loadState(defaultState(), null);
-  }
-}
+const loads = loadStates({
+  banner,
+  current,
+  readDraft: () => readDraft({ location, history, storage }),
+  apply(next, note) {
+    state = next;
+    const noteEl = byId("example-note");
+    noteEl.hidden = note === null;
+    noteEl.textContent = note ?? "";
+    renderInputs();
+    persist.changed();
+    // This Run is automatic: left out if the user ran (or loaded again) in the meantime.
+    const ran = runs.count();
+    const at = loads.count();
+    void editorSettled.then(() => {
+      if (ran === runs.count() && at === loads.count()) void runs.run();
+    });
+  },
+});
 
 async function loadMonaco(): Promise<void> {
   const status = byId("editor-status");
   try {
     const { createEditor } = await import("./editor/monaco");
     const container = byId("editor");
-    const value = editor.getValue();
     const fallback = byId<HTMLTextAreaElement>("editor-fallback");
     const next = createEditor({
       container,
-      value,
-      onRun: () => void run(),
+      value: editor.getValue(),
+      onRun: () => void runs.run(),
+      readOnly: opts.readOnly,
       ...(document.activeElement === fallback ? { focusOffset: fallback.selectionStart } : {}),
     });
     next.onChange((text) => {
-      state.config = text;
       lint(text);
       onInputChange();
     });
@@ -182,10 +162,8 @@ async function loadMonaco(): Promise<void> {
     editor.highlight(lastHighlight);
     status.textContent = "Ctrl/Cmd+Enter runs · Ctrl+M: Tab leaves the editor";
     container.dataset.ready = "true";
-    lint(value);
+    lint(editor.getValue());
     document.body.dataset.editor = "monaco";
-    // Completion, hover, find, ... come a moment later (editor/monaco-contributions.ts);
-    // if they cannot load, the editor stays a plain Monaco editor.
     next.complete.then(
       () => {
         container.dataset.complete = "true";
@@ -201,45 +179,46 @@ async function loadMonaco(): Promise<void> {
   }
 }
 
-function setup(): void {
-  editor.onChange((text) => {
-    state.config = text;
-    lint(text);
-    onInputChange();
-  });
-  byId("run").addEventListener("click", () => void run());
+function setupActions(): void {
+  byId("run").addEventListener("click", () => void runs.toggle());
   document.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
       e.preventDefault();
-      void run();
+      void runs.run();
     }
   });
-  document.addEventListener("focusout", () => void writeHash());
   byId("copy-link").addEventListener("click", async () => {
-    // Run first, so the author sees exactly what the link will show.
-    await run();
-    await copyText(location.href, banner, "Link");
+    const fragment = splitFragment(await persist.flush()).state;
+    await copyText(`${location.origin}/${fragment}`, banner, "Link");
+  });
+  byId("copy-embed").addEventListener("click", async () => {
+    await copyText(embedCode(location.origin, "", await persist.flush()), banner, "Embed code");
   });
   byId("copy-curl").addEventListener("click", async () => {
-    state.config = editor.getValue();
-    await copyText(curlCommand(location.origin, state), banner, "curl command");
+    await copyText(curlCommand(location.origin, current()), banner, "curl command");
   });
-  window.addEventListener("hashchange", () => void loadFromLocation());
-  setupTabs(document.querySelector<HTMLElement>(".tabs") ?? document.body, (id) => {
+  byId("reset").addEventListener("click", () => loads.reset());
+  byId("theme").addEventListener("click", toggleTheme);
+  window.addEventListener("hashchange", () => void loads.fromLocation());
+  // A reload or a closed tab right after typing keeps the edit (persist.ts).
+  window.addEventListener("pagehide", () => persist.saveDraft());
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden) persist.saveDraft();
+  });
+  setupTabs(document.querySelector<HTMLElement>(".tabs") ?? document.body, activePanel, (id) => {
     activePanel = id;
-    if (id === "timeline-panel") {
-      state.config = editor.getValue();
-      void renderTimeline(timelineEl, state);
-    }
+    if (id === "timeline-panel" && timelineEl.dataset.drawn === undefined)
+      void renderTimeline(timelineEl, current());
   });
-  if (embed) byId("open-full").hidden = false;
-  setupExamplesMenu(examples, loadState);
+  setupExamplesMenu(byId<HTMLSelectElement>("examples"), (next, note, title) =>
+    loads.pick(next, note, `Loaded the example “${title}”.`),
+  );
 }
 
 // The editor chunks are the heavy part of the page (preloaded from index.html): asked for
 // first, so nothing of ours stands between their arrival and the editor.
 void loadMonaco();
-setup();
-void loadFromLocation().then(() => {
+setupActions();
+void loads.fromLocation().then(() => {
   document.body.dataset.ready = "true";
 });

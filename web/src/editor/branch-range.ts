@@ -2,7 +2,7 @@
  * Where in the config text the branch that chose the strategy is written, so the editor
  * can highlight it. Uses the core's TOML loader, which keeps every key's position.
  */
-import { lineColumnRange } from "../core-adapter";
+import { lineColumnRange, loadConfigText } from "../core-adapter";
 
 export interface TextRange {
   readonly line: number;
@@ -16,10 +16,9 @@ export async function branchRange(
   key: string,
   index: number | string,
 ): Promise<TextRange | null> {
-  const { loadConfig } = await import("../../../functions/core/config/toml/loaded-config");
-  let loaded: ReturnType<typeof loadConfig>;
+  let loaded: Awaited<ReturnType<typeof loadConfigText>>;
   try {
-    loaded = loadConfig(config);
+    loaded = await loadConfigText(config);
   } catch {
     return null;
   }

@@ -11,6 +11,11 @@ export interface CursorContext {
   readonly inString: boolean;
   /** Cursor is where a key name is written (start of line or after `{`/`,`). */
   readonly atKey: boolean;
+  /**
+   * Cursor is where a value starts (after `key =`, `then =` or `else =`, with at most a
+   * bare word typed): not after a closed string, not in a condition (`if =`).
+   */
+  readonly atValue: boolean;
 }
 
 function stripComment(line: string): string {
@@ -65,5 +70,7 @@ export function cursorContext(
   const atKey =
     !inString && /(^\s*|[{,]\s*)[A-Za-z0-9_.-]*$/.test(current) && !/=\s*[^,{]*$/.test(current);
   const settingKey = key ? (table ? `${table}.${key}` : key) : null;
-  return { settingKey, table, inString, atKey };
+  const value = /(?:^\s*|[{,]\s*)([A-Za-z0-9_.-]+)\s*=\s*[A-Za-z_]*$/.exec(current);
+  const atValue = !inString && value !== null && value[1] !== "if";
+  return { settingKey, table, inString, atKey, atValue };
 }

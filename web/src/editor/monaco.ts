@@ -13,9 +13,11 @@ import * as monaco from "monaco-editor/editor";
 import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { ALL_VARIABLES, FUNCTION_ARITY, STRATEGIES } from "../core-adapter";
+import { isDark, onThemeChange } from "../theme";
+import { registerCompletion } from "./completion";
 import type { EditorHandle, Marker } from "./handle";
+import { registerHover } from "./hover";
 import { checkLateServices } from "./late-services";
-import { registerProviders } from "./providers";
 import { LANGUAGE_ID, languageConfiguration, tomlLanguage } from "./toml-language";
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -63,7 +65,8 @@ function defineThemes(): void {
   });
 }
 defineThemes();
-registerProviders(monaco);
+registerCompletion(monaco);
+registerHover(monaco);
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -89,8 +92,7 @@ export interface MonacoHandle extends EditorHandle {
 }
 
 export function createEditor(opts: CreateOptions): MonacoHandle {
-  const scheme = window.matchMedia("(prefers-color-scheme: dark)");
-  const theme = () => (scheme.matches ? "stalwart-dark" : "stalwart-light");
+  const theme = () => (isDark() ? "stalwart-dark" : "stalwart-light");
   const model = monaco.editor.createModel(
     opts.value,
     LANGUAGE_ID,
@@ -138,7 +140,7 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
     editor.focus();
   }
   let decorations = editor.createDecorationsCollection();
-  scheme.addEventListener("change", () => monaco.editor.setTheme(theme()));
+  onThemeChange(() => monaco.editor.setTheme(theme()));
 
   /**
    * Monaco builds an editor's contributions from the registry when the editor is
@@ -179,7 +181,12 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
     complete,
     getValue: () => model.getValue(),
     setValue(text) {
-      if (text !== model.getValue()) model.setValue(text);
+      if (text === model.getValue()) return;
+      // An edit, not model.setValue (which clears the undo stack): Ctrl+Z brings back the
+      // text an example or Reset replaced.
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      model.pushStackElement();
     },
     onChange(listener) {
       model.onDidChangeContent(() => listener(model.getValue()));

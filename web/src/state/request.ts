@@ -13,17 +13,27 @@ export interface EvaluateRequest {
   localDomains?: string[];
 }
 
-/** The what-if records worth sending: named, and carrying a value or an rcode. */
-export function cleanRecords(records: readonly WhatIfRecord[]): WhatIfRecord[] {
-  const out: WhatIfRecord[] = [];
-  for (const r of records) {
+/**
+ * The what-if records worth sending (named, and carrying a value or an rcode), each with
+ * the index of its row in the panel, so an error about `records[i]` marks the right row.
+ */
+export function recordRows(
+  records: readonly WhatIfRecord[],
+): { readonly record: WhatIfRecord; readonly row: number }[] {
+  const out: { record: WhatIfRecord; row: number }[] = [];
+  for (const [row, r] of records.entries()) {
     const name = r.name.trim().replace(/\.$/, "");
     if (!name) continue;
-    if (r.rcode) out.push({ name, type: r.type, rcode: r.rcode });
-    else if (r.value?.trim()) out.push({ name, type: r.type, value: r.value.trim() });
+    if (r.rcode) out.push({ record: { name, type: r.type, rcode: r.rcode }, row });
+    else if (r.value?.trim()) {
+      out.push({ record: { name, type: r.type, value: r.value.trim() }, row });
+    }
   }
   return out;
 }
+
+export const cleanRecords = (records: readonly WhatIfRecord[]): WhatIfRecord[] =>
+  recordRows(records).map((r) => r.record);
 
 export function evaluateRequest(state: PlaygroundState, retryNum?: number): EvaluateRequest {
   const c = state.context;

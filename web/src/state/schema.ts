@@ -4,13 +4,16 @@
  * or hand-trimmed links still open.
  */
 import { z } from "zod";
-import { LIMITS } from "../../../functions/core/limits";
+import { LIMITS } from "../core-adapter";
 import type { PlaygroundState } from "./types";
 import { defaultState, QUERY_TYPES, RECORD_RCODES } from "./types";
 
 const d = defaultState();
 
-/** The API's own bounds (a config of at most 64 KiB is at most that many characters). */
+/**
+ * The API's own bounds (a config of 64 KiB, counted here in characters, which are never
+ * more than its bytes; the what-if records), so a link never holds what Run would refuse.
+ */
 export const MAX_CONFIG_CHARS = LIMITS.configBytes;
 export const MAX_RECORDS = LIMITS.records;
 

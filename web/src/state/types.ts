@@ -3,14 +3,13 @@
  * Field names inside `context` are Stalwart's variable names, exactly as the API's
  * `context` object takes them (shared/spec/api.md), so a request is built by copying.
  */
-import {
-  QUERY_TYPES,
-  WHATIF_RCODES as RECORD_RCODES,
-  type WhatIfRcode as RecordRcode,
-  type QueryType as RecordType,
-} from "../../../functions/core/contract";
+import { WHATIF_RCODES, WHATIF_TYPES } from "../core-adapter";
 
-export { QUERY_TYPES, RECORD_RCODES, type RecordRcode, type RecordType };
+/** The record types and rcodes the API's what-if records take (the core's lists). */
+export const QUERY_TYPES = WHATIF_TYPES;
+export type RecordType = (typeof QUERY_TYPES)[number];
+export const RECORD_RCODES = WHATIF_RCODES;
+export type RecordRcode = (typeof RECORD_RCODES)[number];
 
 /** One what-if DNS answer: either a presentation-form `value` or an `rcode`. */
 export interface WhatIfRecord {
@@ -20,7 +19,7 @@ export interface WhatIfRecord {
   rcode?: RecordRcode;
 }
 
-export { LAST_ERRORS } from "../../../functions/core/contract";
+export { LAST_ERRORS } from "../core-adapter";
 
 export interface ContextState {
   domain: string;

@@ -2,11 +2,12 @@
  * Expression console: evaluate any expression with chosen variables (POST
  * /api/expression) and show its value and type, or the error at its column.
  */
-import { evaluateExpression } from "../api/client";
 import { SETTINGS } from "../core-adapter";
 import { badge, h, mono, replace } from "../dom";
+import { computeExpression, type ExpressionResult } from "../run/plan-source";
 import { cleanRecords, parseVariableLines } from "../state/request";
 import type { PlaygroundState } from "../state/types";
+import { clearStale } from "./stale";
 
 /** The context's variables, as the message being delivered would have them. */
 export function contextVariables(
@@ -27,6 +28,60 @@ export function contextVariables(
     last_status: c.last_status,
     last_error: c.last_error,
   };
+}
+
+function expressionRequest(state: PlaygroundState) {
+  const cs = state.console;
+  return {
+    expression: cs.expression,
+    variables: { ...contextVariables(state), ...parseVariableLines(cs.variables) },
+    ...(cs.key ? { key: cs.key } : {}),
+    config: state.config,
+    records: cleanRecords(state.records),
+    resolver: state.resolver,
+    ...(state.localDomains.length ? { localDomains: state.localDomains } : {}),
+  };
+}
+
+/** The value and its type (with the API's notes), or the error with a caret at its column. */
+function showAnswer(out: HTMLElement, r: ExpressionResult, expression: string): void {
+  if (r.ok) {
+    out.replaceChildren(
+      badge(r.data.type, "ok"),
+      " ",
+      JSON.stringify(r.data.value, null, 1),
+      ...r.data.notes.map((n) =>
+        h(
+          "p",
+          { class: "note small" },
+          `Note: ${n.message} `,
+          h("span", { class: "muted" }, `(${n.code})`),
+        ),
+      ),
+      h(
+        "p",
+        { class: "muted small" },
+        r.where === "browser" ? "computed in your browser" : "computed by the server",
+      ),
+    );
+    return;
+  }
+  const col = r.error.column;
+  replace(
+    out,
+    h("span", { class: "sev-error" }, `${r.error.message}`),
+    h("span", { class: "muted" }, ` (${r.error.code}${col ? `, column ${col}` : ""})`),
+    col
+      ? h(
+          "div",
+          null,
+          "\n",
+          expression.split("\n")[0] ?? "",
+          "\n",
+          h("span", { class: "caret" }, `${" ".repeat(Math.max(0, col - 1))}^`),
+        )
+      : null,
+  );
 }
 
 export function renderConsole(el: HTMLElement, state: PlaygroundState, onChange: () => void): void {
@@ -70,37 +125,13 @@ export function renderConsole(el: HTMLElement, state: PlaygroundState, onChange:
   };
   const run = async () => {
     sync();
-    const variables = { ...contextVariables(state), ...parseVariableLines(cs.variables) };
     out.replaceChildren(h("span", { class: "muted" }, "Evaluating…"));
-    const r = await evaluateExpression({
-      expression: cs.expression,
-      variables,
-      ...(cs.key ? { key: cs.key } : {}),
-      config: state.config,
-      records: cleanRecords(state.records),
-      resolver: state.resolver,
-      ...(state.localDomains.length ? { localDomains: state.localDomains } : {}),
-    });
-    if (r.ok) {
-      out.replaceChildren(badge(r.data.type, "ok"), " ", JSON.stringify(r.data.value, null, 1));
-      return;
-    }
-    const col = r.error.column;
-    replace(
-      out,
-      h("span", { class: "sev-error" }, `${r.error.message}`),
-      h("span", { class: "muted" }, ` (${r.error.code}${col ? `, column ${col}` : ""})`),
-      col
-        ? h(
-            "div",
-            null,
-            "\n",
-            cs.expression.split("\n")[0] ?? "",
-            "\n",
-            h("span", { class: "caret" }, `${" ".repeat(Math.max(0, col - 1))}^`),
-          )
-        : null,
-    );
+    out.setAttribute("aria-busy", "true");
+    const r = await computeExpression(expressionRequest(state));
+    out.removeAttribute("aria-busy");
+    out.dataset.value = r.ok ? "ok" : "error";
+    showAnswer(out, r, cs.expression);
+    clearStale(out);
   };
   for (const i of [expr, vars]) i.addEventListener("input", sync);
   key.addEventListener("change", sync);

@@ -1,10 +1,12 @@
 /**
  * Context: domain, retry_num and sender up front; the other Stalwart variables folded
- * away; local domains, resolver and seed.
+ * away; local domains, resolver and seed. Every field writes into the state and reports
+ * the change; numbers out of range are flagged at their field (fields.ts).
  */
 import { RESOLVER_NAMES } from "../core-adapter";
 import { h } from "../dom";
 import { LAST_ERRORS, type PlaygroundState } from "../state/types";
+import { type Change, field, numberField, selectInput, textInput } from "./fields";
 
 const RESOLVER_LABELS: Readonly<Record<string, string>> = {
   none: "none (offline: what-if records only)",
@@ -19,56 +21,8 @@ export const RESOLVERS: readonly { value: string; label: string }[] = [...RESOLV
   .sort((a, b) => (a === "none" ? -1 : b === "none" ? 1 : 0))
   .map((value) => ({ value, label: RESOLVER_LABELS[value] ?? value }));
 
-type Change = () => void;
-
-function field(label: string, input: HTMLElement, hint = "", wide = false): HTMLElement {
-  return h(
-    "label",
-    { class: wide ? "field wide" : "field" },
-    h("span", null, label, hint ? h("span", { class: "small" }, ` ${hint}`) : null),
-    input,
-  );
-}
-
-function text(
-  id: string,
-  value: string,
-  set: (v: string) => void,
-  onChange: Change,
-  placeholder = "",
-): HTMLInputElement {
-  const el = h("input", {
-    id,
-    type: "text",
-    value,
-    placeholder,
-    spellcheck: "false",
-    autocomplete: "off",
-  });
-  el.addEventListener("input", () => {
-    set(el.value);
-    onChange();
-  });
-  return el;
-}
-
-function num(
-  id: string,
-  value: number,
-  min: number,
-  set: (v: number) => void,
-  onChange: Change,
-): HTMLInputElement {
-  const el = h("input", { id, type: "number", value, min, step: 1, inputmode: "numeric" });
-  el.addEventListener("input", () => {
-    const n = Number.parseInt(el.value, 10);
-    if (Number.isFinite(n) && n >= min) {
-      set(n);
-      onChange();
-    }
-  });
-  return el;
-}
+/** The bounds of the API's context schema (shared/spec/api.md). */
+const COUNT_MAX = 1_000_000;
 
 const list = (s: string): string[] =>
   s
@@ -76,30 +30,102 @@ const list = (s: string): string[] =>
     .map((x) => x.trim())
     .filter((x) => x !== "");
 
-export function renderContext(el: HTMLElement, state: PlaygroundState, onChange: Change): void {
+function mainFields(state: PlaygroundState, onChange: Change): HTMLElement[] {
   const c = state.context;
-  const resolver = h(
-    "select",
-    { id: "ctx-resolver" },
-    ...RESOLVERS.map((r) =>
-      h("option", { value: r.value, selected: r.value === state.resolver }, r.label),
+  return [
+    field(
+      "Recipient domain",
+      textInput("ctx-domain", c.domain, (v) => (c.domain = v), onChange, "example.com"),
     ),
-  );
-  if (!RESOLVERS.some((r) => r.value === state.resolver))
-    resolver.append(h("option", { value: state.resolver, selected: true }, state.resolver));
-  resolver.addEventListener("change", () => {
-    state.resolver = resolver.value;
-    onChange();
-  });
-  const lastError = h(
-    "select",
-    { id: "ctx-last_error" },
-    ...LAST_ERRORS.map((e) => h("option", { value: e, selected: e === c.last_error }, e)),
-  );
-  lastError.addEventListener("change", () => {
-    c.last_error = lastError.value;
-    onChange();
-  });
+    numberField(
+      { id: "ctx-retry_num", label: "retry_num", min: 0, max: COUNT_MAX, hint: "(0 = first try)" },
+      c.retry_num,
+      (v) => (c.retry_num = v),
+      onChange,
+    ),
+    field(
+      "sender",
+      textInput("ctx-sender", c.sender, (v) => (c.sender = v), onChange, "alice@example.org"),
+    ),
+    field(
+      "Resolver",
+      selectInput("ctx-resolver", RESOLVERS, state.resolver, (v) => (state.resolver = v), onChange),
+    ),
+    numberField(
+      { id: "ctx-seed", label: "Seed", min: 0, max: 0xffffffff, hint: "(shuffles, picks)" },
+      state.seed,
+      (v) => (state.seed = v),
+      onChange,
+    ),
+    field(
+      "Local domains",
+      textInput(
+        "ctx-local",
+        state.localDomains.join(", "),
+        (v) => (state.localDomains = list(v)),
+        onChange,
+        "for is_local_domain()",
+      ),
+    ),
+  ];
+}
+
+function moreFields(state: PlaygroundState, onChange: Change): HTMLElement[] {
+  const c = state.context;
+  const errors = LAST_ERRORS.map((e) => ({ value: e, label: e }));
+  return [
+    numberField(
+      { id: "ctx-priority", label: "priority", min: -COUNT_MAX, max: COUNT_MAX },
+      c.priority,
+      (v) => (c.priority = v),
+      onChange,
+    ),
+    numberField(
+      { id: "ctx-notify_num", label: "notify_num", min: 0, max: COUNT_MAX },
+      c.notify_num,
+      (v) => (c.notify_num = v),
+      onChange,
+    ),
+    numberField(
+      {
+        id: "ctx-expires_in",
+        label: "expires_in",
+        min: 0,
+        max: 10 * 365 * 86400,
+        hint: "(seconds)",
+      },
+      c.expires_in,
+      (v) => (c.expires_in = v),
+      onChange,
+    ),
+    field(
+      "last_error",
+      selectInput("ctx-last_error", errors, c.last_error, (v) => (c.last_error = v), onChange),
+    ),
+    field(
+      "last_status",
+      textInput("ctx-last_status", c.last_status, (v) => (c.last_status = v), onChange),
+    ),
+    field(
+      "rcpt",
+      textInput("ctx-rcpt", c.rcpt, (v) => (c.rcpt = v), onChange, "bob@example.com"),
+    ),
+    field(
+      "recipients",
+      textInput(
+        "ctx-recipients",
+        c.recipients.join(", "),
+        (v) => (c.recipients = list(v)),
+        onChange,
+        "comma-separated",
+      ),
+      "",
+      true,
+    ),
+  ];
+}
+
+export function renderContext(el: HTMLElement, state: PlaygroundState, onChange: Change): void {
   el.replaceChildren(
     h(
       "div",
@@ -107,73 +133,13 @@ export function renderContext(el: HTMLElement, state: PlaygroundState, onChange:
       h("h2", null, "Message & context"),
       h("span", { class: "muted small" }, "Stalwart's variables"),
     ),
-    h(
-      "fieldset",
-      { class: "form-grid" },
-      field(
-        "Recipient domain",
-        text(
-          "ctx-domain",
-          c.domain,
-          (v) => {
-            c.domain = v;
-          },
-          onChange,
-          "example.com",
-        ),
-      ),
-      field(
-        "retry_num",
-        num(
-          "ctx-retry_num",
-          c.retry_num,
-          0,
-          (v) => {
-            c.retry_num = v;
-          },
-          onChange,
-        ),
-        "(0 = first try)",
-      ),
-      field(
-        "sender",
-        text(
-          "ctx-sender",
-          c.sender,
-          (v) => {
-            c.sender = v;
-          },
-          onChange,
-          "alice@example.org",
-        ),
-      ),
-      field("Resolver", resolver),
-      field(
-        "Seed",
-        num(
-          "ctx-seed",
-          state.seed,
-          0,
-          (v) => {
-            state.seed = v;
-          },
-          onChange,
-        ),
-        "(shuffles, picks)",
-      ),
-      field(
-        "Local domains",
-        text(
-          "ctx-local",
-          state.localDomains.join(", "),
-          (v) => {
-            state.localDomains = list(v);
-          },
-          onChange,
-          "for is_local_domain()",
-        ),
-      ),
-    ),
+    h("p", {
+      class: "panel-error sev-error small",
+      id: "context-error",
+      role: "alert",
+      hidden: true,
+    }),
+    h("div", { class: "form-grid" }, ...mainFields(state, onChange)),
     h(
       "details",
       null,
@@ -182,86 +148,7 @@ export function renderContext(el: HTMLElement, state: PlaygroundState, onChange:
         null,
         "More variables (priority, notify_num, expires_in, last_status, last_error, rcpt, recipients)",
       ),
-      h(
-        "fieldset",
-        { class: "form-grid" },
-        field(
-          "priority",
-          num(
-            "ctx-priority",
-            c.priority,
-            -1_000_000,
-            (v) => {
-              c.priority = v;
-            },
-            onChange,
-          ),
-        ),
-        field(
-          "notify_num",
-          num(
-            "ctx-notify_num",
-            c.notify_num,
-            0,
-            (v) => {
-              c.notify_num = v;
-            },
-            onChange,
-          ),
-        ),
-        field(
-          "expires_in",
-          num(
-            "ctx-expires_in",
-            c.expires_in,
-            0,
-            (v) => {
-              c.expires_in = v;
-            },
-            onChange,
-          ),
-          "(seconds)",
-        ),
-        field("last_error", lastError),
-        field(
-          "last_status",
-          text(
-            "ctx-last_status",
-            c.last_status,
-            (v) => {
-              c.last_status = v;
-            },
-            onChange,
-            "Scheduled",
-          ),
-        ),
-        field(
-          "rcpt",
-          text(
-            "ctx-rcpt",
-            c.rcpt,
-            (v) => {
-              c.rcpt = v;
-            },
-            onChange,
-            "bob@example.com",
-          ),
-        ),
-        field(
-          "recipients",
-          text(
-            "ctx-recipients",
-            c.recipients.join(", "),
-            (v) => {
-              c.recipients = list(v);
-            },
-            onChange,
-            "comma-separated",
-          ),
-          "",
-          true,
-        ),
-      ),
+      h("div", { class: "form-grid" }, ...moreFields(state, onChange)),
     ),
   );
 }

@@ -5,8 +5,10 @@ import type { PlaygroundState } from "../state/types";
 
 export function setupExamplesMenu(
   select: HTMLSelectElement,
-  onPick: (state: PlaygroundState, note: string) => void,
+  onPick: (state: PlaygroundState, note: string, title: string) => void,
 ): void {
+  // The options are in index.html's markup width from the start (styles.css fixes the
+  // select's width), so filling the menu moves nothing.
   select.append(h("option", { value: "" }, "Choose an example…"));
   const groups = new Map<string, HTMLOptGroupElement>();
   for (const ex of EXAMPLES) {
@@ -20,7 +22,7 @@ export function setupExamplesMenu(
   }
   select.addEventListener("change", () => {
     const ex = EXAMPLES.find((e) => e.id === select.value);
-    if (ex) onPick(exampleState(ex), ex.note);
+    if (ex) onPick(exampleState(ex), ex.note, ex.title);
     select.value = ex?.id ?? "";
   });
 }

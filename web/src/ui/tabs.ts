@@ -1,9 +1,10 @@
 /** Accessible tabs (WAI-ARIA tabs pattern: arrows move, Home/End jump). */
 export function setupTabs(
   tablist: HTMLElement,
+  initial: string,
   onSelect: (panelId: string) => void,
 ): (panelId: string) => void {
-  const tabs = [...tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  const tabs = [...tablist.querySelectorAll<HTMLButtonElement>('[role="tab"]:not([hidden])')];
   const select = (panelId: string, focus = false) => {
     for (const t of tabs) {
       const on = t.getAttribute("aria-controls") === panelId;
@@ -34,5 +35,6 @@ export function setupTabs(
       }
     });
   });
+  if (tabs.some((t) => t.getAttribute("aria-controls") === initial)) select(initial);
   return (id) => select(id);
 }

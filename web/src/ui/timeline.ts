@@ -1,22 +1,37 @@
 /**
- * Retry timeline: strategy and attempts for retry_num 0…N side by side (one evaluate per
- * retry_num, in parallel), each with when it is due from queue.schedule.retry.
+ * Retry timeline: strategy and attempts for retry_num 0…N side by side (one plan per
+ * retry_num, from the browser when the what-if records answer everything, plan-source.ts),
+ * each with when it is due from queue.schedule.retry, and where queue.schedule.expire
+ * gives the message up.
  */
-
-import type { Plan as EvaluateResponse } from "../../../functions/core/contract";
-import { evaluate } from "../api/client";
+import type { EvaluateResponse } from "../api/schemas";
 import { badge, h, mono } from "../dom";
+import { computePlan, type PlanResult } from "../run/plan-source";
 import { evaluateRequest } from "../state/request";
 import type { PlaygroundState } from "../state/types";
 import { branchText, familyOf, formatDuration } from "./explain";
 import { dueAfter } from "./schedule";
+import { clearStale } from "./stale";
 
-function column(
-  n: number,
-  current: boolean,
-  due: string,
-  res: EvaluateResponse | string,
-): HTMLElement {
+const MAX_SHOWN = 10;
+
+function attemptsOf(res: EvaluateResponse): HTMLElement {
+  if (res.attempts.length === 0)
+    return h("p", { class: "sev-warning small" }, res.outcome?.message ?? "nothing tried");
+  return h(
+    "ol",
+    null,
+    ...res.attempts.map((a) =>
+      h(
+        "li",
+        { class: familyOf(a.ip), title: `${a.host} from ${a.sourceIp ?? "OS choice"}` },
+        a.ip,
+      ),
+    ),
+  );
+}
+
+function column(n: number, current: boolean, due: HTMLElement, r: PlanResult): HTMLElement {
   const head = h(
     "header",
     null,
@@ -26,86 +41,90 @@ function column(
       n === 0 ? "First try" : `Retry ${n}`,
       h("span", { class: "muted small" }, ` · retry_num = ${n}`),
     ),
-    h("div", { class: "due" }, due),
+    due,
   );
-  if (typeof res === "string")
+  const cls = `retry-col${current ? " current" : ""}`;
+  if (!r.ok)
     return h(
       "article",
-      { class: `retry-col${current ? " current" : ""}` },
+      { class: cls },
       head,
-      h("p", { class: "sev-error small" }, res),
+      h("p", { class: "sev-error small" }, r.error.message),
     );
-  const list =
-    res.attempts.length > 0
-      ? h(
-          "ol",
-          null,
-          ...res.attempts.map((a) =>
-            h(
-              "li",
-              { class: familyOf(a.ip), title: `${a.host} from ${a.sourceIp ?? "OS choice"}` },
-              a.ip,
-            ),
-          ),
-        )
-      : h("p", { class: "sev-warning small" }, res.outcome?.message ?? "nothing tried");
+  const s = r.data.strategy?.value ?? "?";
   return h(
     "article",
-    { class: `retry-col${current ? " current" : ""}`, "data-retry": n },
+    { class: cls, "data-retry": n },
     head,
-    h(
-      "div",
-      null,
-      badge(
-        res.strategy?.value ?? "?",
-        (res.strategy?.value ?? "").startsWith("ipv6") ? "v6" : "v4",
-      ),
-    ),
-    h("div", { class: "small muted" }, branchText(res.strategy?.branch)),
-    list,
+    h("div", null, badge(s, s.startsWith("ipv6") ? "v6" : "v4")),
+    h("div", { class: "small muted" }, branchText(r.data.strategy?.branch)),
+    attemptsOf(r.data),
   );
 }
 
-export async function renderTimeline(el: HTMLElement, state: PlaygroundState): Promise<void> {
-  const max = state.timelineMax;
+/**
+ * When attempt n is due: the waits of the plans before it added up (`retry.nextInMs`), or
+ * unknown when one of them could not be computed; past expiry, not at all.
+ */
+function dueText(n: number, results: readonly PlanResult[], expireMs: number | null): HTMLElement {
+  if (n === 0) return h("div", { class: "due" }, "when queued");
+  const waits = results.slice(0, n).map((r) => (r.ok ? (r.data.retry?.nextInMs ?? null) : null));
+  if (waits.some((w) => w === null))
+    return h("div", { class: "due muted" }, "due: unknown (an earlier try could not be computed)");
+  const due = dueAfter(n, (k) => waits[k] ?? 0);
+  if (expireMs !== null && due >= expireMs)
+    return h(
+      "div",
+      { class: "due expired" },
+      `never: due ${formatDuration(due)} after queueing, past queue.schedule.expire (${formatDuration(expireMs)}); the message has been bounced`,
+    );
+  return h(
+    "div",
+    { class: "due" },
+    `due ${formatDuration(due)} after the first try (waits ${formatDuration(waits[n - 1] ?? 0)})`,
+  );
+}
+
+function countInput(el: HTMLElement, state: PlaygroundState): HTMLElement {
   const count = h("input", {
     type: "number",
     min: 1,
-    max: 10,
-    value: max,
+    max: MAX_SHOWN,
+    value: state.timelineMax,
     id: "timeline-max",
-    "aria-label": "last retry_num shown",
   });
-  const intro = h(
-    "div",
-    { class: "panel-head" },
-    h("h2", null, "Retry timeline"),
-    h("label", { class: "small" }, "retries shown ", count),
-  );
-  el.replaceChildren(intro, h("p", { class: "muted" }, "Evaluating…"));
   count.addEventListener("change", () => {
-    const v = Number.parseInt(count.value, 10);
-    if (v >= 1 && v <= 10) {
+    const v = Number(count.value);
+    if (Number.isInteger(v) && v >= 1 && v <= MAX_SHOWN) {
       state.timelineMax = v;
       void renderTimeline(el, state);
     }
   });
+  return h("label", { class: "small", for: "timeline-max" }, "last retry_num shown ", count);
+}
+
+export async function renderTimeline(el: HTMLElement, state: PlaygroundState): Promise<void> {
+  const max = state.timelineMax;
+  const intro = h(
+    "div",
+    { class: "panel-head" },
+    h("h2", null, "Retry timeline"),
+    countInput(el, state),
+  );
+  el.dataset.drawn = "pending";
+  el.setAttribute("aria-busy", "true");
   const ns = Array.from({ length: max + 1 }, (_, i) => i);
-  const results = await Promise.all(ns.map((n) => evaluate(evaluateRequest(state, n))));
-  const c = state.context;
-  // The wait before attempt n is what attempt n-1's plan says (`retry.nextInMs`).
-  const waitAfter = (k: number): number => {
-    const r = results[k];
-    return r?.ok ? (r.data.retry?.nextInMs ?? 0) : 0;
-  };
-  const cols = ns.map((n, i) => {
-    const r = results[i];
-    const due =
-      n === 0
-        ? "when queued"
-        : `due ${formatDuration(dueAfter(n, waitAfter))} after the first try (waits ${formatDuration(waitAfter(n - 1))})`;
-    return column(n, n === c.retry_num, due, r?.ok ? r.data : (r?.error.message ?? "error"));
-  });
+  const results = await Promise.all(ns.map((n) => computePlan(evaluateRequest(state, n))));
+  const first = results[0];
+  const expireMs = first?.ok ? (first.data.retry?.expireMs ?? null) : null;
+  const cols = ns.map((n, i) =>
+    column(
+      n,
+      n === state.context.retry_num,
+      dueText(n, results, expireMs),
+      results[i] as PlanResult,
+    ),
+  );
   el.replaceChildren(
     intro,
     h(
@@ -113,8 +132,13 @@ export async function renderTimeline(el: HTMLElement, state: PlaygroundState): P
       { class: "small muted" },
       "Each column is one delivery attempt of the same message: Stalwart re-evaluates the strategy with the new retry_num. IPv4 in blue, IPv6 in purple. Delays come from ",
       mono("queue.schedule.retry"),
-      ".",
+      "; the message is given up after ",
+      mono("queue.schedule.expire"),
+      expireMs !== null ? ` (${formatDuration(expireMs)} here).` : ".",
     ),
     h("div", { class: "timeline", id: "timeline" }, ...cols),
   );
+  clearStale(el);
+  el.removeAttribute("aria-busy");
+  el.dataset.drawn = "true";
 }

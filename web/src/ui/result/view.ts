@@ -1,25 +1,24 @@
 /**
- * The result of one Run: strategy and branch, the attempt list (the hero), then the
- * reasons (hosts, drops, sources, errors), MX records, diagnostics and DNS trace.
+ * The result of one Run: where it was computed, the strategy and route (MX, relay or
+ * local, and the EHLO name), the attempt list (the hero) or the outcome in plain words,
+ * then the reasons (hosts), MX records, diagnostics and DNS trace.
  */
-import type {
-  PlanDiagnostic as ApiDiagnostic,
-  Attempt,
-  Plan as EvaluateResponse,
-  PlannedHost as Host,
-  TraceEntry as Trace,
-} from "../../../functions/core/contract";
-import { badge, h, mono } from "../dom";
-import {
-  branchText,
-  dropReason,
-  familyOf,
-  hostWhy,
-  STRATEGY_TEXT,
-  shuffledPreferences,
-} from "./explain";
+import type { Attempt, EvaluateResponse } from "../../api/schemas";
+import { badge, h, mono } from "../../dom";
+import { branchText, familyOf, STRATEGY_TEXT, shuffledPreferences } from "../explain";
+import { outcomeText, relayText } from "../outcome-text";
+import { hostCard } from "./hosts";
+import { diagnosticsSection, type JumpTo, mxSection, traceSection } from "./lists";
 
-export type JumpTo = (line: number, column: number) => void;
+export type { JumpTo };
+
+/** Where a plan was computed: the same core, in this page or in the Worker. */
+export type ComputedIn = "browser" | "server";
+
+const COMPUTED: Readonly<Record<ComputedIn, string>> = {
+  browser: "computed in your browser (no network: every lookup was a what-if record)",
+  server: "computed by the server (its DNS resolver answered the lookups)",
+};
 
 function attemptRow(a: Attempt): HTMLElement {
   const fam = a.family === "ipv6" || familyOf(a.ip) === "ipv6" ? "ipv6" : "ipv4";
@@ -49,147 +48,6 @@ function attemptRow(a: Attempt): HTMLElement {
   );
 }
 
-function sourceLine(
-  label: string,
-  src: { candidates: readonly string[]; picked: string | null } | undefined,
-): HTMLElement[] {
-  const cands = src?.candidates ?? [];
-  const dd =
-    cands.length === 0
-      ? h("dd", null, h("em", { class: "muted" }, "none configured: unbound, the OS chooses"))
-      : h(
-          "dd",
-          null,
-          ...cands.flatMap((c, i) => [
-            i > 0 ? ", " : "",
-            c === src?.picked ? h("strong", null, mono(c), " ✓ picked") : mono(c),
-          ]),
-          cands.length > 1
-            ? h(
-                "span",
-                { class: "muted" },
-                " (one picked at random per host, reused for all its connections)",
-              )
-            : null,
-        );
-  return [h("dt", null, label), dd];
-}
-
-function hostCard(
-  host: Host,
-  index: number,
-  shuffled: Set<number>,
-  multihomed: number | undefined,
-): HTMLElement {
-  const pref = host.preference;
-  const ips = h("ol", { class: "ip-list", "aria-label": "addresses in try order" });
-  for (const ip of host.ips) {
-    ips.append(
-      h(
-        "li",
-        null,
-        mono(ip),
-        " ",
-        badge(familyOf(ip) === "ipv6" ? "IPv6" : "IPv4", familyOf(ip) === "ipv6" ? "v6" : "v4"),
-      ),
-    );
-  }
-  for (const d of host.dropped) {
-    ips.append(
-      h(
-        "li",
-        null,
-        h("span", { class: "dropped" }, mono(d.ip)),
-        h("span", { class: "reason" }, `✗ not tried: ${dropReason(d.reason, multihomed)}`),
-      ),
-    );
-  }
-  if (host.ips.length === 0 && host.dropped.length === 0)
-    ips.append(h("li", { class: "muted" }, "no addresses"));
-  return h(
-    "article",
-    { class: "host-card" },
-    h(
-      "header",
-      null,
-      h("h3", null, `${index + 1}. `, mono(host.name)),
-      pref != null ? badge(`preference ${pref}`) : null,
-      pref != null && shuffled.has(pref) ? badge("shuffled group", "warn") : null,
-      host.implicit ? badge("implicit MX", "warn") : null,
-      host.strategy ? badge(host.strategy) : null,
-      host.error
-        ? badge(host.error.permanent ? "permanent error" : "temporary error", "err")
-        : null,
-    ),
-    host.error ? h("p", { class: "sev-error" }, host.error.message) : null,
-    ips,
-    ...hostWhy(host, multihomed).map((w) => h("p", { class: "why" }, w)),
-    h(
-      "dl",
-      { class: "kv" },
-      ...sourceLine("source v4", host.source?.v4),
-      ...sourceLine("source v6", host.source?.v6),
-    ),
-  );
-}
-
-export function diagnosticItem(d: ApiDiagnostic): HTMLElement {
-  const where = d.line != null ? `${d.line}:${d.column ?? 1}` : (d.key ?? "");
-  return h(
-    "li",
-    null,
-    h(
-      "button",
-      { class: "diag", type: "button", title: d.line != null ? "Show in the editor" : d.code },
-      h("span", { class: `sev-${d.severity}` }, d.severity),
-      h("span", { class: "where" }, where),
-      h("span", null, d.message, " ", h("span", { class: "muted small" }, `(${d.code})`)),
-    ),
-  );
-}
-
-function bindJump(li: HTMLElement, d: ApiDiagnostic, jump: JumpTo): HTMLElement {
-  const btn = li.querySelector("button");
-  if (btn && d.line != null) btn.addEventListener("click", () => jump(d.line ?? 1, d.column ?? 1));
-  return li;
-}
-
-function traceTable(dns: readonly Trace[]): HTMLElement {
-  const rows = dns.map((t) =>
-    h(
-      "tr",
-      null,
-      h("td", { class: "name" }, t.name),
-      h("td", null, t.type),
-      h("td", null, t.rcode === "NOERROR" ? t.rcode : h("span", { class: "sev-warning" }, t.rcode)),
-      h("td", { class: "answers" }, t.answers.length ? t.answers.join("\n") : (t.error ?? "—")),
-      h("td", null, t.ttl == null ? "—" : `${t.ttl}s`),
-      h("td", null, t.ms == null ? "—" : `${Math.round(t.ms)} ms`),
-      h("td", null, badge(t.from === "record" ? "what-if" : t.from)),
-    ),
-  );
-  return h(
-    "div",
-    { class: "table-wrap" },
-    h(
-      "table",
-      null,
-      h(
-        "thead",
-        null,
-        h(
-          "tr",
-          null,
-          ...["name", "type", "rcode", "answers", "TTL", "time", "from"].map((c) =>
-            h("th", null, c),
-          ),
-        ),
-      ),
-      h("tbody", null, ...rows),
-    ),
-  );
-}
-
 /** The strategy key has an error diagnostic: the default shown replaced the user's setting. */
 function strategyKeyFailed(res: EvaluateResponse): boolean {
   const k = res.strategy?.key;
@@ -202,62 +60,88 @@ function strategyKeyFailed(res: EvaluateResponse): boolean {
   );
 }
 
-export function renderResult(el: HTMLElement, res: EvaluateResponse, jump: JumpTo): void {
+function routeText(res: EvaluateResponse): HTMLElement {
+  const hop = res.nextHop;
+  const route =
+    hop?.kind === "relay"
+      ? ["relay ", mono(relayText(hop))]
+      : hop?.kind === "local"
+        ? ["local delivery (next-hop 'local')"]
+        : ["MX lookup of the recipient domain"];
+  return h(
+    "span",
+    { class: "small", id: "result-route" },
+    "Route: ",
+    ...route,
+    res.hostname ? h("span", null, " · EHLO ", mono(res.hostname)) : null,
+  );
+}
+
+function summary(res: EvaluateResponse, where: ComputedIn): HTMLElement {
   const strategy = res.strategy?.value ?? "";
-  const multihomed = res.limits?.multihomed;
-  const shuffled = shuffledPreferences(res);
-  const summary = h(
+  return h(
     "div",
     { class: "summary", id: "result-summary" },
+    h("span", { class: "computed small", id: "computed-in", "data-where": where }, COMPUTED[where]),
     h("span", null, "Strategy ", h("span", { class: "strategy" }, strategy || "—")),
     h("span", { class: "muted" }, branchText(res.strategy?.branch, strategyKeyFailed(res))),
     strategy && STRATEGY_TEXT[strategy]
       ? h("span", { class: "small" }, STRATEGY_TEXT[strategy])
       : null,
+    routeText(res),
     res.limits
       ? h(
           "span",
           { class: "small muted" },
-          `limits.mx = ${res.limits.mx ?? "?"}, limits.multihomed = ${multihomed ?? "?"}`,
+          `limits.mx = ${res.limits.mx ?? "?"}, limits.multihomed = ${res.limits.multihomed ?? "?"}`,
         )
       : null,
   );
-  const attempts =
+}
+
+function attemptsOrOutcome(res: EvaluateResponse): HTMLElement {
+  const o = outcomeText(res);
+  const list =
     res.attempts.length > 0
       ? h(
           "ol",
           { class: "attempts", id: "attempts", "aria-label": "connection attempts in order" },
           ...res.attempts.map(attemptRow),
         )
+      : null;
+  const outcome =
+    o.style === "attempts"
+      ? null
       : h(
           "div",
-          { class: `outcome ${res.outcome?.kind ?? ""}`, id: "attempts" },
-          h(
-            "strong",
-            null,
-            res.outcome?.kind === "temporary_failure"
-              ? "Temporary failure: "
-              : "Permanent failure: ",
-          ),
-          res.outcome?.message ?? "nothing would be tried",
-          h(
-            "p",
-            { class: "why" },
-            res.outcome?.kind === "temporary_failure"
-              ? "Stalwart keeps the message and retries on queue.schedule.retry."
-              : "Stalwart bounces the message (DSN to the sender).",
-          ),
+          {
+            class: `outcome ${o.style}`,
+            id: list ? "outcome" : "attempts",
+            "data-outcome": o.style,
+          },
+          h("strong", null, o.title),
+          h("p", { class: "why" }, o.next),
         );
-  const mxRecords = res.mx?.records ?? [];
-  const mxStatus: Record<string, string> = {
-    ok: "MX records found",
-    implicit: "no MX record: the domain itself is the only host (implicit MX)",
-    null_mx: "null MX (RFC 7505): the domain accepts no mail",
-    error: "MX lookup failed: nothing is tried, temporary failure",
-  };
+  return h(
+    "section",
+    { class: "section" },
+    h("h3", null, "Connection attempts, in order"),
+    outcome,
+    list ?? (outcome ? null : h("p", { id: "attempts", class: "muted" }, "Nothing is tried.")),
+  );
+}
+
+export function renderResult(
+  el: HTMLElement,
+  res: EvaluateResponse,
+  jump: JumpTo,
+  where: ComputedIn,
+): void {
+  const shuffled = shuffledPreferences(res);
+  const multihomed = res.limits?.multihomed;
   el.replaceChildren(
-    summary,
-    h("section", { class: "section" }, h("h3", null, "Connection attempts, in order"), attempts),
+    summary(res, where),
+    attemptsOrOutcome(res),
     h(
       "section",
       { class: "section" },
@@ -266,74 +150,22 @@ export function renderResult(el: HTMLElement, res: EvaluateResponse, jump: JumpT
         ? h(
             "div",
             { class: "hosts" },
-            ...res.hosts.map((host, i) => hostCard(host, i, shuffled, multihomed)),
+            ...res.hosts.map((host, i) => hostCard(host, i, shuffled, multihomed, res.dns)),
           )
         : h("p", { class: "muted" }, "No host."),
     ),
-    h(
-      "section",
-      { class: "section" },
-      h("h3", null, "MX records"),
-      h(
-        "p",
-        { class: "small" },
-        res.mx
-          ? (mxStatus[res.mx.status] ?? res.mx.status)
-          : "not looked up (relay or local delivery)",
-        res.mx?.error ? `: ${res.mx.error}` : "",
-      ),
-      mxRecords.length
-        ? h(
-            "ul",
-            { class: "small" },
-            ...mxRecords.map((r) =>
-              h(
-                "li",
-                null,
-                `${r.preference} `,
-                mono(r.exchange),
-                shuffled.has(r.preference)
-                  ? h("span", { class: "muted" }, " (same preference: shuffled)")
-                  : null,
-                res.hosts.length > 0 &&
-                  !res.hosts.some((x) => x.name === r.exchange.replace(/\.$/, "").toLowerCase())
-                  ? h(
-                      "span",
-                      { class: "sev-warning" },
-                      ` not tried: cut by limits.mx = ${res.limits?.mx ?? "?"}`,
-                    )
-                  : null,
-              ),
-            ),
-          )
-        : null,
-    ),
-    h(
-      "section",
-      { class: "section" },
-      h("h3", null, `Diagnostics (${res.diagnostics.length})`),
-      res.diagnostics.length
-        ? h(
-            "ul",
-            { class: "diag-list", id: "result-diagnostics" },
-            ...res.diagnostics.map((d) => bindJump(diagnosticItem(d), d, jump)),
-          )
-        : h("p", { class: "muted small" }, "None."),
-    ),
-    h(
-      "section",
-      { class: "section" },
-      h("h3", null, `DNS trace (${res.dns.length} lookups)`),
-      res.dns.length ? traceTable(res.dns) : h("p", { class: "muted small" }, "No lookup."),
-    ),
+    mxSection(res, shuffled),
+    diagnosticsSection(res, jump),
+    traceSection(res.dns),
   );
 }
 
+/** A failure that belongs to no input panel (the API unreachable, an unexpected answer). */
 export function renderError(el: HTMLElement, code: string, message: string, where?: string): void {
   el.replaceChildren(
     h(
       "div",
-      { class: "outcome", role: "alert" },
+      { class: "outcome error", role: "alert" },
       h("strong", null, "Could not evaluate: "),
       message,
       where ? h("span", { class: "muted" }, ` (${where})`) : null,

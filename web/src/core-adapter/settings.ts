@@ -1,24 +1,34 @@
 /**
- * The one place the web app touches the evaluation core (functions/core/**), so the
- * browser's live diagnostics, hovers and completions come from the very code the Worker
- * runs. Everything else in web/ imports from here.
+ * The core's names and settings as the editor and the panels show them (the core has the
+ * behaviour, this is the prose), and its config analysis for the live diagnostics.
  */
-import { lineColumn, lineColumnRange } from "../../functions/core/config/positions";
+import { lineColumn, lineColumnRange } from "../../../functions/core/config/positions";
 import {
   VARIABLE_SETS as CORE_VARIABLE_SETS,
   IP_STRATEGIES,
   SETTING_LIST,
   type Setting,
-} from "../../functions/core/config/settings";
-import { RESOLVER_NAMES } from "../../functions/core/dns/resolvers";
-import type { Diagnostic } from "../../functions/core/errors";
+} from "../../../functions/core/config/settings";
+import { RESOLVER_NAMES } from "../../../functions/core/dns/resolvers";
+import { WHATIF_RCODES, WHATIF_TYPES } from "../../../functions/core/dns/whatif-records";
+import type { Diagnostic } from "../../../functions/core/errors";
 import {
   ALL_VARIABLES as CORE_ALL_VARIABLES,
   FUNCTION_ARITY as CORE_FUNCTION_ARITY,
-} from "../../functions/core/expr/parser";
+} from "../../../functions/core/expr/parser";
+import { LIMITS } from "../../../functions/core/limits";
+import { LAST_ERRORS } from "../../../functions/core/planner/envelope";
 
 export type { Diagnostic };
-export { lineColumn, lineColumnRange, RESOLVER_NAMES };
+export {
+  LAST_ERRORS,
+  LIMITS,
+  lineColumn,
+  lineColumnRange,
+  RESOLVER_NAMES,
+  WHATIF_RCODES,
+  WHATIF_TYPES,
+};
 
 export interface SettingInfo {
   readonly key: string;
@@ -30,7 +40,27 @@ export interface SettingInfo {
   /** Key-specific constants (the four strategies for ip-strategy). */
   readonly constants: readonly string[];
   readonly expression: boolean;
+  /** Stalwart's documentation page of the setting. */
+  readonly docs: string;
 }
+
+/**
+ * The page of Stalwart's docs (the v0.7–v0.12 `queue.outbound.*` pages, which
+ * ../shared/seed/ip-strategy.md is one of) that documents each setting.
+ */
+const DOCS = "https://stalw.art/docs/mta";
+const DOCS_PAGES: Readonly<Record<string, string>> = {
+  "queue.outbound.ip-strategy": `${DOCS}/outbound/ip-strategy`,
+  "queue.outbound.source-ip.v4": `${DOCS}/outbound/ip-strategy`,
+  "queue.outbound.source-ip.v6": `${DOCS}/outbound/ip-strategy`,
+  "queue.outbound.limits.mx": `${DOCS}/outbound/limits`,
+  "queue.outbound.limits.multihomed": `${DOCS}/outbound/limits`,
+  "queue.outbound.next-hop": `${DOCS}/outbound/routing`,
+  "queue.outbound.hostname": `${DOCS}/outbound/overview`,
+  "queue.schedule.retry": `${DOCS}/queue/schedule`,
+  "queue.schedule.notify": `${DOCS}/queue/schedule`,
+  "queue.schedule.expire": `${DOCS}/queue/schedule`,
+};
 
 /** UI descriptions of the settings (the core has the behaviour, this is the prose). */
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -70,6 +100,7 @@ export const SETTINGS: readonly SettingInfo[] = SETTING_LIST.map((s) => ({
   variables: [...s.tokens.variables],
   constants: [...s.tokens.constants.keys()],
   expression: true,
+  docs: DOCS_PAGES[s.key] ?? `${DOCS}/outbound/overview`,
 }));
 
 /** Every variable Stalwart knows (the expression console with no key). */
@@ -87,6 +118,12 @@ export function settingFor(key: string): SettingInfo | undefined {
  * classic mistakes), loaded lazily so the first paint does not wait for the parser.
  */
 export async function analyze(text: string): Promise<readonly Diagnostic[]> {
-  const { analyzeConfig } = await import("../../functions/core/config/analysis");
+  const { analyzeConfig } = await import("../../../functions/core/config/analysis");
   return analyzeConfig(text).diagnostics;
+}
+
+/** The config loader (every key with its offsets), for the editor's branch highlight. */
+export async function loadConfigText(text: string) {
+  const { loadConfig } = await import("../../../functions/core/config/toml/loaded-config");
+  return loadConfig(text);
 }
