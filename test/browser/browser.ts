@@ -2,7 +2,8 @@
  * Debian Chromium driven by playwright-core (flags from DEVELOPERS.md), fresh profile per
  * launch, plus helpers shared by the browser tests.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -30,6 +31,7 @@ export async function openSession(
     colorScheme: opts.dark ? "dark" : "light",
     permissions: ["clipboard-read", "clipboard-write"],
   });
+  await context.addInitScript({ content: WATCH_LAYOUT_SHIFT });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
@@ -46,6 +48,53 @@ export async function openSession(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Installed before any page script: the cumulative layout shift (CLS, as web-vitals counts
+ * it: shifts without recent input, summed over the largest session window of shifts < 1 s
+ * apart and ≤ 5 s long) in `window.__cls`.
+ */
+const WATCH_LAYOUT_SHIFT = `(() => {
+  let best = 0, current = 0, first = 0, last = 0;
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      if (current > 0 && e.startTime - last < 1000 && e.startTime - first < 5000) current += e.value;
+      else { current = e.value; first = e.startTime; }
+      last = e.startTime;
+      best = Math.max(best, current);
+      window.__cls = best;
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+})()`;
+
+/** The page's layout shift so far (WATCH_LAYOUT_SHIFT). */
+export async function layoutShift(page: Page): Promise<number> {
+  return (await page.evaluate(() => (window as unknown as { __cls: number }).__cls)) ?? 0;
+}
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly nodes: readonly string[];
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it is now. Injected through
+ * the DevTools protocol (page.evaluate), which the page's CSP does not govern.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(`${AXE_SOURCE}\n;0`);
+  const found = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) =>
+    r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) })))`)) as AxeViolation[];
+  return found.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import "./styles.css";
 import type { EvaluateResponse } from "./api/schemas";
+import { prefetchOffline } from "./core-adapter";
 import { byId } from "./dom";
 import { branchRange, type TextRange } from "./editor/branch-range";
 import { type EditorHandle, textareaHandle } from "./editor/handle";
@@ -167,6 +168,7 @@ async function loadMonaco(): Promise<void> {
     next.complete.then(
       () => {
         container.dataset.complete = "true";
+        prefetchOffline();
       },
       () => {
         status.textContent = "Monaco without completion and hover (they failed to load)";

@@ -86,3 +86,19 @@ export async function expressionInBrowser(body: {
     return { ok: false, error: await apiErrorBody(e) };
   }
 }
+
+/**
+ * Fetches the modules the offline paths use, so Run, the timeline and the console keep
+ * working if the network goes away later (called once the editor is complete).
+ */
+export function prefetchOffline(): void {
+  for (const load of [
+    () => import("../../../functions/api/request"),
+    () => import("../../../functions/api/schemas"),
+    () => import("../../../functions/api/errors"),
+    () => import("../../../functions/services/evaluate"),
+    () => import("../../../functions/services/expression"),
+  ]) {
+    load().catch(() => undefined);
+  }
+}

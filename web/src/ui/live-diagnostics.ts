@@ -31,6 +31,7 @@ export function liveDiagnostics(
     }
     if (mine !== generation) return;
     const markers = toMarkers(text, diags);
+    list.dataset.linted = String(mine);
     getEditor().setMarkers(markers);
     list.replaceChildren(
       ...markers.map((m) => {

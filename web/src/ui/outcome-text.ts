@@ -18,6 +18,17 @@ export interface OutcomeText {
 
 const bare = (name: string): string => name.replace(/\.$/, "").toLowerCase();
 
+/**
+ * A DoH failure in words: "network error: <the runtime's own text>" (doh-client.ts) says
+ * only that the resolver could not be reached, whatever the runtime's text is.
+ */
+export function plainError(message: string): string {
+  return message.replace(
+    /network error: .*$/s,
+    "the DNS resolver could not be reached (is it down, or is this machine offline?)",
+  );
+}
+
 /** The relay a plan goes through, as "name (address:port, protocol, TLS)". */
 export function relayText(hop: NonNullable<EvaluateResponse["nextHop"]>): string {
   const where = hop.port != null ? `${hop.address ?? "?"}:${hop.port}` : (hop.address ?? "?");
@@ -28,7 +39,7 @@ export function relayText(hop: NonNullable<EvaluateResponse["nextHop"]>): string
 
 export function outcomeText(res: EvaluateResponse): OutcomeText {
   const kind = res.outcome?.kind;
-  const message = res.outcome?.message ?? "";
+  const message = plainError(res.outcome?.message ?? "");
   if (kind === "local_delivery") {
     return {
       style: "local",

@@ -1,6 +1,7 @@
 /** The result's reference lists: MX records, diagnostics and the DNS trace. */
 import type { ApiDiagnostic, EvaluateResponse, Trace } from "../../api/schemas";
 import { badge, h, mono } from "../../dom";
+import { plainError } from "../outcome-text";
 
 export type JumpTo = (line: number, column: number) => void;
 
@@ -52,7 +53,7 @@ export function mxSection(res: EvaluateResponse, shuffled: ReadonlySet<number>):
       "p",
       { class: "small" },
       res.mx ? (MX_STATUS[res.mx.status] ?? res.mx.status) : MX_STATUS.skipped,
-      res.mx?.error ? `: ${res.mx.error}` : "",
+      res.mx?.error ? `: ${plainError(res.mx.error)}` : "",
     ),
     records.length
       ? h(
@@ -90,7 +91,11 @@ function traceRow(t: Trace): HTMLElement {
     h("td", { class: "name" }, t.name),
     h("td", null, t.type),
     h("td", null, t.rcode === "NOERROR" ? t.rcode : h("span", { class: "sev-warning" }, t.rcode)),
-    h("td", { class: "answers" }, t.answers.length ? t.answers.join("\n") : (t.error ?? "—")),
+    h(
+      "td",
+      { class: "answers", title: t.error ?? null },
+      t.answers.length ? t.answers.join("\n") : t.error ? plainError(t.error) : "—",
+    ),
     h("td", null, t.ttl == null ? "—" : `${t.ttl}s`),
     h("td", null, t.ms == null ? "—" : `${Math.round(t.ms)} ms`),
     h("td", null, badge(t.from === "record" ? "what-if" : t.from)),
@@ -120,5 +125,15 @@ export function traceSection(dns: readonly Trace[]): HTMLElement {
           ),
         )
       : h("p", { class: "muted small" }, "No lookup."),
+  );
+}
+
+/** The plan as /api/evaluate returns it, for bug reports and scripts (and the tests). */
+export function rawSection(res: EvaluateResponse): HTMLElement {
+  return h(
+    "details",
+    { class: "section raw" },
+    h("summary", null, "The plan as JSON (what POST /api/evaluate answers)"),
+    h("pre", { id: "plan-json", class: "mono small", tabindex: 0 }, JSON.stringify(res, null, 2)),
   );
 }

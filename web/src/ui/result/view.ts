@@ -8,7 +8,7 @@ import { badge, h, mono } from "../../dom";
 import { branchText, familyOf, STRATEGY_TEXT, shuffledPreferences } from "../explain";
 import { outcomeText, relayText } from "../outcome-text";
 import { hostCard } from "./hosts";
-import { diagnosticsSection, type JumpTo, mxSection, traceSection } from "./lists";
+import { diagnosticsSection, type JumpTo, mxSection, rawSection, traceSection } from "./lists";
 
 export type { JumpTo };
 
@@ -157,6 +157,7 @@ export function renderResult(
     mxSection(res, shuffled),
     diagnosticsSection(res, jump),
     traceSection(res.dns),
+    rawSection(res),
   );
 }
 
