@@ -209,7 +209,8 @@ function setupActions(): void {
   });
   setupTabs(document.querySelector<HTMLElement>(".tabs") ?? document.body, activePanel, (id) => {
     activePanel = id;
-    if (id === "timeline-panel" && timelineEl.dataset.drawn === undefined)
+    // Before the first state is loaded its Run draws the timeline (onPlan).
+    if (id === "timeline-panel" && timelineEl.dataset.drawn === undefined && loads.count() > 0)
       void renderTimeline(timelineEl, current());
   });
   setupExamplesMenu(byId<HTMLSelectElement>("examples"), (next, note, title) =>

@@ -9,6 +9,7 @@ import {
   hostWhy,
   shuffledPreferences,
 } from "../../../web/src/ui/explain";
+import { hostHeadline, outcomeText } from "../../../web/src/ui/outcome-text";
 import { dueAfter } from "../../../web/src/ui/schedule";
 
 const host = (over: Partial<Host>): Host => ({
@@ -126,5 +127,59 @@ describe("cursorContext", () => {
       atKey: true,
       inString: false,
     });
+  });
+});
+
+describe("outcomes and host headlines in plain words", () => {
+  const plan = (over: Record<string, unknown>) => EvaluateResponseSchema.parse(over);
+
+  it("names local delivery, the relay, and temporary and permanent failures", () => {
+    expect(outcomeText(plan({ outcome: { kind: "local_delivery", message: "x" } })).style).toBe(
+      "local",
+    );
+    const temp = outcomeText(
+      plan({
+        outcome: { kind: "temporary_failure", message: "MX lookup failed: network error: boom" },
+        retry: { retryNum: 0, schedule: [120_000], nextInMs: 120_000 },
+      }),
+    );
+    expect(temp.style).toBe("temporary");
+    expect(temp.title).toContain("the DNS resolver could not be reached");
+    expect(temp.title).not.toContain("boom");
+    expect(temp.next).toContain("2m");
+    expect(
+      outcomeText(plan({ outcome: { kind: "permanent_failure", message: "x" } })).next,
+    ).toContain("bounces");
+    const relay = outcomeText(
+      plan({
+        nextHop: { kind: "relay", relay: "r", address: "h.example", port: 25, protocol: "lmtp" },
+      }),
+    );
+    expect(relay.title).toBe("Through the relay 'r' at h.example:25 (LMTP)");
+    expect(outcomeText(plan({ nextHop: { kind: "mx" } })).style).toBe("attempts");
+  });
+
+  it("says which lookups left a host without an address, and Stalwart's words", () => {
+    const h = host({
+      strategy: "ipv6_only",
+      error: { permanent: true, message: "record not found for MX" },
+    });
+    const dns = [
+      { name: "mx1.example.com.", type: "AAAA", rcode: "NOERROR", answers: [], from: "record" },
+    ];
+    expect(hostHeadline(h, EvaluateResponseSchema.parse({ dns }).dns)).toBe(
+      "No AAAA record for mx1.example.com, and ipv6_only asks for nothing else; Stalwart reports “record not found for MX” (permanent).",
+    );
+    const both = hostHeadline(
+      { ...h, strategy: "ipv4_then_ipv6" },
+      EvaluateResponseSchema.parse({
+        dns: [
+          { name: "mx1.example.com", type: "A", rcode: "NXDOMAIN", answers: [], from: "none" },
+          { name: "mx1.example.com", type: "AAAA", rcode: "SERVFAIL", answers: [], from: "doh" },
+        ],
+      }).dns,
+    );
+    expect(both).toContain("No such name as mx1.example.com (NXDOMAIN) and the AAAA lookup for");
+    expect(hostHeadline(host({ ips: ["192.0.2.1"] }), [])).toBeNull();
   });
 });

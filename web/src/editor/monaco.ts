@@ -113,6 +113,8 @@ export function createEditor(opts: CreateOptions): MonacoHandle {
     fixedOverflowWidgets: true,
     ariaLabel: "Stalwart configuration (TOML). Ctrl+Enter runs; Ctrl+M makes Tab move the focus.",
     readOnly: opts.readOnly ?? false,
+    // Read-only down to the DOM: the textarea itself refuses input (no composition either).
+    domReadOnly: opts.readOnly ?? false,
     // Word-based suggestions would offer random words from the file as expressions.
     wordBasedSuggestions: "off",
     quickSuggestions: { other: true, strings: true, comments: false },

@@ -72,11 +72,11 @@ export function outcomeText(res: EvaluateResponse): OutcomeText {
   return { style: "attempts", title: "", next: "" };
 }
 
-/** "No AAAA record", "mx2… does not exist (NXDOMAIN)", "the A lookup failed (SERVFAIL)". */
+/** "no AAAA record for mx2…", "no such name as mx2… (NXDOMAIN)", "the A lookup … failed (SERVFAIL)". */
 function lookupText(host: string, type: "A" | "AAAA", dns: readonly Trace[]): string {
   const row = dns.find((t) => t.type === type && bare(t.name) === bare(host));
   if (!row) return `no ${type} lookup was made for ${host}`;
-  if (row.rcode === "NXDOMAIN") return `${host} does not exist (NXDOMAIN)`;
+  if (row.rcode === "NXDOMAIN") return `no such name as ${host} (NXDOMAIN)`;
   if (row.rcode === "NOERROR" && row.answers.length === 0) return `no ${type} record for ${host}`;
   if (row.rcode === "NOERROR") return `${type} records for ${host}`;
   return `the ${type} lookup for ${host} failed (${row.rcode})`;
