@@ -81,10 +81,12 @@ ip-strategy = [ { if = "retry_num > 1", then = "ipv6_only" },
                 { else = "ipv4_then_ipv6" } ]
 `;
 
+/** Replaces the text by pasting it (typed, brackets and quotes would be auto-closed). */
 async function replaceText(text: string): Promise<void> {
+  await s.page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await caretAtTop();
   await s.page.keyboard.press("Control+A");
-  await s.page.keyboard.insertText(text);
+  await s.page.keyboard.press("Control+V");
   // Until the new text is drawn: its last line, which the example before it lacks.
   const last = text.trimEnd().split("\n").at(-1)?.trim() ?? "";
   await expect.poll(shownText).toContain(last);
@@ -117,4 +119,53 @@ it("copy and paste through the clipboard put the copied line where the caret is"
   await s.page.keyboard.insertText("\n# ");
   await s.page.keyboard.press("Control+V");
   await expect.poll(shownText).toContain("# [queue.outbound]");
+});
+
+/** The suggest widget's rows, as their text (label and detail; empty when it is closed). */
+async function suggestions(): Promise<string[]> {
+  return s.page.$$eval(".suggest-widget.visible .monaco-list-row", (els) =>
+    els.map((e) => e.textContent ?? ""),
+  );
+}
+
+it("Enter after a closed string is a new line, not a completion", async () => {
+  await replaceText("[queue.outbound]\n");
+  await s.page.keyboard.press("Control+End");
+  await s.page.keyboard.type('ip-strategy = "ipv6_only');
+  // The auto-closed quote is typed over; then Enter.
+  await s.page.keyboard.type('"');
+  await s.page.keyboard.press("Enter");
+  await s.page.keyboard.type("# next");
+  await expect.poll(shownText).toContain("# next");
+  expect(await shownText()).toContain('ip-strategy = "ipv6_only"');
+  expect(await shownText()).not.toContain('"ipv6_only""');
+});
+
+it("value completion offers what goes at that key: address lists at source-ip.v4", async () => {
+  await replaceText("[queue.outbound.source-ip]\nv6 = \"'2001:db8::a'\"\n");
+  await s.page.keyboard.press("Control+End");
+  await s.page.keyboard.type("v4 = ");
+  await expect.poll(shownText).toContain("v4 =");
+  await s.page.keyboard.press("Control+Space");
+  await expect
+    .poll(suggestions)
+    .toContain(`"['192.0.2.10']"an expression string holding a list of addresses`);
+  const rows = await suggestions();
+  expect(rows.some((r) => r.includes("ipv4_only"))).toBe(false);
+  await s.page.keyboard.press("Escape");
+  await s.page.waitForSelector(".suggest-widget.visible", { state: "detached" });
+});
+
+it("hovering a setting links to its page of Stalwart's docs", async () => {
+  await replaceText('[queue.outbound]\nip-strategy = "ipv4_only"\n');
+  // The key's own token (not the line's span, whose middle is the value).
+  await s.page
+    .locator("#editor .view-line span span", { hasText: /^ip-strategy$/ })
+    .first()
+    .hover();
+  const link = s.page.locator(".monaco-hover a", { hasText: "Stalwart's docs" });
+  await link.first().waitFor({ timeout: 10_000 });
+  expect(await link.first().getAttribute("href")).toBe(
+    "https://stalw.art/docs/mta/outbound/ip-strategy",
+  );
 });

@@ -46,7 +46,13 @@ it("completion inside ip-strategy offers its variables and constants only", asyn
   expect(labels.some((l) => l.startsWith("retry_num"))).toBe(true);
   await screenshot(s.page, "10-completion");
   await s.page.keyboard.type("rcpt");
-  await s.page.waitForTimeout(300);
+  // The list has been filtered by what was typed once "retry_num" is gone from it (it
+  // does not match "rcpt"): the event that proves the filter ran, then what it kept.
+  await s.page.waitForFunction(() =>
+    [...document.querySelectorAll(".suggest-widget .monaco-list-row")].every(
+      (e) => !(e.getAttribute("aria-label") ?? "").startsWith("retry_num"),
+    ),
+  );
   const after = await s.page.$$eval(".suggest-widget .monaco-list-row", (els) =>
     els.map((e) => e.getAttribute("aria-label") ?? ""),
   );

@@ -177,7 +177,13 @@ describe("hostile input", () => {
     await s.page.goto(`${base()}/${await encodeState(state)}`);
     await waitForRun(s.page);
     await waitForMonaco(s.page);
-    await s.page.waitForTimeout(300);
+    // Every place the payload is drawn has drawn it (the editor, its lint list, the domain
+    // refused at its field): whatever it could have run would have run by then.
+    await s.page.waitForSelector("#live-diagnostics[data-linted]", { state: "attached" });
+    await s.page.waitForFunction(() =>
+      document.querySelector("#editor .view-lines")?.textContent?.includes("onerror"),
+    );
+    await s.page.waitForSelector("#context-error:not([hidden])");
     expect(
       await s.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
@@ -207,6 +213,18 @@ describe("layouts", () => {
       const editorBottom = await narrow.page.locator(".editor-panel").boundingBox();
       const resultTop = await narrow.page.locator("#result-panel").boundingBox();
       expect(resultTop && editorBottom && resultTop.y > editorBottom.y).toBe(true);
+      // What-if names get the row's width, not a 64 px sliver.
+      const name = await narrow.page.locator("[aria-label='record 1 name']").boundingBox();
+      expect(name?.width ?? 0).toBeGreaterThan(200);
+      // DNS answers keep whole names on a line (the table scrolls), and the table can be
+      // reached and scrolled by keyboard.
+      const answer = narrow.page.locator("#dns-trace td.answers").first();
+      expect(await answer.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe("pre");
+      const wrap = narrow.page.locator(".table-wrap");
+      expect(await wrap.getAttribute("tabindex")).toBe("0");
+      await wrap.focus();
+      await narrow.page.keyboard.press("ArrowRight");
+      await expect.poll(() => wrap.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
       await screenshot(narrow.page, "08-narrow-dark");
       expect(narrow.problems).toEqual([]);
     } finally {
