@@ -4,7 +4,7 @@
  * then the textarea is the editor.
  */
 import "./styles.css";
-import type { EvaluateResponse } from "./api/schemas";
+import type { Plan } from "./core-adapter";
 import { prefetchOffline } from "./core-adapter";
 import { byId } from "./dom";
 import { branchRange, type TextRange } from "./editor/branch-range";
@@ -87,7 +87,7 @@ function setHighlight(range: TextRange | null): void {
 const runs = runController({
   state: current,
   editor: () => editor,
-  onPlan(plan: EvaluateResponse | null) {
+  onPlan(plan: Plan | null) {
     const s = plan?.strategy;
     if (s?.branch) {
       void branchRange(state.config, s.key ?? "queue.outbound.ip-strategy", s.branch.index)

@@ -125,6 +125,10 @@ export const PlanSchema = z
         address: z.string().optional(),
         port: z.int().optional(),
         protocol: z.string().optional(),
+        implicitTls: z
+          .boolean()
+          .optional()
+          .describe("remote.<id>.tls.implicit of the relay: TLS at once, else STARTTLS."),
       })
       .readonly(),
     mx: z

@@ -6,22 +6,10 @@
  */
 import * as z from "zod";
 import { ChecksSchema } from "../deliverability/types";
-import { RESOLVER_NAMES } from "../dns/resolvers";
 import { LIMITS } from "../limits";
-import { LAST_ERRORS } from "../planner/envelope";
+import { LAST_ERRORS, QUERY_TYPES, RESOLVER_NAMES, WHATIF_RCODES } from "./names";
 
-export { LAST_ERRORS, RESOLVER_NAMES };
-
-/** DNS record types a lookup or a what-if record may have. */
-export const QUERY_TYPES = ["MX", "A", "AAAA", "CNAME", "TXT", "PTR"] as const;
-export type QueryType = (typeof QUERY_TYPES)[number];
-
-/**
- * The answers a what-if record may force instead of a value. `REFUSED` is a real answer
- * a resolver gives; Stalwart treats it like SERVFAIL, as a temporary DNS error.
- */
-export const WHATIF_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA", "REFUSED"] as const;
-export type WhatIfRcode = (typeof WHATIF_RCODES)[number];
+export * from "./names";
 
 const shortText = (max: number) => z.string().max(max);
 

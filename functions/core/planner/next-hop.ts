@@ -20,6 +20,8 @@ export type NextHop =
       readonly address: string;
       readonly port: number;
       readonly protocol: string;
+      /** remote.<id>.tls.implicit: TLS from the first byte, else STARTTLS. */
+      readonly implicitTls: boolean;
     };
 
 const KEY = "queue.outbound.next-hop";
@@ -60,5 +62,6 @@ export function resolveNextHop(
     address: relay.address.toLowerCase(),
     port: relay.port,
     protocol: relay.protocol,
+    implicitTls: relay.tlsImplicit,
   };
 }

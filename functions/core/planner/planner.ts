@@ -99,6 +99,7 @@ export async function planDelivery(
           address: hop.address,
           port: hop.port,
           protocol: hop.protocol,
+          implicitTls: hop.implicitTls,
         }
       : { kind: "mx" };
 

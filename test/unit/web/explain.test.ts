@@ -25,6 +25,29 @@ const host = (over: Partial<Host>): Host => ({
   ...over,
 });
 
+/** A plan of the contract: an empty one, with `over` on top. */
+const plan = (over: Record<string, unknown>) =>
+  PlanSchema.parse({
+    model: "v0.12",
+    seed: 1,
+    strategy: {
+      value: "ipv4_then_ipv6",
+      key: "queue.outbound.ip-strategy",
+      branch: { index: "default" },
+    },
+    limits: { mx: 5, multihomed: 2 },
+    nextHop: { kind: "mx" },
+    mx: { status: "ok", records: [] },
+    hosts: [],
+    attempts: [],
+    outcome: null,
+    retry: { retryNum: 0, schedule: [120_000], nextInMs: 120_000, expireMs: 432_000_000 },
+    hostname: "localhost",
+    diagnostics: [],
+    dns: [],
+    ...over,
+  });
+
 describe("explanations", () => {
   it("says IPv6 is never tried when IPv4 fills limits.multihomed", () => {
     const why = hostWhy(
@@ -62,23 +85,7 @@ describe("explanations", () => {
   });
 
   it("marks preferences shared by several exchanges as shuffled", () => {
-    const res = PlanSchema.parse({
-      model: "v0.12",
-      seed: 1,
-      strategy: {
-        value: "ipv4_then_ipv6",
-        key: "queue.outbound.ip-strategy",
-        branch: { index: "default" },
-      },
-      limits: { mx: 5, multihomed: 2 },
-      nextHop: { kind: "mx" },
-      hosts: [],
-      attempts: [],
-      outcome: null,
-      retry: { retryNum: 0, schedule: [120_000], nextInMs: 120_000 },
-      hostname: "localhost",
-      diagnostics: [],
-      dns: [],
+    const res = plan({
       mx: {
         status: "ok",
         records: [
@@ -131,8 +138,6 @@ describe("cursorContext", () => {
 });
 
 describe("outcomes and host headlines in plain words", () => {
-  const plan = (over: Record<string, unknown>) => EvaluateResponseSchema.parse(over);
-
   it("names local delivery, the relay, and temporary and permanent failures", () => {
     expect(outcomeText(plan({ outcome: { kind: "local_delivery", message: "x" } })).style).toBe(
       "local",
@@ -140,7 +145,6 @@ describe("outcomes and host headlines in plain words", () => {
     const temp = outcomeText(
       plan({
         outcome: { kind: "temporary_failure", message: "MX lookup failed: network error: boom" },
-        retry: { retryNum: 0, schedule: [120_000], nextInMs: 120_000 },
       }),
     );
     expect(temp.style).toBe("temporary");
@@ -165,17 +169,41 @@ describe("outcomes and host headlines in plain words", () => {
       error: { permanent: true, message: "record not found for MX" },
     });
     const dns = [
-      { name: "mx1.example.com.", type: "AAAA", rcode: "NOERROR", answers: [], from: "record" },
+      {
+        name: "mx1.example.com.",
+        type: "AAAA",
+        rcode: "NOERROR",
+        answers: [],
+        ttl: null,
+        ms: 0,
+        from: "record",
+      },
     ];
-    expect(hostHeadline(h, EvaluateResponseSchema.parse({ dns }).dns)).toBe(
+    expect(hostHeadline(h, plan({ dns }).dns)).toBe(
       "No AAAA record for mx1.example.com, and ipv6_only asks for nothing else; Stalwart reports “record not found for MX” (permanent).",
     );
     const both = hostHeadline(
       { ...h, strategy: "ipv4_then_ipv6" },
-      EvaluateResponseSchema.parse({
+      plan({
         dns: [
-          { name: "mx1.example.com", type: "A", rcode: "NXDOMAIN", answers: [], from: "none" },
-          { name: "mx1.example.com", type: "AAAA", rcode: "SERVFAIL", answers: [], from: "doh" },
+          {
+            name: "mx1.example.com",
+            type: "A",
+            rcode: "NXDOMAIN",
+            answers: [],
+            ttl: null,
+            ms: 0,
+            from: "none",
+          },
+          {
+            name: "mx1.example.com",
+            type: "AAAA",
+            rcode: "SERVFAIL",
+            answers: [],
+            ttl: null,
+            ms: 4,
+            from: "doh",
+          },
         ],
       }).dns,
     );

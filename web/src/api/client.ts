@@ -4,23 +4,17 @@
  * `{ ok: false, error }` with the API's code, or a local one.
  */
 import type { z } from "zod";
-import type {
-  ErrorBody as ApiError,
-  Plan as EvaluateResponse,
-  ExpressionResponse,
-} from "../../../functions/core/contract";
-
-type Schemas = typeof import("../../../functions/core/contract");
-
-/**
- * The schemas (and zod, two thirds of the entry script) are loaded with the first answer
- * to check, not with the page: building them is start-up work the editor would wait for.
- */
-const loadSchemas = (): Promise<Schemas> => import("../../../functions/core/contract");
+import {
+  type ErrorBody,
+  type ExpressionResponse,
+  loadContract as loadSchemas,
+  type Plan,
+  type Contract as Schemas,
+} from "../core-adapter";
 
 export type ApiResult<T> =
   | { readonly ok: true; readonly data: T }
-  | { readonly ok: false; readonly status: number; readonly error: ApiError };
+  | { readonly ok: false; readonly status: number; readonly error: ErrorBody };
 
 async function post<T>(
   path: string,
@@ -92,10 +86,8 @@ async function post<T>(
   return { ok: true, data: parsed.data };
 }
 
-export const evaluate = (
-  body: unknown,
-  signal?: AbortSignal,
-): Promise<ApiResult<EvaluateResponse>> => post("/api/evaluate", body, (s) => s.PlanSchema, signal);
+export const evaluate = (body: unknown, signal?: AbortSignal): Promise<ApiResult<Plan>> =>
+  post("/api/evaluate", body, (s) => s.PlanSchema, signal);
 
 export const evaluateExpression = (body: unknown): Promise<ApiResult<ExpressionResponse>> =>
   post("/api/expression", body, (s) => s.ExpressionResponseSchema);

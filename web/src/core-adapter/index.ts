@@ -4,5 +4,6 @@
  * Worker runs: every other module in web/ imports from here, never from functions/. The
  * heavy parts (the config loader, the planner, zod) are imported when first used.
  */
+export * from "./contract";
 export * from "./offline";
 export * from "./settings";

@@ -1,59 +1,51 @@
 /**
- * Run and the expression console without the network: the Worker's own validation and
- * evaluation (functions/api, functions/services), loaded when first used.
+ * Run and the expression console without the network: the core's own entry points
+ * (functions/core/evaluate.ts, evaluate-expression.ts), the ones the Worker calls, with
+ * no resolver behind the what-if records. Loaded when first used.
  */
-
-/** The API's error envelope body (shared/spec/api.md, "Errors"). */
-export type ErrorBody = {
-  readonly code: string;
-  readonly message: string;
-  readonly field?: string;
-  readonly line?: number;
-  readonly column?: number;
-};
+import type { ErrorBody, ExpressionResponse, Plan } from "./contract";
+import { loadContract } from "./contract";
 
 /** What the API would answer, computed here: the answer, or its coded error envelope. */
-export type InBrowserResult =
-  | { readonly ok: true; readonly answer: unknown }
-  | { readonly ok: false; readonly error: ErrorBody }
-  /** A lookup was not answered by a what-if record: only the server can make it. */
-  | { readonly ok: false; readonly error: null };
+export type InBrowserResult<T> =
+  | { readonly ok: true; readonly answer: T }
+  | { readonly ok: false; readonly error: ErrorBody };
 
-const noNetwork = {
-  fetch: (): Promise<Response> => Promise.reject(new Error("no network in the browser")),
-  clock: { now: () => Date.now() },
-};
+const load = () =>
+  Promise.all([
+    loadContract(),
+    import("../../../functions/core/evaluate"),
+    import("../../../functions/core/evaluate-expression"),
+    import("../../../functions/core/request-error"),
+    import("../../../functions/core/dns/records-resolver"),
+  ]);
 
-/** An API error envelope, or rethrows what is not one. */
-async function apiErrorBody(e: unknown): Promise<ErrorBody> {
-  const { ApiError } = await import("../../../functions/api/errors");
-  if (e instanceof ApiError) return e.body;
+/** The error envelope of a RequestError (what the API sends for it), or rethrows. */
+async function errorBody(e: unknown): Promise<ErrorBody> {
+  const [, , , { RequestError }] = await load();
+  if (e instanceof RequestError) return { code: e.code, message: e.message, ...e.place };
   throw e;
 }
 
+const io = { clock: { now: () => Date.now() }, newSeed: () => 0 };
+
 /**
- * The request evaluated by the Worker's own validation and evaluation, with no network:
- * resolver "none" answers every name the what-if records do not with NXDOMAIN, as the
- * API does for "none". For another resolver the plan is the same as long as every lookup
- * was a what-if record (the resolver was never asked); otherwise the caller asks the API.
+ * The plan, computed here when the API would compute it without the network: resolver
+ * "none" (names the what-if records do not answer are NXDOMAIN, as the API says for
+ * "none"), or any resolver when every lookup was a what-if record (it was never asked).
+ * null: the server must answer (real DNS, or a request its schema refuses, which the API
+ * explains field by field).
  */
-export async function evaluateInBrowser(body: {
-  readonly resolver: string;
-  readonly seed: number;
-}): Promise<InBrowserResult> {
-  const [{ parseWith }, { EvaluateRequestSchema }, { runEvaluation }] = await Promise.all([
-    import("../../../functions/api/request"),
-    import("../../../functions/api/schemas"),
-    import("../../../functions/services/evaluate"),
-  ]);
+export async function evaluateInBrowser(body: unknown): Promise<InBrowserResult<Plan> | null> {
+  const [{ EvaluateRequestSchema }, { evaluate }, , , { noneResolver }] = await load();
+  const parsed = EvaluateRequestSchema.safeParse(body);
+  if (!parsed.success) return null;
   try {
-    const request = parseWith(EvaluateRequestSchema, body);
-    const deps = { ...noNetwork, newSeed: () => body.seed };
-    const plan = await runEvaluation({ ...request, resolver: "none" }, {}, deps);
-    const offline = body.resolver === "none" || plan.dns.every((t) => t.from === "record");
-    return offline ? { ok: true, answer: plan } : { ok: false, error: null };
+    const plan = await evaluate(parsed.data, { ...io, upstream: noneResolver });
+    const offline = parsed.data.resolver === "none" || plan.dns.every((t) => t.from === "record");
+    return offline ? { ok: true, answer: plan } : null;
   } catch (e) {
-    return { ok: false, error: await apiErrorBody(e) };
+    return { ok: false, error: await errorBody(e) };
   }
 }
 
@@ -64,26 +56,18 @@ export async function evaluateInBrowser(body: {
 export async function expressionInBrowser(body: {
   readonly expression: string;
   readonly resolver: string;
-}): Promise<InBrowserResult | null> {
+}): Promise<InBrowserResult<ExpressionResponse> | null> {
   if (body.resolver !== "none" && body.expression.includes("dns_query")) return null;
-  const [{ parseWith }, { ExpressionRequestSchema }, { runExpression }] = await Promise.all([
-    import("../../../functions/api/request"),
-    import("../../../functions/api/schemas"),
-    import("../../../functions/services/expression"),
-  ]);
+  const [{ ExpressionRequestSchema }, , { evaluateExpression }, , { noneResolver }] = await load();
+  const parsed = ExpressionRequestSchema.safeParse(body);
+  if (!parsed.success) return null;
   try {
-    const request = parseWith(ExpressionRequestSchema, body);
-    const value = await runExpression(
-      { ...request, resolver: "none" },
-      {},
-      {
-        ...noNetwork,
-        newSeed: () => 0,
-      },
-    );
-    return { ok: true, answer: value };
+    return {
+      ok: true,
+      answer: await evaluateExpression(parsed.data, { ...io, upstream: noneResolver }),
+    };
   } catch (e) {
-    return { ok: false, error: await apiErrorBody(e) };
+    return { ok: false, error: await errorBody(e) };
   }
 }
 
@@ -92,13 +76,5 @@ export async function expressionInBrowser(body: {
  * working if the network goes away later (called once the editor is complete).
  */
 export function prefetchOffline(): void {
-  for (const load of [
-    () => import("../../../functions/api/request"),
-    () => import("../../../functions/api/schemas"),
-    () => import("../../../functions/api/errors"),
-    () => import("../../../functions/services/evaluate"),
-    () => import("../../../functions/services/expression"),
-  ]) {
-    load().catch(() => undefined);
-  }
+  load().catch(() => undefined);
 }

@@ -9,25 +9,30 @@ import {
   SETTING_LIST,
   type Setting,
 } from "../../../functions/core/config/settings";
+import {
+  LAST_ERRORS,
+  QUERY_TYPES,
+  type QueryType,
+  WHATIF_RCODES,
+  type WhatIfRcode,
+} from "../../../functions/core/contract/names";
 import { RESOLVER_NAMES } from "../../../functions/core/dns/resolvers";
-import { WHATIF_RCODES, WHATIF_TYPES } from "../../../functions/core/dns/whatif-records";
 import type { Diagnostic } from "../../../functions/core/errors";
 import {
   ALL_VARIABLES as CORE_ALL_VARIABLES,
   FUNCTION_ARITY as CORE_FUNCTION_ARITY,
 } from "../../../functions/core/expr/parser";
 import { LIMITS } from "../../../functions/core/limits";
-import { LAST_ERRORS } from "../../../functions/core/planner/envelope";
 
-export type { Diagnostic };
+export type { Diagnostic, QueryType, WhatIfRcode };
 export {
   LAST_ERRORS,
   LIMITS,
   lineColumn,
   lineColumnRange,
+  QUERY_TYPES,
   RESOLVER_NAMES,
   WHATIF_RCODES,
-  WHATIF_TYPES,
 };
 
 export interface SettingInfo {

@@ -5,39 +5,28 @@
  * "offline run"); the result says which one computed it.
  */
 import { type ApiResult, evaluate, evaluateExpression } from "../api/client";
-import type { ApiError, EvaluateResponse, ExpressionResponse } from "../api/schemas";
+import type { ErrorBody, ExpressionResponse, Plan } from "../core-adapter";
 import { evaluateInBrowser, expressionInBrowser } from "../core-adapter";
 import type { EvaluateRequest } from "../state/request";
 import type { ComputedIn } from "../ui/result/view";
 
 export type PlanResult =
-  | { readonly ok: true; readonly data: EvaluateResponse; readonly where: ComputedIn }
-  | { readonly ok: false; readonly error: ApiError };
-
-async function inBrowser(req: EvaluateRequest): Promise<PlanResult | null> {
-  let local: Awaited<ReturnType<typeof evaluateInBrowser>>;
-  try {
-    local = await evaluateInBrowser(req);
-  } catch {
-    // The core's code did not load (offline before it was cached): the API may still work.
-    return null;
-  }
-  if (!local.ok) return local.error ? { ok: false, error: local.error } : null;
-  const { EvaluateResponseSchema } = await import("../api/schemas");
-  return { ok: true, data: EvaluateResponseSchema.parse(local.answer), where: "browser" };
-}
+  | { readonly ok: true; readonly data: Plan; readonly where: ComputedIn }
+  | { readonly ok: false; readonly error: ErrorBody };
 
 export async function computePlan(req: EvaluateRequest, signal?: AbortSignal): Promise<PlanResult> {
-  const local = await inBrowser(req);
+  // null (or the core's code failing to load, offline before it was fetched): the API.
+  const local = await evaluateInBrowser(req).catch(() => null);
+  if (local?.ok) return { ok: true, data: local.answer, where: "browser" };
   if (local) return local;
   if (signal?.aborted) return { ok: false, error: { code: "aborted", message: "Cancelled." } };
-  const r: ApiResult<EvaluateResponse> = await evaluate(req, signal);
+  const r: ApiResult<Plan> = await evaluate(req, signal);
   return r.ok ? { ok: true, data: r.data, where: "server" } : { ok: false, error: r.error };
 }
 
 export type ExpressionResult =
   | { readonly ok: true; readonly data: ExpressionResponse; readonly where: ComputedIn }
-  | { readonly ok: false; readonly error: ApiError };
+  | { readonly ok: false; readonly error: ErrorBody };
 
 /** The expression console's answer, from this page when it needs no lookup, else the API. */
 export async function computeExpression(body: {
@@ -45,11 +34,8 @@ export async function computeExpression(body: {
   readonly resolver: string;
 }): Promise<ExpressionResult> {
   const local = await expressionInBrowser(body).catch(() => null);
-  if (local?.ok) {
-    const { ExpressionResponseSchema } = await import("../api/schemas");
-    return { ok: true, data: ExpressionResponseSchema.parse(local.answer), where: "browser" };
-  }
-  if (local?.error) return { ok: false, error: local.error };
+  if (local?.ok) return { ok: true, data: local.answer, where: "browser" };
+  if (local) return local;
   const r = await evaluateExpression(body);
   return r.ok ? { ok: true, data: r.data, where: "server" } : { ok: false, error: r.error };
 }

@@ -4,7 +4,7 @@
  * An error about an input goes to that input's panel (input-errors.ts) and the result on
  * screen stays, marked stale.
  */
-import type { EvaluateResponse } from "../api/schemas";
+import type { Plan } from "../core-adapter";
 import { byId } from "../dom";
 import type { EditorHandle } from "../editor/handle";
 import { evaluateRequest, recordRows } from "../state/request";
@@ -20,7 +20,7 @@ export interface RunDeps {
   readonly state: () => PlaygroundState;
   readonly editor: () => EditorHandle;
   /** A plan was drawn (the branch highlight, the timeline follow it). */
-  readonly onPlan: (plan: EvaluateResponse | null) => void;
+  readonly onPlan: (plan: Plan | null) => void;
 }
 
 export interface RunController {
@@ -32,7 +32,7 @@ export interface RunController {
 }
 
 /** One sentence for the live region: what changed, not the whole result. */
-function announcement(plan: EvaluateResponse, where: string): string {
+function announcement(plan: Plan, where: string): string {
   const n = plan.attempts.length;
   const first = plan.attempts[0];
   const head =

@@ -3,13 +3,15 @@
  * Field names inside `context` are Stalwart's variable names, exactly as the API's
  * `context` object takes them (shared/spec/api.md), so a request is built by copying.
  */
-import { WHATIF_RCODES, WHATIF_TYPES } from "../core-adapter";
+import {
+  QUERY_TYPES,
+  WHATIF_RCODES as RECORD_RCODES,
+  type WhatIfRcode as RecordRcode,
+  type QueryType as RecordType,
+} from "../core-adapter";
 
-/** The record types and rcodes the API's what-if records take (the core's lists). */
-export const QUERY_TYPES = WHATIF_TYPES;
-export type RecordType = (typeof QUERY_TYPES)[number];
-export const RECORD_RCODES = WHATIF_RCODES;
-export type RecordRcode = (typeof RECORD_RCODES)[number];
+/** The record types and rcodes the API's what-if records take (the contract's lists). */
+export { QUERY_TYPES, RECORD_RCODES, type RecordRcode, type RecordType };
 
 /** One what-if DNS answer: either a presentation-form `value` or an `rcode`. */
 export interface WhatIfRecord {

@@ -50,7 +50,7 @@ function showAnswer(out: HTMLElement, r: ExpressionResult, expression: string): 
       badge(r.data.type, "ok"),
       " ",
       JSON.stringify(r.data.value, null, 1),
-      ...r.data.notes.map((n) =>
+      ...(r.data.notes ?? []).map((n) =>
         h(
           "p",
           { class: "note small" },

@@ -2,11 +2,7 @@
  * Plain-language explanations shown next to results ("why" for each drop and fallback).
  * Pure functions over the API response, so they are unit-tested without a DOM.
  */
-import type {
-  Branch,
-  Plan as EvaluateResponse,
-  PlannedHost as Host,
-} from "../../../functions/core/contract";
+import type { Branch, Plan, PlannedHost } from "../core-adapter";
 
 export const STRATEGY_TEXT: Readonly<Record<string, string>> = {
   ipv4_only: "IPv4 only: A records only, no AAAA query",
@@ -41,7 +37,7 @@ export function dropReason(reason: string, multihomed: number | undefined): stri
 }
 
 /** Preferences shared by several exchanges: those groups were shuffled (seeded). */
-export function shuffledPreferences(res: EvaluateResponse): Set<number> {
+export function shuffledPreferences(res: Plan): Set<number> {
   const counts = new Map<number, number>();
   for (const r of res.mx?.records ?? [])
     counts.set(r.preference, (counts.get(r.preference) ?? 0) + 1);
@@ -49,7 +45,7 @@ export function shuffledPreferences(res: EvaluateResponse): Set<number> {
 }
 
 /** Why this host's list looks the way it does: the "fallback" users expect, or not. */
-export function hostWhy(host: Host, multihomed: number | undefined): string[] {
+export function hostWhy(host: PlannedHost, multihomed: number | undefined): string[] {
   const out: string[] = [];
   const strategy = host.strategy ?? "";
   const tried = host.ips.map(familyOf);

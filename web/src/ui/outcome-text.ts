@@ -4,7 +4,7 @@
  * says why it has no address, from the lookups in the DNS trace. Pure functions over
  * the plan, unit-tested without a DOM.
  */
-import type { EvaluateResponse, Host, Trace } from "../api/schemas";
+import type { Plan, PlannedHost, TraceEntry } from "../core-adapter";
 import { formatDuration } from "./explain";
 
 export type OutcomeStyle = "attempts" | "relay" | "local" | "temporary" | "permanent";
@@ -30,14 +30,14 @@ export function plainError(message: string): string {
 }
 
 /** The relay a plan goes through, as "name (address:port, protocol, TLS)". */
-export function relayText(hop: NonNullable<EvaluateResponse["nextHop"]>): string {
+export function relayText(hop: NonNullable<Plan["nextHop"]>): string {
   const where = hop.port != null ? `${hop.address ?? "?"}:${hop.port}` : (hop.address ?? "?");
   const tls =
     hop.implicitTls === undefined ? "" : hop.implicitTls ? ", implicit TLS" : ", STARTTLS";
   return `'${hop.relay ?? "?"}' at ${where} (${(hop.protocol ?? "smtp").toUpperCase()}${tls})`;
 }
 
-export function outcomeText(res: EvaluateResponse): OutcomeText {
+export function outcomeText(res: Plan): OutcomeText {
   const kind = res.outcome?.kind;
   const message = plainError(res.outcome?.message ?? "");
   if (kind === "local_delivery") {
@@ -73,7 +73,7 @@ export function outcomeText(res: EvaluateResponse): OutcomeText {
 }
 
 /** "no AAAA record for mx2…", "no such name as mx2… (NXDOMAIN)", "the A lookup … failed (SERVFAIL)". */
-function lookupText(host: string, type: "A" | "AAAA", dns: readonly Trace[]): string {
+function lookupText(host: string, type: "A" | "AAAA", dns: readonly TraceEntry[]): string {
   const row = dns.find((t) => t.type === type && bare(t.name) === bare(host));
   if (!row) return `no ${type} lookup was made for ${host}`;
   if (row.rcode === "NXDOMAIN") return `no such name as ${host} (NXDOMAIN)`;
@@ -86,7 +86,7 @@ function lookupText(host: string, type: "A" | "AAAA", dns: readonly Trace[]): st
  * Why a host has nothing to try, naming the lookups the strategy made and Stalwart's own
  * message (lookup.rs: the error it records for the host), or null for a host with addresses.
  */
-export function hostHeadline(host: Host, dns: readonly Trace[]): string | null {
+export function hostHeadline(host: PlannedHost, dns: readonly TraceEntry[]): string | null {
   if (!host.error) return null;
   const strategy = host.strategy ?? "";
   const stalwart = `Stalwart reports “${host.error.message}”`;

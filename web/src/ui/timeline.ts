@@ -4,7 +4,7 @@
  * each with when it is due from queue.schedule.retry, and where queue.schedule.expire
  * gives the message up.
  */
-import type { EvaluateResponse } from "../api/schemas";
+import type { Plan } from "../core-adapter";
 import { badge, h, mono } from "../dom";
 import { computePlan, type PlanResult } from "../run/plan-source";
 import { evaluateRequest } from "../state/request";
@@ -15,7 +15,7 @@ import { clearStale } from "./stale";
 
 const MAX_SHOWN = 10;
 
-function attemptsOf(res: EvaluateResponse): HTMLElement {
+function attemptsOf(res: Plan): HTMLElement {
   if (res.attempts.length === 0)
     return h("p", { class: "sev-warning small" }, res.outcome?.message ?? "nothing tried");
   return h(

@@ -2,7 +2,7 @@
  * The "why" section: one card per host in try order, with its addresses (tried and
  * dropped), the reasons, a headline when it has nothing to try, and its source IPs.
  */
-import type { Host, Trace } from "../../api/schemas";
+import type { PlannedHost, TraceEntry } from "../../core-adapter";
 import { badge, h, mono } from "../../dom";
 import { dropReason, familyOf, hostWhy } from "../explain";
 import { hostHeadline } from "../outcome-text";
@@ -12,7 +12,7 @@ const familyBadge = (ip: string): HTMLElement =>
 
 function sourceLine(
   label: string,
-  src: { candidates: string[]; picked: string | null } | undefined,
+  src: { readonly candidates: readonly string[]; readonly picked: string | null } | undefined,
 ): HTMLElement[] {
   const cands = src?.candidates ?? [];
   const dd =
@@ -36,7 +36,7 @@ function sourceLine(
   return [h("dt", null, label), dd];
 }
 
-function addressList(host: Host, multihomed: number | undefined): HTMLElement {
+function addressList(host: PlannedHost, multihomed: number | undefined): HTMLElement {
   const ips = h("ol", { class: "ip-list", "aria-label": "addresses in try order" });
   for (const ip of host.ips) ips.append(h("li", null, mono(ip), " ", familyBadge(ip)));
   for (const d of host.dropped) {
@@ -55,11 +55,11 @@ function addressList(host: Host, multihomed: number | undefined): HTMLElement {
 }
 
 export function hostCard(
-  host: Host,
+  host: PlannedHost,
   index: number,
   shuffled: ReadonlySet<number>,
   multihomed: number | undefined,
-  dns: readonly Trace[],
+  dns: readonly TraceEntry[],
 ): HTMLElement {
   const pref = host.preference;
   const headline = hostHeadline(host, dns);

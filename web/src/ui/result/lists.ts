@@ -1,11 +1,11 @@
 /** The result's reference lists: MX records, diagnostics and the DNS trace. */
-import type { ApiDiagnostic, EvaluateResponse, Trace } from "../../api/schemas";
+import type { Plan, PlanDiagnostic, TraceEntry } from "../../core-adapter";
 import { badge, h, mono } from "../../dom";
 import { plainError } from "../outcome-text";
 
 export type JumpTo = (line: number, column: number) => void;
 
-export function diagnosticItem(d: ApiDiagnostic, jump: JumpTo): HTMLElement {
+export function diagnosticItem(d: PlanDiagnostic, jump: JumpTo): HTMLElement {
   const where = d.line != null ? `${d.line}:${d.column ?? 1}` : (d.key ?? "");
   const button = h(
     "button",
@@ -19,7 +19,7 @@ export function diagnosticItem(d: ApiDiagnostic, jump: JumpTo): HTMLElement {
   return h("li", null, button);
 }
 
-export function diagnosticsSection(res: EvaluateResponse, jump: JumpTo): HTMLElement {
+export function diagnosticsSection(res: Plan, jump: JumpTo): HTMLElement {
   return h(
     "section",
     { class: "section" },
@@ -42,7 +42,7 @@ const MX_STATUS: Readonly<Record<string, string>> = {
   skipped: "not looked up (relay or local delivery)",
 };
 
-export function mxSection(res: EvaluateResponse, shuffled: ReadonlySet<number>): HTMLElement {
+export function mxSection(res: Plan, shuffled: ReadonlySet<number>): HTMLElement {
   const records = res.mx?.records ?? [];
   const tried = new Set(res.hosts.map((x) => x.name));
   return h(
@@ -84,7 +84,7 @@ export function mxSection(res: EvaluateResponse, shuffled: ReadonlySet<number>):
 
 const COLUMNS = ["name", "type", "rcode", "answers", "TTL", "time", "from"];
 
-function traceRow(t: Trace): HTMLElement {
+function traceRow(t: TraceEntry): HTMLElement {
   return h(
     "tr",
     null,
@@ -103,7 +103,7 @@ function traceRow(t: Trace): HTMLElement {
 }
 
 /** The lookups in the order made; the table scrolls sideways and takes the focus for it. */
-export function traceSection(dns: readonly Trace[]): HTMLElement {
+export function traceSection(dns: readonly TraceEntry[]): HTMLElement {
   return h(
     "section",
     { class: "section" },
@@ -129,7 +129,7 @@ export function traceSection(dns: readonly Trace[]): HTMLElement {
 }
 
 /** The plan as /api/evaluate returns it, for bug reports and scripts (and the tests). */
-export function rawSection(res: EvaluateResponse): HTMLElement {
+export function rawSection(res: Plan): HTMLElement {
   return h(
     "details",
     { class: "section raw" },

@@ -3,7 +3,7 @@
  * local, and the EHLO name), the attempt list (the hero) or the outcome in plain words,
  * then the reasons (hosts), MX records, diagnostics and DNS trace.
  */
-import type { Attempt, EvaluateResponse } from "../../api/schemas";
+import type { Attempt, Plan } from "../../core-adapter";
 import { badge, h, mono } from "../../dom";
 import { branchText, familyOf, STRATEGY_TEXT, shuffledPreferences } from "../explain";
 import { outcomeText, relayText } from "../outcome-text";
@@ -49,7 +49,7 @@ function attemptRow(a: Attempt): HTMLElement {
 }
 
 /** The strategy key has an error diagnostic: the default shown replaced the user's setting. */
-function strategyKeyFailed(res: EvaluateResponse): boolean {
+function strategyKeyFailed(res: Plan): boolean {
   const k = res.strategy?.key;
   return (
     k !== undefined &&
@@ -60,7 +60,7 @@ function strategyKeyFailed(res: EvaluateResponse): boolean {
   );
 }
 
-function routeText(res: EvaluateResponse): HTMLElement {
+function routeText(res: Plan): HTMLElement {
   const hop = res.nextHop;
   const route =
     hop?.kind === "relay"
@@ -77,7 +77,7 @@ function routeText(res: EvaluateResponse): HTMLElement {
   );
 }
 
-function summary(res: EvaluateResponse, where: ComputedIn): HTMLElement {
+function summary(res: Plan, where: ComputedIn): HTMLElement {
   const strategy = res.strategy?.value ?? "";
   return h(
     "div",
@@ -99,7 +99,7 @@ function summary(res: EvaluateResponse, where: ComputedIn): HTMLElement {
   );
 }
 
-function attemptsOrOutcome(res: EvaluateResponse): HTMLElement {
+function attemptsOrOutcome(res: Plan): HTMLElement {
   const o = outcomeText(res);
   const list =
     res.attempts.length > 0
@@ -131,12 +131,7 @@ function attemptsOrOutcome(res: EvaluateResponse): HTMLElement {
   );
 }
 
-export function renderResult(
-  el: HTMLElement,
-  res: EvaluateResponse,
-  jump: JumpTo,
-  where: ComputedIn,
-): void {
+export function renderResult(el: HTMLElement, res: Plan, jump: JumpTo, where: ComputedIn): void {
   const shuffled = shuffledPreferences(res);
   const multihomed = res.limits?.multihomed;
   el.replaceChildren(

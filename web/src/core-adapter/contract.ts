@@ -1,0 +1,20 @@
+/**
+ * The HTTP contract (functions/core/contract) as the web reads it: its types, and its zod
+ * schemas loaded with the first answer to check (zod is most of their weight, and the
+ * page's start-up work is the editor's).
+ */
+export type {
+  Attempt,
+  Branch,
+  ErrorBody,
+  EvaluateRequest,
+  ExpressionRequest,
+  ExpressionResponse,
+  Plan,
+  PlanDiagnostic,
+  PlannedHost,
+  TraceEntry,
+} from "../../../functions/core/contract";
+
+export type Contract = typeof import("../../../functions/core/contract");
+export const loadContract = (): Promise<Contract> => import("../../../functions/core/contract");
