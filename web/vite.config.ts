@@ -1,7 +1,5 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-import { stubMonaco } from "./build/monaco-stubs";
-import { stripOptionDescriptions } from "./build/strip-option-descriptions";
 
 /**
  * Monaco is imported dynamically (src/editor/monaco.ts) so the page paints and works
@@ -21,9 +19,7 @@ function preloadEditor(): Plugin {
           (c) => c.type === "chunk" && c.facadeModuleId?.endsWith("/src/editor/monaco.ts"),
         );
         if (editor?.type !== "chunk") return [];
-        // The editor chunk and every chunk it imports (MONACO_LAYERS), not the entry. Not
-        // the contributions (monaco-contributions.ts, imported once the editor is up): a
-        // preload would compile them on the cores the editor's own chunks need.
+        // The editor chunk and every chunk it imports (MONACO_LAYERS), not the entry.
         const files: string[] = [];
         const css: string[] = [];
         const visit = (name: string): void => {
@@ -54,10 +50,9 @@ function preloadEditor(): Plugin {
 /**
  * The modules src/editor/monaco.ts imports statically, directly or not: all that must run
  * before the editor is ready. Filled once the build has read every module (buildEnd),
- * before rolldown makes the chunks. The layers hold only these: a layer module that only
- * the contributions import (platform/actionWidget's action list, 50 KB minified, the find
- * widget's replace input, ...) stays with them, in a chunk loaded after the editor is up,
- * instead of being compiled by every cold load before it.
+ * before rolldown makes the chunks. The layers hold only these: a Monaco module the
+ * editor never imports (the editor worker's, the fallbacks loaded on first use) stays out
+ * of the chunks every cold load compiles.
  */
 const beforeReady = new Set<string>();
 
@@ -114,8 +109,7 @@ const MONACO_LAYERS = [
     test: layer(vs("platform/[^/]+/browser/|editor/browser/")),
     priority: 2,
   },
-  // The rest (standalone services, our editor module) stays in "monaco"; what only the
-  // contributions import, in theirs.
+  // The rest (standalone services, the features, our editor module) stays in "monaco".
 ];
 
 /** The playground: root web/, output dist/web (wrangler.toml serves it as assets). */
@@ -123,7 +117,7 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   publicDir: "public",
   base: "/",
-  plugins: [stubMonaco(), stripOptionDescriptions(), findBeforeReady(), preloadEditor()],
+  plugins: [findBeforeReady(), preloadEditor()],
   build: {
     outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
     emptyOutDir: true,

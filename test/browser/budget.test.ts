@@ -1,9 +1,8 @@
 /**
  * Size budget: what the page loads before the editor is ready stays ≤ 1.2 MB gzip. This
- * counts more than that (everything loaded by the time the editor has its contributions
- * and the first Run is drawn), so it is the stricter bound; bench/page.ts measures the
- * bytes up to the ready moment itself. Bytes are measured on the built files
- * (deterministic), not timed.
+ * counts more than that (everything loaded by the time the editor is up and the first
+ * Run is drawn), so it is the stricter bound; bench/page.ts measures the bytes up to the
+ * ready moment itself. Bytes are measured on the built files (deterministic), not timed.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +19,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-it("loads ≤ 1.2 MB gzip up to the complete editor and the first Run, Monaco in its own chunks", async () => {
+it("loads ≤ 1.2 MB gzip up to the editor and the first Run, Monaco in its own chunks", async () => {
   await s.page.goto(inject("baseUrl"));
   await waitForMonaco(s.page);
   await waitForRun(s.page);

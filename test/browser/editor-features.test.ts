@@ -1,9 +1,8 @@
 /**
- * Editor features the other browser tests do not reach, each through the keys or clicks a
- * user would use: marker navigation (F8, whose widget is a peek view and whose services
- * web/src/editor/late-services.ts registers before their code arrives), find, word
- * highlight, folding, copy and paste (the browser's clipboard events, which Monaco's core
- * editor handles).
+ * Editor features (web/src/editor/monaco-features.ts), each through the keys or clicks a
+ * user would use: marker navigation (F8), find, word highlight, folding, copy and paste
+ * (the browser's clipboard events, which Monaco's core editor handles), Enter after a
+ * string, value completion per key, the docs link of a setting's hover.
  */
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import { openSession, type Session, waitForMonaco, waitForRun } from "./browser";

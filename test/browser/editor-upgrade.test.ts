@@ -1,7 +1,7 @@
 /**
- * Monaco mounts before its contributions (completion, hover, find...) arrive, then the
- * editor is re-created around the same model (web/src/editor/monaco.ts). What the user
- * did in between must survive it: text, undo, cursor, focus, the branch highlight.
+ * The editor's life on the page: the plain textarea works until Monaco has loaded, and
+ * what was typed there carries over (text, focus, caret); the branch highlight belongs to
+ * the result, so an edit removes it until the next Run.
  */
 import type { Route } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
@@ -39,73 +39,31 @@ async function hold(pattern: RegExp): Promise<() => Promise<void>> {
   };
 }
 
-it("keeps what was typed before the contributions arrived, and then has them all", async () => {
-  // Hold the contributions chunk back until the user has typed.
-  const release = await hold(/\/assets\/monaco-contributions-[^/]+\.js$/);
-  try {
-    await s.page.goto(inject("baseUrl"));
-    await s.page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines");
-    await waitForRun(s.page);
-    await s.page.waitForSelector("#editor .view-line .branch-hl");
-    expect(await s.page.getAttribute("#editor", "data-complete")).toBeNull();
-    const highlightedText = () =>
-      s.page.$$eval("#editor .view-line .branch-hl", (els) =>
-        els.map((e) => e.textContent ?? "").join(""),
-      );
-    const highlightBefore = await highlightedText();
-    expect(highlightBefore).toContain("ipv6_only");
-
-    await s.page.click("#editor .view-line >> nth=0");
-    await s.page.keyboard.press("Control+Home");
-    await s.page.keyboard.type("# typed early\n");
-    await release();
-    await s.page.waitForSelector("#editor[data-complete] .monaco-editor .view-lines");
-
-    // One editor, same text, focus and cursor kept.
-    expect(await s.page.locator("#editor .monaco-editor").count()).toBe(1);
-    // Monaco draws spaces as no-break spaces.
-    const read = async (selector: string) =>
-      ((await s.page.locator(selector).textContent()) ?? "").replace(/\u00a0/g, " ");
-    expect(await read("#editor .view-line >> nth=0")).toContain("# typed early");
-    // The edit made the result stale, and the branch highlight (part of that result) went;
-    // the next Run brings it back on the same text, on the line it moved to.
-    expect(await s.page.locator("#editor .branch-hl").count()).toBe(0);
-    const runs = Number(await s.page.getAttribute("#result-panel", "data-run"));
-    await s.page.keyboard.press("Control+Enter");
-    await waitForRun(s.page, runs);
-    await s.page.waitForSelector("#editor .view-line .branch-hl");
-    expect(await highlightedText()).toBe(highlightBefore);
-    await s.page.keyboard.type("!");
-    // Polled: Monaco draws the edit on its next animation frame, which a loaded machine
-    // delays past the keystroke's return.
-    await expect
-      .poll(() => s.page.locator("#editor .view-line >> nth=1").textContent())
-      .toMatch(/^!/);
-    // The undo stack is the model's: the edits from before the re-creation can be undone.
-    const text = () => read("#editor .view-lines");
-    for (let i = 0; i < 10 && (await text()).includes("typed early"); i++)
-      await s.page.keyboard.press("Control+Z");
-    expect(await text()).not.toContain("typed early");
-    expect(await text()).toContain("ip-strategy");
-
-    // The contributions work: completion (with the suggest widget's theme colour defined).
-    await s.page.keyboard.press("Control+A");
-    await s.page.keyboard.press("Delete");
-    await s.page.keyboard.type('[queue.outbound]\nip-strategy = "');
-    await s.page.keyboard.press("Control+Space");
-    await s.page.waitForSelector(".suggest-widget .monaco-list-row");
-    const background = await s.page.$eval(".suggest-widget", (el) =>
-      getComputedStyle(el).getPropertyValue("--vscode-editorSuggestWidget-background").trim(),
+it("the branch highlight goes with an edit (its result is stale) and comes back with Run", async () => {
+  await s.page.goto(inject("baseUrl"));
+  await s.page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines");
+  await waitForRun(s.page);
+  await s.page.waitForSelector("#editor .view-line .branch-hl");
+  const highlightedText = () =>
+    s.page.$$eval("#editor .view-line .branch-hl", (els) =>
+      els.map((e) => e.textContent ?? "").join(""),
     );
-    expect(background).not.toBe("");
-    await s.page.keyboard.press("Escape");
-    expect(s.problems).toEqual([]);
-  } finally {
-    await release();
-  }
+  const before = await highlightedText();
+  expect(before).toContain("ipv6_only");
+  await s.page.click("#editor .view-line >> nth=0");
+  await s.page.keyboard.press("Control+Home");
+  await s.page.keyboard.type("# typed\n");
+  await s.page.waitForSelector("#editor .branch-hl", { state: "detached" });
+  const runs = Number(await s.page.getAttribute("#result-panel", "data-run"));
+  await s.page.keyboard.press("Control+Enter");
+  await waitForRun(s.page, runs);
+  // The same text, on the line it moved to.
+  await s.page.waitForSelector("#editor .view-line .branch-hl");
+  expect(await highlightedText()).toBe(before);
+  expect(s.problems).toEqual([]);
 });
 
-/** Monaco's own entry chunk (monaco-<hash>.js), not its layers' or contributions' chunks. */
+/** Monaco's own entry chunk (monaco-<hash>.js), not its layers' chunks. */
 const MONACO_ENTRY = /\/assets\/monaco-[A-Za-z0-9_-]{8}\.js$/;
 
 it("keeps the focus and caret of the plain textarea when Monaco replaces it", async () => {

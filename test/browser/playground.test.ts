@@ -238,7 +238,9 @@ describe("layouts", () => {
     await waitForRun(s.page);
     expect(await s.page.evaluate(() => document.body.classList.contains("embed"))).toBe(true);
     expect(await s.page.isVisible("#open-full")).toBe(true);
-    expect(await s.page.getAttribute("#open-full", "href")).toMatch(/^\/#v1\./);
+    await s.page.waitForFunction(() =>
+      /^\/#v1\./.test(document.getElementById("open-full")?.getAttribute("href") ?? ""),
+    );
     await screenshot(s.page, "09-embed");
   });
 });

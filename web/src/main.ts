@@ -132,7 +132,8 @@ const loads = loadStates({
     noteEl.hidden = note === null;
     noteEl.textContent = note ?? "";
     renderInputs();
-    persist.changed();
+    // A loaded state is written at once (no typing to wait out).
+    void persist.flush();
     // This Run is automatic: left out if the user ran (or loaded again) in the meantime.
     const ran = runs.count();
     const at = loads.count();
@@ -165,15 +166,7 @@ async function loadMonaco(): Promise<void> {
     container.dataset.ready = "true";
     lint(editor.getValue());
     document.body.dataset.editor = "monaco";
-    next.complete.then(
-      () => {
-        container.dataset.complete = "true";
-        prefetchOffline();
-      },
-      () => {
-        status.textContent = "Monaco without completion and hover (they failed to load)";
-      },
-    );
+    prefetchOffline();
   } catch {
     status.textContent = "plain editor (Monaco failed to load)";
   } finally {

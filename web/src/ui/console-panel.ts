@@ -84,33 +84,88 @@ function showAnswer(out: HTMLElement, r: ExpressionResult, expression: string): 
   );
 }
 
+/** The console's three inputs, filled from the state. */
+function inputs(cs: PlaygroundState["console"]) {
+  return {
+    expr: h(
+      "textarea",
+      {
+        id: "console-expr",
+        rows: 3,
+        spellcheck: "false",
+        class: "mono",
+        "aria-label": "Expression",
+      },
+      cs.expression,
+    ),
+    key: h(
+      "select",
+      { id: "console-key", "aria-label": "Parse as setting" },
+      h("option", { value: "", selected: cs.key === "" }, "(no key: every variable allowed)"),
+      ...SETTINGS.filter((s) => s.expression).map((s) =>
+        h("option", { value: s.key, selected: s.key === cs.key }, s.key),
+      ),
+    ),
+    vars: h(
+      "textarea",
+      {
+        id: "console-vars",
+        rows: 3,
+        spellcheck: "false",
+        class: "mono",
+        placeholder: "retry_num = 2\nlast_error = 'tls'",
+        "aria-label": "Variables",
+      },
+      cs.variables,
+    ),
+  };
+}
+
+function layout(
+  state: PlaygroundState,
+  f: ReturnType<typeof inputs>,
+  go: HTMLElement,
+  out: HTMLElement,
+): HTMLElement[] {
+  return [
+    h(
+      "div",
+      { class: "panel-head" },
+      h("h2", null, "Expression console"),
+      h("span", { class: "muted small" }, "Stalwart's expression language"),
+    ),
+    h("label", { class: "field wide" }, h("span", null, "Expression"), f.expr),
+    h(
+      "div",
+      { class: "form-grid console-grid" },
+      h(
+        "label",
+        { class: "field" },
+        h("span", null, "Parse as (allowed variables, constants)"),
+        f.key,
+      ),
+      h(
+        "label",
+        { class: "field" },
+        h("span", null, "Variables (name = value per line; the context's are included)"),
+        f.vars,
+      ),
+    ),
+    h("p", null, go),
+    out,
+    h(
+      "p",
+      { class: "small muted" },
+      "Context variables included: ",
+      mono(Object.keys(contextVariables(state)).join(", ")),
+      ". Strings: 'single' or \"double\" quotes; durations like 5m are milliseconds; true/false are 1/0.",
+    ),
+  ];
+}
+
 export function renderConsole(el: HTMLElement, state: PlaygroundState, onChange: () => void): void {
   const cs = state.console;
-  const expr = h(
-    "textarea",
-    { id: "console-expr", rows: 3, spellcheck: "false", class: "mono", "aria-label": "Expression" },
-    cs.expression,
-  );
-  const key = h(
-    "select",
-    { id: "console-key", "aria-label": "Parse as setting" },
-    h("option", { value: "", selected: cs.key === "" }, "(no key: every variable allowed)"),
-    ...SETTINGS.filter((s) => s.expression).map((s) =>
-      h("option", { value: s.key, selected: s.key === cs.key }, s.key),
-    ),
-  );
-  const vars = h(
-    "textarea",
-    {
-      id: "console-vars",
-      rows: 3,
-      spellcheck: "false",
-      class: "mono",
-      placeholder: "retry_num = 2\nlast_error = 'tls'",
-      "aria-label": "Variables",
-    },
-    cs.variables,
-  );
+  const f = inputs(cs);
   const out = h(
     "div",
     { class: "console-out", id: "console-out", "aria-live": "polite" },
@@ -118,9 +173,9 @@ export function renderConsole(el: HTMLElement, state: PlaygroundState, onChange:
   );
   const go = h("button", { type: "button", class: "primary", id: "console-run" }, "Evaluate");
   const sync = () => {
-    cs.expression = expr.value;
-    cs.key = key.value;
-    cs.variables = vars.value;
+    cs.expression = f.expr.value;
+    cs.key = f.key.value;
+    cs.variables = f.vars.value;
     onChange();
   };
   const run = async () => {
@@ -133,48 +188,15 @@ export function renderConsole(el: HTMLElement, state: PlaygroundState, onChange:
     showAnswer(out, r, cs.expression);
     clearStale(out);
   };
-  for (const i of [expr, vars]) i.addEventListener("input", sync);
-  key.addEventListener("change", sync);
+  for (const i of [f.expr, f.vars]) i.addEventListener("input", sync);
+  f.key.addEventListener("change", sync);
   go.addEventListener("click", () => void run());
-  expr.addEventListener("keydown", (e) => {
+  f.expr.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       e.stopPropagation();
       void run();
     }
   });
-  el.replaceChildren(
-    h(
-      "div",
-      { class: "panel-head" },
-      h("h2", null, "Expression console"),
-      h("span", { class: "muted small" }, "Stalwart's expression language"),
-    ),
-    h("label", { class: "field wide" }, h("span", null, "Expression"), expr),
-    h(
-      "div",
-      { class: "form-grid console-grid" },
-      h(
-        "label",
-        { class: "field" },
-        h("span", null, "Parse as (allowed variables, constants)"),
-        key,
-      ),
-      h(
-        "label",
-        { class: "field" },
-        h("span", null, "Variables (name = value per line; the context's are included)"),
-        vars,
-      ),
-    ),
-    h("p", null, go),
-    out,
-    h(
-      "p",
-      { class: "small muted" },
-      "Context variables included: ",
-      mono(Object.keys(contextVariables(state)).join(", ")),
-      ". Strings: 'single' or \"double\" quotes; durations like 5m are milliseconds; true/false are 1/0.",
-    ),
-  );
+  el.replaceChildren(...layout(state, f, go, out));
 }
