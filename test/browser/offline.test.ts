@@ -90,6 +90,11 @@ it("with the network cut, the retry timeline and the expression console still an
     await s.page.waitForSelector("#console-out[data-value='ok']");
     expect(await s.page.textContent("#console-out")).toContain("42");
     expect(await s.page.textContent("#console-out")).toContain("computed in your browser");
+    // The API's notes are shown with the value (a store lookup the playground cannot make).
+    await s.page.fill("#console-expr", "key_get('default', 'x')");
+    await s.page.click("#console-run");
+    await s.page.waitForSelector("#console-out .note");
+    expect(await s.page.textContent("#console-out .note")).toMatch(/^Note: .*key_get/);
     expect(attempted).toEqual([]);
   } finally {
     await s.page.unrouteAll();

@@ -158,3 +158,12 @@ it("the timeline shows queue.schedule.expire, and every view says when it is sta
   await run();
   expect(await s.page.locator("#result-panel .stale-note").count()).toBe(0);
 });
+
+it("REFUSED, which the what-if menu offers, is an answer the core takes: a temporary failure", async () => {
+  await chooseExample("retry-v6-then-v4");
+  await s.page.selectOption("[aria-label='record 1 answer kind']", "REFUSED");
+  await run();
+  expect(await s.page.locator("#whatif-error:not([hidden])").count()).toBe(0);
+  expect(await s.page.getAttribute("#attempts", "data-outcome")).toBe("temporary");
+  expect(await s.page.textContent("#dns-trace")).toContain("REFUSED");
+});
