@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import {
   layoutShift,
-  openSession,
+  openPlayground,
   type Session,
   seriousViolations,
   waitForMonaco,
@@ -20,12 +20,8 @@ afterEach(async () => {
   s = undefined;
 });
 
-/** A fresh page, loaded until the editor is complete and the first Run is drawn. */
-async function loaded(opts: Parameters<typeof openSession>[0]): Promise<Session> {
-  s = await openSession(opts);
-  await s.page.goto(inject("baseUrl"));
-  await waitForMonaco(s.page);
-  await waitForRun(s.page);
+async function loaded(opts: Parameters<typeof openPlayground>[1]): Promise<Session> {
+  s = await openPlayground(inject("baseUrl"), opts);
   return s;
 }
 

@@ -110,6 +110,35 @@ export async function waitForRun(page: Page, after = 0): Promise<void> {
   );
 }
 
+/** A fresh session on the playground, loaded until Monaco is up and the first Run drawn. */
+export async function openPlayground(
+  baseUrl: string,
+  opts: Parameters<typeof openSession>[0] = {},
+): Promise<Session> {
+  const s = await openSession(opts);
+  await s.page.goto(baseUrl);
+  await waitForMonaco(s.page);
+  await waitForRun(s.page);
+  return s;
+}
+
+const runCount = async (page: Page): Promise<number> =>
+  Number((await page.getAttribute("#result-panel", "data-run")) ?? 0);
+
+/** Picks an example from the menu and waits for its Run. */
+export async function chooseExample(page: Page, id: string): Promise<void> {
+  const before = await runCount(page);
+  await page.selectOption("#examples", id);
+  await waitForRun(page, before);
+}
+
+/** Clicks Run and waits until its result (or error) is drawn. */
+export async function clickRun(page: Page): Promise<void> {
+  const before = await runCount(page);
+  await page.click("#run");
+  await waitForRun(page, before);
+}
+
 /** Waits for Monaco, mounted with every feature (data-ready, the moment the bench times). */
 export async function waitForMonaco(page: Page): Promise<void> {
   await page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines", {

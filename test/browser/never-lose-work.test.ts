@@ -5,14 +5,11 @@
  * brings the replaced text back.
  */
 import { afterEach, beforeEach, expect, inject, it } from "vitest";
-import { openSession, type Session, waitForMonaco, waitForRun } from "./browser";
+import { openPlayground, type Session, waitForMonaco, waitForRun } from "./browser";
 
 let s: Session;
 beforeEach(async () => {
-  s = await openSession();
-  await s.page.goto(inject("baseUrl"));
-  await waitForMonaco(s.page);
-  await waitForRun(s.page);
+  s = await openPlayground(inject("baseUrl"));
 });
 afterEach(async () => {
   await s?.close();

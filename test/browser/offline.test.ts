@@ -6,14 +6,11 @@
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { decodeState } from "../../web/src/state/codec";
 import { evaluateRequest } from "../../web/src/state/request";
-import { openSession, type Session, waitForMonaco, waitForRun } from "./browser";
+import { chooseExample, clickRun, openPlayground, type Session } from "./browser";
 
 let s: Session;
 beforeAll(async () => {
-  s = await openSession();
-  await s.page.goto(inject("baseUrl"));
-  await waitForMonaco(s.page);
-  await waitForRun(s.page);
+  s = await openPlayground(inject("baseUrl"));
 });
 afterAll(async () => {
   await s?.close();
@@ -34,24 +31,12 @@ async function cutNetwork(): Promise<string[]> {
   return attempted;
 }
 
-async function chooseExample(id: string): Promise<void> {
-  const before = Number(await s.page.getAttribute("#result-panel", "data-run"));
-  await s.page.selectOption("#examples", id);
-  await waitForRun(s.page, before);
-}
-
-async function run(): Promise<void> {
-  const before = Number(await s.page.getAttribute("#result-panel", "data-run"));
-  await s.page.click("#run");
-  await waitForRun(s.page, before);
-}
-
 it("with the network cut, Run gives the plan the API gives, computed in the browser", async () => {
-  await chooseExample("mistake-multihomed-cut");
+  await chooseExample(s.page, "mistake-multihomed-cut");
   await s.page.fill("#ctx-seed", "7");
   const attempted = await cutNetwork();
   try {
-    await run();
+    await clickRun(s.page);
     expect(await s.page.getAttribute("#computed-in", "data-where")).toBe("browser");
     const shown: unknown = JSON.parse((await s.page.textContent("#plan-json")) ?? "");
     // The state the page ran, as Copy link writes it to the fragment, sent to the API.
@@ -74,7 +59,7 @@ it("with the network cut, Run gives the plan the API gives, computed in the brow
 });
 
 it("with the network cut, the retry timeline and the expression console still answer", async () => {
-  await chooseExample("retry-v6-then-v4");
+  await chooseExample(s.page, "retry-v6-then-v4");
   const attempted = await cutNetwork();
   try {
     await s.page.click("#tab-btn-timeline");
@@ -103,14 +88,14 @@ it("with the network cut, the retry timeline and the expression console still an
 });
 
 it("a lookup no what-if record answers goes to the API (real DNS), and says so", async () => {
-  await chooseExample("plain-strategy");
+  await chooseExample(s.page, "plain-strategy");
   await s.page.selectOption("#ctx-resolver", "default");
   // mx1.example.com's records answer everything: still computed here.
-  await run();
+  await clickRun(s.page);
   expect(await s.page.getAttribute("#computed-in", "data-where")).toBe("browser");
   // A name without records: the server's resolver (unreachable in these tests) is asked.
   await s.page.fill("#ctx-domain", "no-records.example");
-  await run();
+  await clickRun(s.page);
   expect(await s.page.getAttribute("#computed-in", "data-where")).toBe("server");
   expect(await s.page.textContent("#attempts")).toContain("the DNS resolver could not be reached");
 });

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { encodeState } from "../../web/src/state/codec";
 import { defaultState } from "../../web/src/state/types";
-import { openSession, type Session, screenshot, waitForMonaco, waitForRun } from "./browser";
+import {
+  chooseExample,
+  openSession,
+  type Session,
+  screenshot,
+  waitForMonaco,
+  waitForRun,
+} from "./browser";
 
 let s: Session;
 const base = () => inject("baseUrl");
@@ -19,12 +26,6 @@ afterAll(async () => {
 
 async function texts(selector: string): Promise<string[]> {
   return s.page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? "").trim()));
-}
-
-async function chooseExample(id: string): Promise<void> {
-  const before = Number((await s.page.getAttribute("#result-panel", "data-run")) ?? 0);
-  await s.page.selectOption("#examples", id);
-  await waitForRun(s.page, before);
 }
 
 describe("playground", () => {
@@ -41,7 +42,7 @@ describe("playground", () => {
   });
 
   it("shows a mistake as a marker at its column inside the string", async () => {
-    await chooseExample("mistake-rcpt-domain");
+    await chooseExample(s.page, "mistake-rcpt-domain");
     const line = 'ip-strategy = [ { if = "rcpt_domain == \'gmail.com\'", then = "ipv4_only" },';
     const where = await s.page.waitForFunction(() => {
       const w = document.querySelector("#live-diagnostics .where");
@@ -55,7 +56,7 @@ describe("playground", () => {
   });
 
   it("Run shows the attempts of an offline example, with the dropped IPs and why", async () => {
-    await chooseExample("mistake-multihomed-cut");
+    await chooseExample(s.page, "mistake-multihomed-cut");
     expect(await texts("#attempts .ip")).toEqual([
       "192.0.2.25 IPv4",
       "192.0.2.26 IPv4",
@@ -71,7 +72,7 @@ describe("playground", () => {
   });
 
   it("Ctrl+Enter runs the edited context", async () => {
-    await chooseExample("retry-v6-then-v4");
+    await chooseExample(s.page, "retry-v6-then-v4");
     const before = Number((await s.page.getAttribute("#result-panel", "data-run")) ?? 0);
     await s.page.fill("#ctx-retry_num", "1");
     await s.page.keyboard.press("Control+Enter");
@@ -81,7 +82,7 @@ describe("playground", () => {
   });
 
   it("the retry timeline shows IPv6 first, then IPv4 on retries, in one picture", async () => {
-    await chooseExample("retry-v6-then-v4");
+    await chooseExample(s.page, "retry-v6-then-v4");
     await s.page.click("#tab-btn-timeline");
     await s.page.waitForSelector("#timeline [data-retry='4']");
     const cols = await texts("#timeline .retry-col ol");
@@ -110,7 +111,7 @@ describe("playground", () => {
   });
 
   it("a share link round-trips the whole state and runs", async () => {
-    await chooseExample("source-ips");
+    await chooseExample(s.page, "source-ips");
     await s.page.fill("#ctx-domain", "example.com");
     await s.page.fill("#ctx-seed", "7");
     await s.page.fill("#ctx-sender", "carol@example.net");

@@ -4,33 +4,15 @@
  * outcomes, hosts, the route, the EHLO name, expiry and stale views are said in words.
  */
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { openSession, type Session, waitForMonaco, waitForRun } from "./browser";
+import { chooseExample, clickRun, openPlayground, type Session } from "./browser";
 
 let s: Session;
 beforeAll(async () => {
-  s = await openSession();
-  await s.page.goto(inject("baseUrl"));
-  await waitForMonaco(s.page);
-  await waitForRun(s.page);
+  s = await openPlayground(inject("baseUrl"));
 });
 afterAll(async () => {
   await s?.close();
 });
-
-const runCount = async (): Promise<number> =>
-  Number(await s.page.getAttribute("#result-panel", "data-run"));
-
-async function run(): Promise<void> {
-  const before = await runCount();
-  await s.page.click("#run");
-  await waitForRun(s.page, before);
-}
-
-async function chooseExample(id: string): Promise<void> {
-  const before = await runCount();
-  await s.page.selectOption("#examples", id);
-  await waitForRun(s.page, before);
-}
 
 /** Replaces the editor's text (pasted: typing would auto-close brackets) and runs it. */
 async function runConfig(text: string): Promise<void> {
@@ -38,12 +20,12 @@ async function runConfig(text: string): Promise<void> {
   await s.page.click("#editor .view-line >> nth=0");
   await s.page.keyboard.press("Control+A");
   await s.page.keyboard.press("Control+V");
-  await run();
+  await clickRun(s.page);
   expect(await s.page.locator("#config-error:not([hidden])").count()).toBe(0);
 }
 
 it("a slow Run shows its progress, turns Run into Cancel, and Cancel keeps the old result", async () => {
-  await chooseExample("plain-strategy");
+  await chooseExample(s.page, "plain-strategy");
   const before = await s.page.textContent("#attempts");
   // A name without records goes to the API; hold that request.
   let release: () => void = () => {};
@@ -75,10 +57,10 @@ it("a slow Run shows its progress, turns Run into Cancel, and Cancel keeps the o
 });
 
 it("a bad what-if record is marked on its row, and the result stays", async () => {
-  await chooseExample("retry-v6-then-v4");
+  await chooseExample(s.page, "retry-v6-then-v4");
   const before = await s.page.textContent("#attempts");
   await s.page.fill("[aria-label='record 2 value']", "999.0.0.1");
-  await run();
+  await clickRun(s.page);
   expect(await s.page.locator(".whatif-row[data-row='1'].invalid").count()).toBe(1);
   expect(await s.page.textContent("#whatif-error")).toMatch(/^Record 2: /);
   expect(await s.page.textContent("#attempts")).toBe(before);
@@ -86,21 +68,21 @@ it("a bad what-if record is marked on its row, and the result stays", async () =
 });
 
 it("a domain that is not a DNS name is marked at its field", async () => {
-  await chooseExample("retry-v6-then-v4");
+  await chooseExample(s.page, "retry-v6-then-v4");
   await s.page.fill("#ctx-domain", "bad..example");
-  await run();
+  await clickRun(s.page);
   expect(await s.page.getAttribute("#ctx-domain", "aria-invalid")).toBe("true");
   expect(await s.page.textContent("#context-error")).toContain("Recipient domain");
 });
 
 it("retry_num -1 or 2.5 is flagged at the field and not used", async () => {
-  await chooseExample("retry-v6-then-v4");
+  await chooseExample(s.page, "retry-v6-then-v4");
   for (const bad of ["-1", "2.5"]) {
     await s.page.fill("#ctx-retry_num", bad);
     expect(await s.page.getAttribute("#ctx-retry_num", "aria-invalid")).toBe("true");
     expect(await s.page.textContent("#ctx-retry_num-msg")).toContain(`“${bad}” is not used`);
   }
-  await run();
+  await clickRun(s.page);
   // retry_num is still 0: the first branch.
   expect(await s.page.textContent("#result-summary .strategy")).toBe("ipv6_only");
   await s.page.fill("#ctx-retry_num", "1");
@@ -108,7 +90,7 @@ it("retry_num -1 or 2.5 is flagged at the field and not used", async () => {
 });
 
 it("local delivery is drawn as local delivery, not a failure", async () => {
-  await chooseExample("plain-strategy");
+  await chooseExample(s.page, "plain-strategy");
   await runConfig(`[queue.outbound]\nnext-hop = "'local'"\n`);
   expect(await s.page.getAttribute("#attempts", "data-outcome")).toBe("local");
   expect(await s.page.textContent("#attempts")).toContain("Local delivery");
@@ -116,7 +98,7 @@ it("local delivery is drawn as local delivery, not a failure", async () => {
 });
 
 it("a relay and the EHLO name are shown", async () => {
-  await chooseExample("plain-strategy");
+  await chooseExample(s.page, "plain-strategy");
   await s.page.click("#whatif-add");
   await s.page.fill("[aria-label='record 4 name']", "relay.example.net");
   await s.page.selectOption("[aria-label='record 4 type']", "A");
@@ -132,9 +114,9 @@ it("a relay and the EHLO name are shown", async () => {
 });
 
 it("a host with no address of the asked family says why in words", async () => {
-  await chooseExample("retry-v6-then-v4");
+  await chooseExample(s.page, "retry-v6-then-v4");
   await s.page.selectOption("[aria-label='record 3 answer kind']", "NODATA");
-  await run();
+  await clickRun(s.page);
   const headline = await s.page.textContent(".host-card .host-headline");
   expect(headline).toContain(
     "No AAAA record for mx1.example.com, and ipv6_only asks for nothing else",
@@ -143,7 +125,7 @@ it("a host with no address of the asked family says why in words", async () => {
 });
 
 it("the timeline shows queue.schedule.expire, and every view says when it is stale", async () => {
-  await chooseExample("retry-v6-then-v4");
+  await chooseExample(s.page, "retry-v6-then-v4");
   await runConfig(`[queue.schedule]\nretry = "[1d]"\nexpire = "2d"\n`);
   await s.page.click("#tab-btn-timeline");
   await s.page.waitForSelector("#timeline-panel[data-drawn='true'] #timeline [data-retry='3']");
@@ -155,14 +137,14 @@ it("the timeline shows queue.schedule.expire, and every view says when it is sta
   expect(await s.page.textContent("#timeline-panel .stale-note")).toContain("Inputs changed");
   await s.page.click("#tab-btn-result");
   expect(await s.page.textContent("#result-panel .stale-note")).toContain("Inputs changed");
-  await run();
+  await clickRun(s.page);
   expect(await s.page.locator("#result-panel .stale-note").count()).toBe(0);
 });
 
 it("REFUSED, which the what-if menu offers, is an answer the core takes: a temporary failure", async () => {
-  await chooseExample("retry-v6-then-v4");
+  await chooseExample(s.page, "retry-v6-then-v4");
   await s.page.selectOption("[aria-label='record 1 answer kind']", "REFUSED");
-  await run();
+  await clickRun(s.page);
   expect(await s.page.locator("#whatif-error:not([hidden])").count()).toBe(0);
   expect(await s.page.getAttribute("#attempts", "data-outcome")).toBe("temporary");
   expect(await s.page.textContent("#dns-trace")).toContain("REFUSED");
