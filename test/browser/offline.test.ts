@@ -39,10 +39,10 @@ it("with the network cut, Run gives the plan the API gives, computed in the brow
     await clickRun(s.page);
     expect(await s.page.getAttribute("#computed-in", "data-where")).toBe("browser");
     const shown: unknown = JSON.parse((await s.page.textContent("#plan-json")) ?? "");
-    // The state the page ran, as Copy link writes it to the fragment, sent to the API.
+    // The state the page ran, as Copy link shares it, sent to the API.
     await s.page.click("#copy-link");
-    await s.page.waitForSelector("#banner:not([hidden])");
-    const hash = await s.page.evaluate(() => location.hash);
+    await s.page.waitForSelector("#banner:has-text('Link copied')");
+    const hash = new URL(await s.page.evaluate(() => navigator.clipboard.readText())).hash;
     expect(attempted).toEqual([]);
     const decoded = await decodeState(hash);
     if (!decoded.ok) throw new Error(decoded.message);

@@ -7,6 +7,7 @@ import { encodeState } from "../../web/src/state/codec";
 import { defaultState } from "../../web/src/state/types";
 import {
   chooseExample,
+  clickRun,
   openSession,
   type Session,
   screenshot,
@@ -115,12 +116,11 @@ describe("playground", () => {
     await s.page.fill("#ctx-domain", "example.com");
     await s.page.fill("#ctx-seed", "7");
     await s.page.fill("#ctx-sender", "carol@example.net");
-    const runs = Number(await s.page.getAttribute("#result-panel", "data-run"));
-    await s.page.click("#run");
-    await waitForRun(s.page, runs);
+    await clickRun(s.page);
     await s.page.click("#copy-link");
-    await s.page.waitForSelector("#banner:not([hidden])");
-    const link = await s.page.evaluate(() => location.href);
+    // Not the example's banner (still up): the copy's own.
+    await s.page.waitForSelector("#banner:has-text('Link copied')");
+    const link = await s.page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/#v1\.[A-Za-z0-9_-]+$/);
     const attempts = await texts("#attempts li");
     const config = await s.page.evaluate(
