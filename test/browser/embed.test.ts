@@ -68,13 +68,14 @@ it("the README's snippet shows the config and the result side by side, result in
 it("Copy link gives the full playground URL, Copy embed code the iframe", async () => {
   const fragment = await encodeState(defaultState());
   const frame = await embedded(`${inject("baseUrl")}/embed${fragment}`);
+  // No clipboard in a cross-origin frame without allow="clipboard-write": a box to copy from.
   await frame.click("#copy-link");
-  const link = new URL(await frame.inputValue("#banner textarea"));
+  const link = new URL(await frame.inputValue("#banner textarea[aria-label='Link']"));
   expect(`${link.origin}${link.pathname}`).toBe(`${inject("baseUrl")}/`);
   const shared = await decodeState(link.hash);
   expect(shared.ok && shared.state).toEqual(defaultState());
   await frame.click("#copy-embed");
-  const code = await frame.inputValue("#banner textarea");
+  const code = await frame.inputValue("#banner textarea[aria-label='Embed code']");
   expect(code).toContain(`src="${inject("baseUrl")}/embed${link.hash}"`);
   expect(code).toMatch(/^<iframe .*><\/iframe>$/);
 });
