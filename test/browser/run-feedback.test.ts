@@ -149,3 +149,18 @@ it("REFUSED, which the what-if menu offers, is an answer the core takes: a tempo
   expect(await s.page.getAttribute("#attempts", "data-outcome")).toBe("temporary");
   expect(await s.page.textContent("#dns-trace")).toContain("REFUSED");
 });
+
+it("a config Stalwart cannot read is reported at its line in the config panel; the result stays", async () => {
+  await chooseExample(s.page, "retry-v6-then-v4");
+  const before = await s.page.textContent("#attempts");
+  await s.page.evaluate(() => navigator.clipboard.writeText("[queue.outbound\nip-strategy = 1\n"));
+  await s.page.click("#editor .view-line >> nth=0");
+  await s.page.keyboard.press("Control+A");
+  await s.page.keyboard.press("Control+V");
+  await clickRun(s.page);
+  expect(await s.page.textContent("#config-error")).toMatch(
+    /^Line 1, column \d+: .*\(toml_syntax\)$/,
+  );
+  expect(await s.page.textContent("#attempts")).toBe(before);
+  expect(await s.page.locator("#result-panel .stale-note").count()).toBe(1);
+});
