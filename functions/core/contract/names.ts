@@ -3,7 +3,7 @@
  * (the playground's first script) import them without zod.
  */
 export { RESOLVER_NAMES } from "../dns/resolvers";
-export { LAST_ERRORS } from "../planner/envelope";
+export { LAST_ERRORS, SOURCES } from "../planner/envelope";
 
 /** DNS record types a lookup or a what-if record may have. */
 export const QUERY_TYPES = ["MX", "A", "AAAA", "CNAME", "TXT", "PTR"] as const;

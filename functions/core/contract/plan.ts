@@ -7,19 +7,13 @@
 import * as z from "zod";
 import { AttemptDeliverabilitySchema, ChecksSummarySchema } from "../deliverability/types";
 import { QUERY_TYPES } from "./request";
+import { BranchSchema, StrategySchema } from "./shared";
+import { attemptAdditions, ModelSchema, planAdditions, TlsChoiceSchema } from "./strategy";
+
+export * from "./shared";
+export * from "./strategy";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
-
-export const STRATEGIES = ["ipv4_only", "ipv6_only", "ipv4_then_ipv6", "ipv6_then_ipv4"] as const;
-export const StrategySchema = z.enum(STRATEGIES);
-export type Strategy = z.infer<typeof StrategySchema>;
-
-export const BranchSchema = z.union([
-  z.object({ index: z.int(), condition: z.string() }).readonly(),
-  z.object({ index: z.literal("else") }).readonly(),
-  z.object({ index: z.literal("default") }).readonly(),
-]);
-export type Branch = z.infer<typeof BranchSchema>;
 
 export const HostErrorSchema = z.object({ permanent: z.boolean(), message: z.string() }).readonly();
 export type HostError = z.infer<typeof HostErrorSchema>;
@@ -50,8 +44,14 @@ export const PlannedHostSchema = z
     strategy: StrategySchema,
     ips: list(z.string()),
     dropped: list(DroppedIpSchema),
-    source: z.object({ v4: SourceChoiceSchema, v6: SourceChoiceSchema }).readonly(),
+    source: z
+      .object({ v4: SourceChoiceSchema, v6: SourceChoiceSchema })
+      .readonly()
+      .describe(
+        "v0.12: the host's source addresses and the pick, made once per host. v0.13+: the candidates of the connection strategy evaluated at the host's first address, `picked` null (the pick is per attempt: see `attempts`).",
+      ),
     error: HostErrorSchema.nullable(),
+    tls: TlsChoiceSchema.optional(),
   })
   .readonly();
 export type PlannedHost = z.infer<typeof PlannedHostSchema>;
@@ -67,6 +67,7 @@ export const AttemptSchema = z
     deliverability: AttemptDeliverabilitySchema.optional().describe(
       "With `checks`: SPF, PTR and EHLO for the source address and every candidate.",
     ),
+    ...attemptAdditions,
   })
   .readonly();
 export type Attempt = z.infer<typeof AttemptSchema>;
@@ -114,10 +115,21 @@ export type MxStatus = (typeof MX_STATUSES)[number];
 
 export const PlanSchema = z
   .object({
-    model: z.literal("v0.12"),
+    model: ModelSchema,
+    ...planAdditions,
     seed: z.int(),
-    strategy: z.object({ value: StrategySchema, key: z.string(), branch: BranchSchema }).readonly(),
-    limits: z.object({ mx: z.int(), multihomed: z.int() }).readonly(),
+    strategy: z
+      .object({ value: StrategySchema, key: z.string(), branch: BranchSchema })
+      .readonly()
+      .describe(
+        "The IP strategy: queue.outbound.ip-strategy (v0.12); the route's ip-lookup (v0.13+, `key` names where it is defined; a relay always uses ipv4_then_ipv6).",
+      ),
+    limits: z
+      .object({ mx: z.int(), multihomed: z.int() })
+      .readonly()
+      .describe(
+        "queue.outbound.limits (v0.12); the mx route's limits (v0.13+; a relay: 1 host and 10 addresses; local: 0).",
+      ),
     nextHop: z
       .object({
         kind: z.enum(["mx", "relay", "local"]),
@@ -158,7 +170,11 @@ export const PlanSchema = z
       })
       .readonly()
       .describe("When the next retry is due after this attempt fails (queue.schedule.retry)."),
-    hostname: z.string().describe("EHLO name (queue.outbound.hostname)."),
+    hostname: z
+      .string()
+      .describe(
+        "EHLO name (queue.outbound.hostname) in v0.12; from v0.13 the server hostname, the EHLO name's last fallback (each attempt's `ehlo` is the name used).",
+      ),
     diagnostics: list(PlanDiagnosticSchema),
     dns: list(TraceEntrySchema),
     checks: ChecksSummarySchema.optional().describe(

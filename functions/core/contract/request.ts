@@ -7,7 +7,8 @@
 import * as z from "zod";
 import { ChecksSchema } from "../deliverability/types";
 import { LIMITS } from "../limits";
-import { LAST_ERRORS, QUERY_TYPES, RESOLVER_NAMES, WHATIF_RCODES } from "./names";
+import { LAST_ERRORS, QUERY_TYPES, RESOLVER_NAMES, SOURCES, WHATIF_RCODES } from "./names";
+import { RequestedModelSchema } from "./strategy";
 
 export * from "./names";
 
@@ -34,6 +35,30 @@ export const ContextSchema = z
     last_error: z.union([z.enum(LAST_ERRORS), z.literal("")]).optional(),
     remote_ip: shortText(64).optional(),
     local_ip: shortText(64).optional(),
+    // Read by v0.13+ only (crates/smtp/src/queue/mod.rs `ResolveVariable for QueueEnvelope`).
+    queue_name: shortText(8)
+      .optional()
+      .describe(
+        "v0.13+: the virtual queue; by default the one of the schedule strategy the message is queued with.",
+      ),
+    queue_age: z
+      .int()
+      .min(0)
+      .max(10 * 365 * 86400)
+      .optional()
+      .describe("v0.13+: seconds since the message was queued (default 0)."),
+    received_from_ip: shortText(64).optional().describe("v0.13+: default `127.0.0.1`."),
+    received_via_port: z.int().min(0).max(65535).optional().describe("v0.13+: default 587."),
+    source: z
+      .enum(SOURCES)
+      .optional()
+      .describe("v0.13+: how the message entered the queue (default `authenticated`)."),
+    size: z
+      .int()
+      .min(0)
+      .max(2 ** 40)
+      .optional()
+      .describe("v0.13+: message size in bytes (default 0)."),
   })
   .describe("Stalwart variables of the queued message (names as in Stalwart).");
 export type Context = z.infer<typeof ContextSchema>;
@@ -71,7 +96,10 @@ export const EvaluateRequestSchema = z.strictObject({
   config: z
     .string()
     .default("")
-    .describe(`Stalwart TOML (at most ${LIMITS.configBytes} bytes of UTF-8).`),
+    .describe(
+      `The config in the model's format (at most ${LIMITS.configBytes} bytes of UTF-8): Stalwart TOML (v0.12, v0.13), a flat key/value JSON settings export (v0.13), or v0.16 registry objects (JSON).`,
+    ),
+  model: RequestedModelSchema.default("auto"),
   context: ContextSchema,
   records: z.array(RecordSchema).max(LIMITS.records).optional(),
   resolver: ResolverSchema.default("default"),
@@ -94,7 +122,14 @@ const VariableValue: z.ZodType<unknown> = z.lazy(() =>
 export const ExpressionRequestSchema = z.strictObject({
   expression: z.string(),
   variables: z.record(z.string().max(64), VariableValue).optional(),
-  key: shortText(256).optional().describe("Apply this setting's variables and constants."),
+  key: shortText(256)
+    .optional()
+    .describe(
+      "Apply this setting's variables and constants: a v0.12 key (`queue.outbound.ip-strategy`), a v0.13 selector (`queue.strategy.route`) or a v0.16 field (`MtaOutboundStrategy.route`).",
+    ),
+  model: RequestedModelSchema.default("auto").describe(
+    "The expression language of this Stalwart version; `auto` follows `key` (v0.12 when there is none).",
+  ),
   config: z.string().optional().describe("For config_get()."),
   records: z.array(RecordSchema).max(LIMITS.records).optional(),
   resolver: ResolverSchema.default("default"),
