@@ -8,7 +8,7 @@
 import { CoreError, type Diagnostic } from "../errors";
 import { parseExpression } from "../expr/parser";
 import { rustStrDebug } from "../expr/rust-debug";
-import type { Expression } from "../expr/types";
+import type { Expression, TokenMap } from "../expr/types";
 import { builtinBlock, type IfBlock, type IfBranch } from "./if-block";
 import type { Setting } from "./settings";
 import type { ConfigEntry, LoadedConfig } from "./toml/loaded-config";
@@ -24,11 +24,29 @@ export function readIfBlock(
   setting: Setting<unknown>,
   diagnostics: Diagnostic[],
 ): IfBlock {
-  const fail: Fail = (code, message, at, key = setting.key) => {
+  return readBlock(config, setting, diagnostics) ?? builtinBlock(setting);
+}
+
+/** What reading an if-block needs: its key and what its expressions may refer to. */
+export interface BlockSpec {
+  readonly key: string;
+  readonly tokens: TokenMap;
+}
+
+/**
+ * The if-block at `spec.key` as written; undefined when the key is absent or the block
+ * fails (the error reported), where the caller's built-in default stays in force.
+ */
+export function readBlock(
+  config: LoadedConfig,
+  spec: BlockSpec,
+  diagnostics: Diagnostic[],
+): IfBlock | undefined {
+  const fail: Fail = (code, message, at, key = spec.key) => {
     diagnostics.push({
       severity: "error",
       code,
-      message: `${message} (${setting.key} keeps its built-in default)`,
+      message: `${message} (${spec.key} keeps its built-in default)`,
       key,
       start: at.start,
       end: at.end,
@@ -37,7 +55,7 @@ export function readIfBlock(
   };
   const parse = (entry: ConfigEntry): Expression => {
     try {
-      return parseExpression(entry.value, setting.tokens);
+      return parseExpression(entry.value, spec.tokens);
     } catch (err) {
       if (!(err instanceof CoreError)) throw err;
       // The expression's offsets, mapped through the string's escapes onto the config.
@@ -48,18 +66,18 @@ export function readIfBlock(
     }
   };
   try {
-    const whole = config.get(setting.key);
-    if (whole !== undefined) return single(setting, whole, parse(whole));
-    return readList(config, setting, parse, fail) ?? builtinBlock(setting);
+    const whole = config.get(spec.key);
+    if (whole !== undefined) return single(spec, whole, parse(whole));
+    return readList(config, spec, parse, fail);
   } catch (err) {
-    if (err instanceof BlockError) return builtinBlock(setting);
+    if (err instanceof BlockError) return undefined;
     throw err;
   }
 }
 
-function single(setting: Setting<unknown>, entry: ConfigEntry, expr: Expression): IfBlock {
+function single(spec: BlockSpec, entry: ConfigEntry, expr: Expression): IfBlock {
   return {
-    key: setting.key,
+    key: spec.key,
     branches: [],
     default: expr,
     defaultSource: entry.value,
@@ -79,11 +97,11 @@ type Parsed = { readonly entry: ConfigEntry; readonly expr: Expression };
 /** The list form; undefined when there is no `if` at all (the setting is absent). */
 function readList(
   config: LoadedConfig,
-  setting: Setting<unknown>,
+  spec: BlockSpec,
   parse: (e: ConfigEntry) => Expression,
   fail: Fail,
 ): IfBlock | undefined {
-  const prefix = `${setting.key}.`;
+  const prefix = `${spec.key}.`;
   const items = config.entriesUnder(prefix);
   const list = new ListReader(parse, fail);
   for (const entry of items) {
@@ -103,11 +121,11 @@ function readList(
   }
   if (!list.foundIf) return undefined;
   const otherwise = list.end(() => {
-    const at = config.container(setting.key) ?? items[items.length - 1];
+    const at = config.container(spec.key) ?? items[items.length - 1];
     return { start: at?.valueStart ?? 0, end: at?.valueEnd ?? 0 };
   });
   return {
-    key: setting.key,
+    key: spec.key,
     branches: list.branches,
     default: otherwise.expr,
     defaultSource: otherwise.entry.value,

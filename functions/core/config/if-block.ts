@@ -6,9 +6,9 @@
 import { isTruthy } from "../expr/coerce";
 import { evaluate, newEvalState } from "../expr/evaluator";
 import { parseExpression } from "../expr/parser";
-import type { EvalEnv, Expression } from "../expr/types";
+import type { EvalEnv, Expression, TokenMap } from "../expr/types";
 import { EMPTY, type Value } from "../expr/value";
-import { SETTING_LIST, type Setting, type SettingId } from "./settings";
+import { type BuiltinDefault, SETTING_LIST, type Setting, type SettingId } from "./settings";
 
 export interface IfBranch {
   readonly condition: Expression;
@@ -49,9 +49,23 @@ export interface IfBlockResult {
 
 /** Stalwart's built-in default of a setting, parsed with every variable allowed (`IfBlock::new`). */
 function parseBuiltin(setting: Setting<unknown>): IfBlock {
-  const b = setting.builtin;
-  const tokens = setting.builtinTokens;
-  const branches = (b?.branches ?? []).map((br) => ({
+  // `IfBlock::empty` (source-ip) has no default at all.
+  if (setting.builtin === null) {
+    return {
+      key: setting.key,
+      branches: [],
+      default: null,
+      defaultSource: null,
+      origin: "builtin",
+      single: true,
+    };
+  }
+  return builtinIfBlock(setting.key, setting.builtin, setting.builtinTokens);
+}
+
+/** A built-in if-block (`IfBlock::new`): its sources parsed with `tokens`, no positions. */
+export function builtinIfBlock(key: string, builtin: BuiltinDefault, tokens: TokenMap): IfBlock {
+  const branches = builtin.branches.map((br) => ({
     condition: parseExpression(br.if, tokens),
     conditionSource: br.if,
     // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; branches are never awaited.
@@ -63,11 +77,10 @@ function parseBuiltin(setting: Setting<unknown>): IfBlock {
     end: 0,
   }));
   return {
-    key: setting.key,
+    key,
     branches,
-    // `IfBlock::empty` (source-ip) has no default at all.
-    default: b === null ? null : parseExpression(b.else, tokens),
-    defaultSource: b?.else ?? null,
+    default: parseExpression(builtin.else, tokens),
+    defaultSource: builtin.else,
     origin: "builtin",
     single: branches.length === 0,
   };

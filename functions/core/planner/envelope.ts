@@ -105,6 +105,11 @@ export class Envelope {
     this.vars.set("mx", str(host));
   }
 
+  /** Sets a variable the delivery loop changes (`remote_ip`, `local_ip`, v0.13's queue ones). */
+  set(name: string, value: Value): void {
+    this.vars.set(name, value);
+  }
+
   get(name: string): Value | undefined {
     return this.vars.get(name);
   }

@@ -114,6 +114,7 @@ export function combine(
   aaaa: LookupResult | null,
   multihomed: number,
   implicit: boolean,
+  noAddresses: (host: string) => string = v012NoAddresses,
 ): ResolvedHost {
   const q = queriesFor(strategy);
   let v4: LookupResult = EMPTY_OK;
@@ -137,15 +138,7 @@ export function combine(
     .slice(multihomed)
     .map((ip) => ({ ip, reason: "multihomed" }));
   if (kept.length === 0) {
-    // resolve_host prints `envelope.mx` through its `StringCow` Debug: `Borrowed("…")`.
-    return {
-      ips: [],
-      dropped,
-      error: {
-        permanent: false,
-        message: `No IP addresses found for Borrowed(${rustStrDebug(host)}).`,
-      },
-    };
+    return { ips: [], dropped, error: { permanent: false, message: noAddresses(host) } };
   }
   const ips: string[] = [];
   for (const ip of kept) {
@@ -157,6 +150,16 @@ export function combine(
     return { ips, dropped, error: { permanent: true, message: "host resolves loopback address" } };
   }
   return { ips, dropped, error: null };
+}
+
+/** v0.12's resolve_host prints `envelope.mx` through its `StringCow` Debug: `Borrowed("…")`. */
+function v012NoAddresses(host: string): string {
+  return `No IP addresses found for Borrowed(${rustStrDebug(host)}).`;
+}
+
+/** From v0.13 it prints the variable's string: `"…"` (lookup.rs @v0.15.5:162-167). */
+export function noAddresses(host: string): string {
+  return `No IP addresses found for ${rustStrDebug(host)}.`;
 }
 
 function failure(r: LookupResult, implicit: boolean): ResolvedHost {

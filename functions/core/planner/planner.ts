@@ -134,7 +134,10 @@ function attemptsOf(hosts: readonly PlannedHost[]): Attempt[] {
 }
 
 /** Null while there is an address to try; else the last host's error decides (delivery.rs). */
-function outcomeOf(hosts: readonly PlannedHost[], attempts: readonly Attempt[]): Plan["outcome"] {
+export function outcomeOf(
+  hosts: readonly PlannedHost[],
+  attempts: readonly Attempt[],
+): Plan["outcome"] {
   if (attempts.length > 0) return null;
   const last = hosts[hosts.length - 1];
   if (last === undefined) return { kind: "temporary_failure", message: "No host to try." };

@@ -102,14 +102,14 @@ export async function evaluateSetting<T>(
   return { value: converted, raw: r.value, branch: r.branch, converted: true };
 }
 
-type BlockResult = { value: Value; branch: Branch } | { error: string };
+export type BlockResult = { value: Value; branch: Branch } | { error: string };
 
 /**
  * Evaluates, resolving `dns_query()` lookups as they are met: the evaluator is synchronous
  * and throws `PendingDns`; the lookup is made and the block evaluated again (expressions
  * are pure, so the rerun is exact). Bounded by the per-evaluation DoH budget.
  */
-async function evaluateBlock(
+export async function evaluateBlock(
   block: IfBlock,
   env: EvalEnv,
   resolver: Resolver,

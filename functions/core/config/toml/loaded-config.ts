@@ -59,6 +59,36 @@ export function loadConfig(text: string, options: LoadOptions = {}): LoadedConfi
   const order = keyOrder(text);
   const keys = [...entries.keys()].sort(order);
   resolveMacros(entries, keys, notes);
+  return indexed(text, entries, keys, order, (key) => containers.get(key), notes);
+}
+
+/**
+ * A config of entries read some other way (a flat JSON settings export), or `base` with
+ * entries added under it (Stalwart's `config.keys.entry(key).or_insert(value)`: a key
+ * already there keeps its value). Keys are sorted as Stalwart sorts them.
+ */
+export function configOf(
+  text: string,
+  entries: Iterable<ConfigEntry>,
+  base?: LoadedConfig,
+): LoadedConfig {
+  const map = new Map<string, ConfigEntry>();
+  for (const entry of base?.entries ?? []) map.set(entry.key, entry);
+  for (const entry of entries) if (!map.has(entry.key)) map.set(entry.key, entry);
+  const keys = [...map.keys()].sort(compareKeys);
+  const container = (key: string) => base?.container(key);
+  return indexed(text, map, keys, compareKeys, container, base?.notes ?? []);
+}
+
+/** The lookups of a config over its entries and their sorted keys. */
+function indexed(
+  text: string,
+  entries: ReadonlyMap<string, ConfigEntry>,
+  keys: readonly string[],
+  order: Order,
+  container: (key: string) => Span | undefined,
+  notes: readonly Diagnostic[],
+): LoadedConfig {
   const sorted = keys.flatMap((k) => entries.get(k) ?? []);
   const under = (prefix: string): [number, number] => {
     const from = lowerBound(keys, prefix, order);
@@ -75,7 +105,7 @@ export function loadConfig(text: string, options: LoadOptions = {}): LoadedConfi
     has: (key) => entries.has(key),
     keysUnder: (prefix) => keys.slice(...under(prefix)),
     entriesUnder: (prefix) => sorted.slice(...under(prefix)),
-    container: (key) => containers.get(key),
+    container,
   };
 }
 
