@@ -52,6 +52,13 @@ export const ModelCode = {
   /** v0.16: an object type given no object, so Stalwart's safe defaults are used. */
   SafeDefaults: "registry_safe_defaults",
 
+  /** v0.13: the database's first-start keys are read with the config (boot.rs). */
+  BootDefaults: "boot_defaults_applied",
+  /** v0.13: a flat export that holds the database's keys: no defaults added. */
+  ExportHoldsDefaults: "export_holds_defaults",
+  /** v0.13: a list written beside the database's list of the same key: both are read. */
+  MergedList: "merged_list_keys",
+
   /** A key that the chosen Stalwart version does not read (a mixed config). */
   IgnoredKey: "model_ignored_key",
 } as const;

@@ -1,0 +1,64 @@
+/**
+ * What the four selectors' expressions may refer to from Stalwart v0.13 on: the recipient
+ * variables (route, schedule) and the host variables (connection, tls), with no constant
+ * (crates/common/src/config/smtp/mod.rs @v0.15.5:101-151; v0.16 has the same two lists,
+ * crates/registry/src/schema/enums.rs @v0.16.18:3595, 3618). The v0.13 queue variables
+ * are new to both lists.
+ */
+import { ALL_VARIABLES } from "../expr/catalog";
+import type { TokenMap } from "../expr/types";
+import type { Value } from "../expr/value";
+import type { SelectorName } from "./strategy-config";
+
+/** Variables every v0.13+ queue envelope resolves that v0.12's does not. */
+export const QUEUE_VARIABLES = [
+  "queue_name",
+  "queue_age",
+  "received_from_ip",
+  "received_via_port",
+  "source",
+  "size",
+] as const;
+
+const RCPT = [
+  "rcpt",
+  "rcpt_domain",
+  "recipients",
+  "sender",
+  "sender_domain",
+  "priority",
+  "retry_num",
+  "notify_num",
+  "expires_in",
+  "last_status",
+  "last_error",
+  ...QUEUE_VARIABLES,
+];
+const HOST = [...RCPT, "mx", "remote_ip", "local_ip"];
+
+export const STRATEGY_VARIABLES = Object.freeze({
+  RCPT: new Set(RCPT) as ReadonlySet<string>,
+  HOST: new Set(HOST) as ReadonlySet<string>,
+  /** Every variable Stalwart v0.13–v0.15 knows (`VARIABLES_MAP`, expr/mod.rs @v0.15.5:52-86). */
+  ALL: new Set([...ALL_VARIABLES, ...QUEUE_VARIABLES]) as ReadonlySet<string>,
+});
+
+const NO_CONSTANTS: ReadonlyMap<string, Value> = new Map();
+
+export const SELECTOR_VARIABLES: Readonly<Record<SelectorName, "RCPT" | "HOST">> = {
+  route: "RCPT",
+  schedule: "RCPT",
+  connection: "HOST",
+  tls: "HOST",
+};
+
+/** v0.13–v0.15: a selector's expressions (`TokenMap::default().with_variables(…)`). */
+export function v013Tokens(selector: SelectorName): TokenMap {
+  return { variables: STRATEGY_VARIABLES[SELECTOR_VARIABLES[selector]], constants: NO_CONSTANTS };
+}
+
+/** v0.13–v0.15: the built-in defaults (`IfBlock::new`: every variable, no constant). */
+export const V013_BUILTIN_TOKENS: TokenMap = {
+  variables: STRATEGY_VARIABLES.ALL,
+  constants: NO_CONSTANTS,
+};

@@ -1,0 +1,61 @@
+/**
+ * The keys Stalwart v0.13–v0.15 writes to its database at first start (`DEFAULT_SETTINGS`,
+ * crates/common/src/manager/boot.rs @v0.15.5:81-178, the same list from v0.13.0), those the
+ * outbound plan reads: virtual queues, schedules, TLS strategies, the `mx` and `local`
+ * routes and the `default` connection. At every start the database's keys are merged
+ * under the local file's (`config.keys.entry(key).or_insert(value)`, boot.rs:271-290), so
+ * a config file is read together with them: `[queue.connection.default] source-ips = […]`
+ * alone is a registered connection (its `timeout.connect` is in the database), while the
+ * same block under another name is not (spec stalwart-strategy.md §1.2).
+ */
+export const BOOT_DEFAULTS: readonly (readonly [string, string])[] = [
+  ["queue.virtual.local.threads-per-node", "25"],
+  ["queue.virtual.remote.threads-per-node", "50"],
+  ["queue.virtual.dsn.threads-per-node", "5"],
+  ["queue.virtual.report.threads-per-node", "5"],
+  ["queue.schedule.local.queue-name", "local"],
+  ["queue.schedule.local.retry.0", "2m"],
+  ["queue.schedule.local.retry.1", "5m"],
+  ["queue.schedule.local.retry.2", "10m"],
+  ["queue.schedule.local.retry.3", "15m"],
+  ["queue.schedule.local.retry.4", "30m"],
+  ["queue.schedule.local.retry.5", "1h"],
+  ["queue.schedule.local.retry.6", "2h"],
+  ["queue.schedule.local.notify.0", "1d"],
+  ["queue.schedule.local.notify.1", "3d"],
+  ["queue.schedule.local.expire-type", "ttl"],
+  ["queue.schedule.local.expire", "3d"],
+  ["queue.schedule.remote.queue-name", "remote"],
+  ["queue.schedule.remote.retry.0", "2m"],
+  ["queue.schedule.remote.retry.1", "5m"],
+  ["queue.schedule.remote.retry.2", "10m"],
+  ["queue.schedule.remote.retry.3", "15m"],
+  ["queue.schedule.remote.retry.4", "30m"],
+  ["queue.schedule.remote.retry.5", "1h"],
+  ["queue.schedule.remote.retry.6", "2h"],
+  ["queue.schedule.remote.notify.0", "1d"],
+  ["queue.schedule.remote.notify.1", "3d"],
+  ["queue.schedule.remote.expire-type", "ttl"],
+  ["queue.schedule.remote.expire", "3d"],
+  ["queue.schedule.dsn.queue-name", "dsn"],
+  ["queue.schedule.dsn.retry.0", "15m"],
+  ["queue.schedule.dsn.retry.1", "30m"],
+  ["queue.schedule.dsn.retry.2", "1h"],
+  ["queue.schedule.dsn.retry.3", "2h"],
+  ["queue.schedule.dsn.expire-type", "attempts"],
+  ["queue.schedule.dsn.max-attempts", "10"],
+  ["queue.schedule.report.queue-name", "report"],
+  ["queue.schedule.report.retry.0", "30m"],
+  ["queue.schedule.report.retry.1", "1h"],
+  ["queue.schedule.report.retry.2", "2h"],
+  ["queue.schedule.report.expire-type", "attempts"],
+  ["queue.schedule.report.max-attempts", "8"],
+  ["queue.tls.invalid-tls.allow-invalid-certs", "true"],
+  ["queue.tls.default.allow-invalid-certs", "false"],
+  ["queue.route.local.type", "local"],
+  ["queue.route.mx.type", "mx"],
+  ["queue.route.mx.limits.multihomed", "2"],
+  ["queue.route.mx.limits.mx", "5"],
+  ["queue.route.mx.ip-lookup", "ipv4_then_ipv6"],
+  ["queue.connection.default.timeout.connect", "5m"],
+];

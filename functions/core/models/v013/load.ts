@@ -1,0 +1,115 @@
+/**
+ * v0.13–v0.15 text → the settings Stalwart would hold, as one sorted key map with the
+ * place of every key written: a TOML file (Stalwart's parser with the v0.13.1 key rule,
+ * which takes any character in an unquoted key) or a flat JSON settings export
+ * (flat-json.ts), with the database's boot defaults merged under it as Stalwart merges
+ * them at start (boot-defaults.ts). The web admin's `.0` / `.0.if` keys are just keys.
+ */
+import { configOf, type LoadedConfig, loadConfig } from "../../config/toml/loaded-config";
+import { ConfigEntry } from "../../config/toml/parser";
+import { MappedText } from "../../config/toml/strings";
+import { CoreError, CoreErrorCode, type Diagnostic } from "../../errors";
+import { LIMITS } from "../../limits";
+import { ModelCode } from "../codes";
+import { textKind } from "../detect";
+import { BOOT_DEFAULTS } from "./boot-defaults";
+import { type FlatJsonEntry, readFlatJson } from "./flat-json";
+
+export interface V013Settings {
+  /** The submitted keys with the boot defaults under them. */
+  readonly config: LoadedConfig;
+  /** The keys as submitted (for mixed-config warnings and detection). */
+  readonly submitted: LoadedConfig;
+  /** Keys that come from the boot defaults: they have no place in the text. */
+  readonly defaulted: ReadonlySet<string>;
+  readonly form: "toml" | "flat-json";
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The settings, or the error Stalwart refuses the TOML file with (CoreError, placed). */
+export function loadV013(text: string): V013Settings {
+  const diagnostics: Diagnostic[] = [];
+  const form = textKind(text) === "json" ? "flat-json" : "toml";
+  const submitted =
+    form === "toml" ? loadConfig(text, { keyRule: "v0.13" }) : flatConfig(text, diagnostics);
+  const defaults = BOOT_DEFAULTS.map(([key, value]) => unplaced(key, value));
+  // An export of the database already holds its defaults (and lacks the ones the admin
+  // deleted): merging them again would hide what Stalwart really holds.
+  const exported = form === "flat-json" && defaults.some((d) => submitted.has(d.key));
+  const config = exported ? submitted : configOf(text, defaults, submitted);
+  const defaulted = new Set(
+    exported ? [] : defaults.filter((d) => !submitted.has(d.key)).map((d) => d.key),
+  );
+  diagnostics.push(defaultsNote(exported), ...mergedLists(config, submitted, defaulted));
+  return { config, submitted, defaulted, form, diagnostics };
+}
+
+function flatConfig(text: string, diagnostics: Diagnostic[]): LoadedConfig {
+  const flat = readFlatJson(text);
+  diagnostics.push(...flat.diagnostics);
+  if (flat.entries.length > LIMITS.configKeys) {
+    throw new CoreError(
+      CoreErrorCode.ConfigLimit,
+      `Too many config keys: at most ${LIMITS.configKeys} allowed, found ${flat.entries.length}`,
+      { start: 0, end: 0 },
+    );
+  }
+  return configOf(text, flat.entries.map(placed));
+}
+
+/** A flat JSON entry as a config entry, each unit of its value mapped to its place. */
+function placed(e: FlatJsonEntry): ConfigEntry {
+  const value = new MappedText(e.sourceOffset(0), e.sourceOffset(e.value.length));
+  for (let i = 0; i < e.value.length; i++) value.push(e.value[i] ?? "", e.sourceOffset(i));
+  return new ConfigEntry(e.key, value, e.keyStart, e.keyEnd, e.valueStart, e.valueEnd);
+}
+
+/** A database key: no place in the text (readers leave its diagnostics unplaced). */
+function unplaced(key: string, value: string): ConfigEntry {
+  const text = new MappedText(0);
+  text.value = value;
+  return new ConfigEntry(key, text, 0, 0, 0, 0);
+}
+
+function defaultsNote(exported: boolean): Diagnostic {
+  return {
+    severity: "info",
+    code: exported ? ModelCode.ExportHoldsDefaults : ModelCode.BootDefaults,
+    message: exported
+      ? "This export holds the database's own keys (queue.route.mx.type and the like), so it is read as Stalwart holds it: the first-start defaults are not added again"
+      : "Read together with the keys Stalwart v0.13–v0.15 writes to its database at first start (routes mx and local, connection default with timeout.connect, TLS strategies default and invalid-tls, schedules local, remote, dsn and report), as Stalwart merges them under its config file at every start: a key written here wins",
+  };
+}
+
+/**
+ * A list written here (`retry = [..]`: `retry.0000`, …) beside the database's list of the
+ * same key (`retry.0`, …): Stalwart reads both as one list, ordered by key.
+ */
+function mergedLists(
+  config: LoadedConfig,
+  submitted: LoadedConfig,
+  defaulted: ReadonlySet<string>,
+): Diagnostic[] {
+  const parents = new Set<string>();
+  for (const key of defaulted) {
+    const m = /^(.*)\.\d+$/.exec(key);
+    if (m?.[1] !== undefined) parents.add(m[1]);
+  }
+  const items = (c: LoadedConfig, parent: string) =>
+    c.entriesUnder(`${parent}.`).filter((e) => /^\d+$/.test(e.key.slice(parent.length + 1)));
+  const out: Diagnostic[] = [];
+  for (const parent of parents) {
+    const first = items(submitted, parent)[0];
+    if (first === undefined) continue;
+    const merged = items(config, parent).map((e) => e.value);
+    out.push({
+      severity: "warning",
+      code: ModelCode.MergedList,
+      message: `The database holds its own ${parent} list from Stalwart's first start, and the list written here does not replace it: Stalwart reads the keys of both as one list, in key order: [${merged.join(", ")}]. Change the list in the web admin (or delete the database's keys) instead`,
+      key: first.key,
+      start: first.keyStart,
+      end: first.keyEnd,
+    });
+  }
+  return out;
+}
