@@ -107,6 +107,8 @@ function step(
       return str(state.captures[item.n] ?? "");
     case "config":
       return str(env.configGet(item.key) ?? "");
+    case "system":
+      return env.system?.(item.variable) ?? EMPTY;
     case "un": {
       const operand = pop(stack);
       chargeSize(meter, operand, "an operator");

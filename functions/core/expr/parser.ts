@@ -36,3 +36,11 @@ export function mentions(expr: Expression, k: "var" | "fn", name: string): boole
 export function namesOf(expr: Expression): readonly string[] {
   return expr.names;
 }
+
+/** The string an expression is when it is one string literal (`'mx'`), else undefined. */
+export function stringLiteral(expr: Expression): string | undefined {
+  const [only] = expr.items;
+  return expr.items.length === 1 && only?.k === "const" && only.value.kind === "string"
+    ? only.value.value
+    : undefined;
+}

@@ -11,6 +11,7 @@ export type Item =
   | { readonly k: "const"; readonly value: Value }
   | { readonly k: "capture"; readonly n: number }
   | { readonly k: "config"; readonly key: string }
+  | { readonly k: "system"; readonly variable: string }
   | { readonly k: "un"; readonly op: UnaryOp }
   | { readonly k: "bin"; readonly op: BinaryOp }
   | { readonly k: "fn"; readonly name: string; readonly args: number }

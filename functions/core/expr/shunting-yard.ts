@@ -28,6 +28,13 @@ interface Call {
 }
 type Entry = Token | Call;
 
+/** Stalwart's messages for extra arguments after a literal that the tokenizer read. */
+const LITERAL_ARITY = {
+  regex: 'Expression function "matches" expected 2 arguments',
+  config: 'Expression function "config_get" expected 1 argument',
+  system: "Expression function expected 1 argument",
+} as const;
+
 const ARRAY_ACCESS = "[index]";
 const ARRAY_BUILD = "[build]";
 
@@ -99,6 +106,7 @@ class Parser {
         return false;
       case "regex":
       case "config":
+      case "system":
         this.incArgs();
         this.argCount.push(0);
         this.stack.push(tok);
@@ -182,18 +190,19 @@ class Parser {
     if (top?.t === "call") {
       this.stack.pop();
       this.finishCall(top, this.argCount.pop() ?? 0, { start: top.start, end: tok.end });
-    } else if (top?.t === "regex" || top?.t === "config") {
-      // `matches(` and `config_get(` read their literal themselves: one argument or none
-      // may follow (parser.rs Token::Regex / Token::Setting), with Stalwart's messages.
-      const regex = top.t === "regex";
-      if (this.argCount.pop() !== (regex ? 1 : 0)) {
-        const message = regex
-          ? 'Expression function "matches" expected 2 arguments'
-          : 'Expression function "config_get" expected 1 argument';
-        syntax(message, { start: top.start, end: tok.end });
-      }
+    } else if (top?.t === "regex" || top?.t === "config" || top?.t === "system") {
+      // `matches(`, `config_get(`, `system(` and `metric(` read their literal themselves:
+      // one argument or none may follow (parser.rs Token::Regex / Setting / System).
+      if (this.argCount.pop() !== (top.t === "regex" ? 1 : 0))
+        syntax(LITERAL_ARITY[top.t], { start: top.start, end: tok.end });
       this.stack.pop();
-      this.out.push(top.t === "regex" ? { k: "regex", re: top.re } : { k: "config", key: top.key });
+      this.out.push(
+        top.t === "regex"
+          ? { k: "regex", re: top.re }
+          : top.t === "config"
+            ? { k: "config", key: top.key }
+            : { k: "system", variable: top.variable },
+      );
     }
   }
 

@@ -27,6 +27,8 @@ export type Token = (
   | { readonly t: "const"; readonly value: Value }
   | { readonly t: "capture"; readonly n: number }
   | { readonly t: "config"; readonly key: string }
+  /** v0.16 `system('hostname')`, `metric('delivery.attempt-time')` (`metric:<name>`). */
+  | { readonly t: "system"; readonly variable: string }
   | { readonly t: "fn"; readonly name: string; readonly arity: number }
   | { readonly t: "regex"; readonly re: RegExp }
   | { readonly t: "bin"; readonly op: BinaryOp }

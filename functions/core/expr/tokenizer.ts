@@ -10,12 +10,13 @@
  * Offsets are UTF-16 indexes into the source; ranges point at the offending text.
  */
 import { exprLimit, LIMITS } from "../limits";
+import { literalForms } from "./dialect";
 import { compileRustRegex } from "./regex";
 import { firstUtf8Byte, rustCharDebug } from "./rust-debug";
 import { type BinaryOp, binToken, syntax, type Token } from "./token";
 import type { TokenMap } from "./types";
 import { str } from "./value";
-import { classifyWord, isAlpha } from "./words";
+import { classifyWord, isAlpha, systemToken } from "./words";
 
 /** Operators of one character, and of two when the second is `=` (as Stalwart pairs them). */
 const SINGLE: Readonly<Record<string, BinaryOp>> = { "^": "^", "+": "+", "*": "*", "/": "/" };
@@ -23,6 +24,9 @@ const COMPARE: Readonly<Record<string, readonly [BinaryOp, BinaryOp]>> = {
   ">": [">", ">="],
   "<": ["<", "<="],
 };
+
+/** Tokens that open a call whose `(` follows them. */
+const CALLS: ReadonlySet<string> = new Set(["regex", "config", "system"]);
 
 export class Tokenizer {
   private pos = 0;
@@ -81,7 +85,8 @@ export class Tokenizer {
     }
     let word: Token | null = null;
     if (ch === "(" && this.buf === "matches") word = this.regex(at);
-    else if (ch === "(" && this.buf === "config_get") word = this.configGet(at);
+    else if (ch === "(" && literalForms(this.tokens.dialect).includes(this.buf))
+      word = this.literalCall(at);
     else if (this.buf !== "") {
       this.isStart = false;
       word = this.word();
@@ -115,17 +120,19 @@ export class Tokenizer {
     return token;
   }
 
-  /**
-   * `config_get(`: the key must be a literal, as in Stalwart, read here; the `(` then opens
-   * a call that may hold nothing else (parser.rs `Token::Setting`: "expected 1 argument").
-   */
-  private configGet(paren: number): Token {
+  /** `config_get(`, v0.16 `system(` / `metric(`: their literal is read here (parser.rs). */
+  private literalCall(paren: number): Token {
     const quote = this.findChar(['"', "'"]);
-    const key = this.parseString(quote, this.pos - 1);
-    const token: Token = { t: "config", key, start: this.bufStart, end: paren + 1 };
+    const litStart = this.pos - 1;
+    const literal = this.parseString(quote, litStart);
+    const at = { start: this.bufStart, end: paren + 1 };
+    const token: Token =
+      this.buf === "config_get"
+        ? { t: "config", key: literal, ...at }
+        : systemToken(this.buf, literal, { start: litStart, end: this.pos });
     this.buf = "";
     this.shape.hasAlpha = false;
-    return token;
+    return { ...token, ...at };
   }
 
   /** The delimiter `ch` at `at` as a token, or null for whitespace. `word`: the token before. */
@@ -161,7 +168,7 @@ export class Tokenizer {
         this.pos++;
         return next === ">" ? bin(">=", 2) : next === "<" ? bin("<=", 2) : bin("==", 2);
       case "(":
-        this.opens.push(word?.t === "regex" || word?.t === "config" ? word.start : at);
+        this.opens.push(word !== null && CALLS.has(word.t) ? word.start : at);
         this.nest(at);
         return { t: "(", start: at, end: at + 1 };
       case ")":

@@ -5,6 +5,7 @@
  */
 import type { LookupResult, QueryType } from "../dns/types";
 import type { Meter } from "../meter";
+import type { Dialect } from "./dialect";
 import type { Item } from "./program";
 import type { Value } from "./value";
 
@@ -14,6 +15,8 @@ export interface TokenMap {
   readonly variables: ReadonlySet<string>;
   /** Key-specific constants, e.g. `ipv4_only` for `queue.outbound.ip-strategy`. */
   readonly constants: ReadonlyMap<string, Value>;
+  /** The Stalwart version's language (dialect.ts); v0.12's when absent. */
+  readonly dialect?: Dialect;
 }
 
 /** A parsed expression (`parseExpression`), evaluated by `evaluate()`. */
@@ -55,6 +58,8 @@ export interface EvalEnv {
    * (the evaluator then throws `PendingDns`).
    */
   dnsLookup(name: string, type: QueryType): LookupResult | undefined;
+  /** v0.16 `system('…')` / `metric('…')` (`metric:<name>`); absent: `''`. */
+  system?(variable: string): Value;
   /** The request's cost meter (meter.ts), shared by all its evaluations. */
   readonly meter?: Meter;
   /** Notes the evaluator wants surfaced (e.g. "the playground has no store"). */

@@ -107,7 +107,12 @@ function noStore(env: EvalEnv, fn: string, result: Value, shown: string): Value 
 export function callServerFunction(name: string, args: readonly Value[], env: EvalEnv): Value {
   switch (name) {
     case "is_local_domain":
-      return bool(env.isLocalDomain(arg(args, 0), arg(args, 1)));
+      // v0.16 takes the domain alone (one argument); before, a directory and the domain.
+      return bool(
+        args.length === 1
+          ? env.isLocalDomain("", arg(args, 0))
+          : env.isLocalDomain(arg(args, 0), arg(args, 1)),
+      );
     case "dns_query":
       return dnsQuery(env, arg(args, 0), arg(args, 1));
     case "is_local_address":
