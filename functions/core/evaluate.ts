@@ -4,11 +4,9 @@
  * what-if records fall back to, the clock, a seed source), so the Worker and the browser
  * run exactly this function: the Worker with DoH behind it, the browser offline.
  */
-import { analyzeConfig } from "./config/analysis";
 import { lineLocator, rangeOf } from "./config/positions";
-import type { EvaluateRequest, Plan, PlanDiagnostic } from "./contract";
+import type { EvaluateRequest, Plan, PlanDiagnostic, RequestedModel } from "./contract";
 import { startChecks, withChecks } from "./deliverability/checks";
-import { previewV012 } from "./deliverability/preview-v012";
 import { normalizeDomain } from "./dns/domain";
 import { createEvaluationResolver, type EvaluationResolver } from "./dns/evaluation-resolver";
 import { type NameRule, RecordsResolver } from "./dns/records-resolver";
@@ -17,7 +15,8 @@ import type { Diagnostic } from "./errors";
 import { type Clock, seededRandom } from "./io";
 import { DNS_SUBREQUESTS, LIMITS } from "./limits";
 import { Meter } from "./meter";
-import { planDelivery } from "./planner/planner";
+import { type ModelRead, readModel } from "./models/read-model";
+import { plannerOf } from "./plan-model";
 import { asRequestError, RequestError, RequestErrorCode } from "./request-error";
 import { boundedUtf8Length, utf8Length } from "./utf8";
 
@@ -41,11 +40,8 @@ export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<
     requestDomain(d, `localDomains.${i}`),
   );
   const meter = new Meter();
-  const analysis = analyzeConfig(req.config, meter);
-  if (!analysis.config) {
-    const err = analysis.loadError;
-    throw err ? asRequestError(err, { config: req.config }) : unreadable();
-  }
+  const read = readConfig(req.config, req.model ?? "auto", meter);
+  const planner = plannerOf(read, req.config);
   const requested = req.checks ?? [];
   // SPF's lookups can be of any name a macro builds: what-if records may name them too.
   const names = requested.includes("spf") ? "any" : "host";
@@ -60,13 +56,12 @@ export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<
           resolver,
           total: DNS_SUBREQUESTS,
           now: () => io.clock.now() / 1000,
-          preview: previewV012(analysis, context),
+          preview: planner.preview(context),
         })
       : undefined;
   const seed = req.seed ?? io.newSeed();
-  const diagnostics = [...analysis.diagnostics];
-  const plan = await planDelivery(
-    analysis,
+  const diagnostics = [...planner.diagnostics];
+  const plan = await planner.plan(
     context,
     { resolver, random: seededRandom(seed), seed, localDomains, meter },
     diagnostics,
@@ -76,6 +71,7 @@ export async function evaluate(req: EvaluateRequest, io: EvaluationIo): Promise<
   if (checked) diagnostics.push(...checked.diagnostics);
   return {
     ...(checked ? withChecks(plan, checked) : plan),
+    modelReason: read.reason,
     diagnostics: placeDiagnostics(req.config, diagnostics),
     dns: resolver.trace(),
   };
@@ -133,8 +129,13 @@ export function requestDomain(input: string, field: string): string {
   }
 }
 
-function unreadable(): RequestError {
-  return new RequestError(RequestErrorCode.TomlSyntax, "The config cannot be read.");
+/** The config read in the requested (or detected) model; a user's error as a RequestError. */
+function readConfig(text: string, requested: RequestedModel, meter: Meter): ModelRead {
+  try {
+    return readModel(text, requested, meter);
+  } catch (e) {
+    throw asRequestError(e, { config: text });
+  }
 }
 
 /**

@@ -34,6 +34,8 @@ export interface EvalInput {
   records?: Rec[];
   seed?: number;
   localDomains?: string[];
+  /** `auto` (the server's default), `v0.12`, `v0.13` or `v0.16`. */
+  model?: string;
 }
 
 /** Evaluate for example.com unless the context says otherwise; fails the test on non-200. */
@@ -45,6 +47,7 @@ export async function plan(input: EvalInput): Promise<Plan> {
     resolver: "none",
     seed: input.seed ?? 1,
     ...(input.localDomains ? { localDomains: input.localDomains } : {}),
+    ...(input.model ? { model: input.model } : {}),
   });
   const body: unknown = await res.json();
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body)}`);

@@ -36,11 +36,18 @@ export type Analysis =
       readonly loadError?: CoreError;
     };
 
-function analyze(text: string, meter: Meter): Analysis {
+/** A config already read (the model selection reads it once), and the form it was in. */
+export interface AnalyzeOptions {
+  readonly loaded?: LoadedConfig;
+  /** A flat JSON settings export skips what only concerns TOML files. */
+  readonly form?: "toml" | "flat-json";
+}
+
+function analyze(text: string, meter: Meter, options: AnalyzeOptions): Analysis {
   meter.charge(text.length, "reading the config");
   let config: LoadedConfig;
   try {
-    config = loadConfig(text);
+    config = options.loaded ?? loadConfig(text);
   } catch (err) {
     if (!(err instanceof CoreError)) throw err;
     const d: Diagnostic = {
@@ -66,20 +73,24 @@ function analyze(text: string, meter: Meter): Analysis {
       if (entry !== undefined) diagnostics.push(...singleEquals(entry));
     }
   }
+  const toml = options.form !== "flat-json";
   diagnostics.push(
     ...unknownKeys(config, meter),
-    ...stringReadings(config),
-    ...notStandardToml(text),
+    ...(toml ? [...stringReadings(config), ...notStandardToml(text)] : []),
     ...checkRelays(config),
   );
   return { diagnostics, config, blocks };
 }
 
 /** `meter`: the request's, shared with the plan's evaluations (meter.ts). */
-export function analyzeConfig(text: string, meter: Meter = new Meter()): Analysis {
+export function analyzeConfig(
+  text: string,
+  meter: Meter = new Meter(),
+  options: AnalyzeOptions = {},
+): Analysis {
   let result: Analysis;
   try {
-    result = analyze(typeof text === "string" ? text : String(text), meter);
+    result = analyze(typeof text === "string" ? text : String(text), meter, options);
   } catch (err) {
     // A bug must not take the editor down: say so instead of throwing.
     const message = err instanceof Error ? err.message : String(err);

@@ -99,7 +99,7 @@ export const EvaluateRequestSchema = z.strictObject({
     .describe(
       `The config in the model's format (at most ${LIMITS.configBytes} bytes of UTF-8): Stalwart TOML (v0.12, v0.13), a flat key/value JSON settings export (v0.13), or v0.16 registry objects (JSON).`,
     ),
-  model: RequestedModelSchema.default("auto"),
+  model: RequestedModelSchema.optional(),
   context: ContextSchema,
   records: z.array(RecordSchema).max(LIMITS.records).optional(),
   resolver: ResolverSchema.default("default"),
@@ -127,7 +127,7 @@ export const ExpressionRequestSchema = z.strictObject({
     .describe(
       "Apply this setting's variables and constants: a v0.12 key (`queue.outbound.ip-strategy`), a v0.13 selector (`queue.strategy.route`) or a v0.16 field (`MtaOutboundStrategy.route`).",
     ),
-  model: RequestedModelSchema.default("auto").describe(
+  model: RequestedModelSchema.optional().describe(
     "The expression language of this Stalwart version; `auto` follows `key` (v0.12 when there is none).",
   ),
   config: z.string().optional().describe("For config_get()."),

@@ -19,7 +19,7 @@ export type ModelName = z.infer<typeof ModelSchema>;
 
 export const RequestedModelSchema = z
   .enum(["auto", ...MODELS])
-  .describe("`auto` (default) decides from what the config holds; the response says why.");
+  .describe("`auto` (the default) decides from what the config holds; the response says why.");
 export type RequestedModel = z.infer<typeof RequestedModelSchema>;
 
 const choiceShape = {

@@ -88,8 +88,13 @@ function fromKeys(text: string, keys: readonly KeyPosition[], source: string): D
   };
 }
 
-/** Whether a JSON value is a flat settings map (or an export envelope holding one). */
+/**
+ * Whether a JSON value is a flat settings map (or an export envelope holding one). An
+ * object with an `@type` is a registry object or a plan line (a `destroy` line holds
+ * only scalars), never a setting: setting keys are dotted names.
+ */
 function isFlatSettings(root: JsonNode): boolean {
+  if (member(root, "@type") !== undefined) return false;
   const items = member(member(root, "data")?.value ?? root, "items")?.value;
   if (items?.kind === "object" || items?.kind === "array") return true;
   if (root.kind === "array")

@@ -8,7 +8,8 @@
  */
 import type { IfBlock } from "../config/if-block";
 import type { Diagnostic } from "../errors";
-import type { Item } from "../expr/program";
+import { stringLiteral } from "../expr/parser";
+import type { Expression } from "../expr/types";
 import { NOT_FOUND_EVENT, quietFallback } from "./strategy-builtins";
 import type { SelectorName, StrategyConfig } from "./strategy-config";
 
@@ -28,24 +29,16 @@ export interface TargetContext {
   readonly place: (key: string) => { start: number; end: number } | undefined;
 }
 
-/** The string a program is, when it is one string literal. */
-function literal(items: readonly Item[]): string | undefined {
-  const [only] = items;
-  return items.length === 1 && only?.k === "const" && only.value.kind === "string"
-    ? only.value.value
-    : undefined;
-}
-
 /** The string literals a written block evaluates to, with the key of each. */
 function literals(block: IfBlock): { name: string; key: string }[] {
   if (block.origin === "builtin") return [];
   const out: { name: string; key: string }[] = [];
-  const add = (items: readonly Item[], key: string | undefined) => {
-    const name = literal(items);
+  const add = (expr: Expression, key: string | undefined) => {
+    const name = stringLiteral(expr);
     if (name !== undefined && key !== undefined) out.push({ name, key });
   };
-  for (const b of block.branches) add(b.then.items, b.thenKey);
-  if (block.default !== null) add(block.default.items, block.defaultKey);
+  for (const b of block.branches) add(b.then, b.thenKey);
+  if (block.default !== null) add(block.default, block.defaultKey);
   return out;
 }
 

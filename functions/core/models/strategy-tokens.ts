@@ -6,6 +6,7 @@
  * are new to both lists.
  */
 import { ALL_VARIABLES } from "../expr/catalog";
+import { V016_CONSTANTS } from "../expr/dialect";
 import type { TokenMap } from "../expr/types";
 import type { Value } from "../expr/value";
 import type { SelectorName } from "./strategy-config";
@@ -54,11 +55,28 @@ export const SELECTOR_VARIABLES: Readonly<Record<SelectorName, "RCPT" | "HOST">>
 
 /** v0.13–v0.15: a selector's expressions (`TokenMap::default().with_variables(…)`). */
 export function v013Tokens(selector: SelectorName): TokenMap {
-  return { variables: STRATEGY_VARIABLES[SELECTOR_VARIABLES[selector]], constants: NO_CONSTANTS };
+  return {
+    variables: STRATEGY_VARIABLES[SELECTOR_VARIABLES[selector]],
+    constants: NO_CONSTANTS,
+    dialect: "v0.13",
+  };
 }
 
 /** v0.13–v0.15: the built-in defaults (`IfBlock::new`: every variable, no constant). */
 export const V013_BUILTIN_TOKENS: TokenMap = {
   variables: STRATEGY_VARIABLES.ALL,
   constants: NO_CONSTANTS,
+  dialect: "v0.13",
 };
+
+/**
+ * v0.16: a selector's expressions (`ExpressionContext` of MtaOutboundStrategy: the
+ * setting's variables, every constant), compiled with v0.16's language.
+ */
+export function v016Tokens(selector: SelectorName): TokenMap {
+  return {
+    variables: STRATEGY_VARIABLES[SELECTOR_VARIABLES[selector]],
+    constants: V016_CONSTANTS,
+    dialect: "v0.16",
+  };
+}

@@ -175,6 +175,8 @@ async function finish(
     },
     hostname,
     ...steps,
+    // Every connection says EHLO with the one name (its variables cannot depend on the host).
+    attempts: steps.attempts.map((a) => ({ ...a, ehlo: { name: hostname, from: "hostname" } })),
   };
 }
 

@@ -37,6 +37,8 @@ export interface EnvSources {
   readonly localDomains: readonly string[];
   /** The request's cost meter (meter.ts); absent: each evaluation has a budget of its own. */
   readonly meter?: Meter;
+  /** v0.16 `system('…')` / `metric('…')`. */
+  readonly system?: (variable: string) => Value;
   /** Receives each distinct note (e.g. "the playground has no store") once. */
   readonly note: (code: string, message: string) => void;
 }
@@ -58,6 +60,7 @@ export function makeEnv(
         : sources.config?.get(key)?.written,
     dnsLookup: (name, type) => sources.resolver.peek(name, type),
     ...(sources.meter ? { meter: sources.meter } : {}),
+    ...(sources.system ? { system: sources.system } : {}),
     note: (code, message) => {
       if (seen.has(message)) return;
       seen.add(message);

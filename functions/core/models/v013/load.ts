@@ -26,12 +26,18 @@ export interface V013Settings {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The settings, or the error Stalwart refuses the TOML file with (CoreError, placed). */
-export function loadV013(text: string): V013Settings {
+/**
+ * The settings; throws the error Stalwart refuses the TOML file with (CoreError, placed).
+ * `parsed`: the TOML already read (a file v0.12.5's key rule reads is read the same by
+ * v0.13.1's, which only accepts more characters in keys).
+ */
+export function loadV013(text: string, parsed?: LoadedConfig): V013Settings {
   const diagnostics: Diagnostic[] = [];
   const form = textKind(text) === "json" ? "flat-json" : "toml";
   const submitted =
-    form === "toml" ? loadConfig(text, { keyRule: "v0.13" }) : flatConfig(text, diagnostics);
+    form === "flat-json"
+      ? loadFlatJson(text, diagnostics)
+      : (parsed ?? loadConfig(text, { keyRule: "v0.13" }));
   const defaults = BOOT_DEFAULTS.map(([key, value]) => unplaced(key, value));
   // An export of the database already holds its defaults (and lacks the ones the admin
   // deleted): merging them again would hide what Stalwart really holds.
@@ -44,7 +50,8 @@ export function loadV013(text: string): V013Settings {
   return { config, submitted, defaulted, form, diagnostics };
 }
 
-function flatConfig(text: string, diagnostics: Diagnostic[]): LoadedConfig {
+/** A flat JSON settings export as a config: its keys, each value placed in the text. */
+export function loadFlatJson(text: string, diagnostics: Diagnostic[]): LoadedConfig {
   const flat = readFlatJson(text);
   diagnostics.push(...flat.diagnostics);
   if (flat.entries.length > LIMITS.configKeys) {

@@ -54,9 +54,12 @@ export class SettingsReader {
     return undefined;
   }
 
-  /** A diagnostic about `key`, placed at its value when it was written. */
+  /**
+   * A diagnostic about `key`, placed at its value when it was written, else (a missing
+   * key) at the first written key of the nearest block holding it.
+   */
   report(severity: Diagnostic["severity"], code: string, key: string, message: string): void {
-    const at = this.written(key);
+    const at = this.written(key) ?? this.nearest(key);
     this.diagnostics.push({
       severity,
       code,
@@ -64,6 +67,15 @@ export class SettingsReader {
       key,
       ...(at ? { start: at.start, end: at.end } : {}),
     });
+  }
+
+  private nearest(key: string): Written | undefined {
+    const segments = key.split(".");
+    for (let n = segments.length - 1; n >= 2; n--) {
+      const at = this.writtenUnder(`${segments.slice(0, n).join(".")}.`);
+      if (at !== undefined) return at;
+    }
+    return undefined;
   }
 
   /**

@@ -47,29 +47,7 @@ export async function choose<D>(
   defs: ReadonlyMap<string, D>,
   builtin: (name: string) => D,
 ): Promise<Chosen<D>> {
-  const r = await evaluateBlock(selector.block, env, ch.resolver);
-  let name = "default";
-  let branch: Branch = { index: "default" };
-  if ("error" in r) {
-    note(
-      ch,
-      selector,
-      undefined,
-      ChooseCode.EvalFailed,
-      `${selector.key} failed to evaluate (${r.error}): Stalwart uses the name "default"`,
-    );
-  } else {
-    branch = r.branch;
-    if (r.value.kind === "string") name = r.value.value;
-    else
-      note(
-        ch,
-        selector,
-        branch,
-        ChooseCode.NotAName,
-        `${selector.key} gave ${valueDisplay(r.value)}, which is not a name (a string): Stalwart uses the name "default"`,
-      );
-  }
+  const { name, branch } = await evaluateName(ch, selector, env);
   const def = defs.get(name);
   if (def !== undefined) return { name, branch, def, fallback: false };
   if (!quietFallback(selector.name, name)) {
@@ -84,6 +62,30 @@ export async function choose<D>(
     );
   }
   return { name, branch, def: builtin(name), fallback: true };
+}
+
+/**
+ * The name a selector gives: its string value, else `default`. An empty block evaluates
+ * to nothing (`eval_if` returns None at once), so `default` too, without a word.
+ */
+async function evaluateName(
+  ch: Chooser,
+  selector: Selector,
+  env: EvalEnv,
+): Promise<{ name: string; branch: Branch }> {
+  const block = selector.block;
+  if (block.branches.length === 0 && (block.default?.items.length ?? 0) === 0)
+    return { name: "default", branch: { index: "default" } };
+  const r = await evaluateBlock(block, env, ch.resolver);
+  if ("error" in r) {
+    const message = `${selector.key} failed to evaluate (${r.error}): Stalwart uses the name "default"`;
+    note(ch, selector, undefined, ChooseCode.EvalFailed, message);
+    return { name: "default", branch: { index: "default" } };
+  }
+  if (r.value.kind === "string") return { name: r.value.value, branch: r.branch };
+  const message = `${selector.key} gave ${valueDisplay(r.value)}, which is not a name (a string): Stalwart uses the name "default"`;
+  note(ch, selector, r.branch, ChooseCode.NotAName, message);
+  return { name: "default", branch: r.branch };
 }
 
 /** A warning placed at the branch that chose (the selector's key when unknown). */

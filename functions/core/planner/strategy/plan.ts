@@ -101,7 +101,7 @@ function start(
     seed,
     strategy: {
       value: def.kind === "mx" ? def.ipLookup : "ipv4_then_ipv6",
-      key: def.at?.key ?? config.selectors.route.key,
+      key: strategyKey(config, route),
       branch: { index: "default" },
     },
     limits:
@@ -134,6 +134,18 @@ function start(
         }
       : {}),
   };
+}
+
+/**
+ * Where the IP strategy comes from: the mx route's ip-lookup, a relay's definition (whose
+ * strategy is fixed), or the route selector when Stalwart's built-in route is used.
+ */
+function strategyKey(config: StrategyConfig, route: Chosen<RouteDef>): string {
+  if (route.fallback) return config.selectors.route.key;
+  const name = route.def.name;
+  const v016 = config.model === "v0.16";
+  if (route.def.kind !== "mx") return v016 ? `MtaRoute[${name}]` : `queue.route.${name}`;
+  return v016 ? `MtaRoute[${name}].ipLookupStrategy` : `queue.route.${name}.ip-lookup`;
 }
 
 function nextHop(def: RouteDef): Plan["nextHop"] {
