@@ -1,12 +1,14 @@
 /**
  * The core's entry point for the expression console: a validated /api/expression
- * request in, `{ value, type, notes? }` out. One expression, parsed with the chosen
- * setting's variables and constants, evaluated with the request's variables, its config
- * (for `config_get()`) and DNS through the same resolver stack as a plan.
+ * request in, `{ value, type, notes? }` out. One expression, parsed in the chosen
+ * version's language with the chosen setting's variables and constants
+ * (models/console-tokens.ts), evaluated with the request's variables, its config (for
+ * `config_get()`; v0.16: the registry objects `system('hostname')` reads) and DNS
+ * through the same resolver stack as a plan.
  */
-import { CONSOLE_TOKENS, settingFor } from "./config/settings";
+import { MACHINE_HOSTNAME } from "./config/server-hostname";
 import { type LoadedConfig, loadConfig } from "./config/toml/loaded-config";
-import type { ExpressionRequest, ExpressionResponse, PlainJson } from "./contract";
+import type { ExpressionRequest, ExpressionResponse, ModelName, PlainJson } from "./contract";
 import { CoreError } from "./errors";
 import { checkConfigSize, type EvaluationIo, requestDomain, resolverFor } from "./evaluate";
 import { chargeSize } from "./expr/cost";
@@ -16,10 +18,14 @@ import { parseExpression } from "./expr/parser";
 import { str, type Value } from "./expr/value";
 import { parseIp } from "./ip";
 import { Meter } from "./meter";
+import { consoleTokens } from "./models/console-tokens";
+import { loadRegistry } from "./models/v016/load";
+import { strategyOf } from "./models/v016/strategy";
+import { systemValues } from "./models/v016/system-values";
 import { makeEnv } from "./planner/settings-eval";
 import { asRequestError, RequestError, RequestErrorCode } from "./request-error";
 
-const IP_VARIABLES = new Set(["remote_ip", "local_ip"]);
+const IP_VARIABLES = new Set(["remote_ip", "local_ip", "received_from_ip"]);
 
 function plain(v: JsonValue): PlainJson {
   return v.type === "array" ? v.value.map(plain) : v.value;
@@ -29,9 +35,9 @@ export async function evaluateExpression(
   req: ExpressionRequest,
   io: Omit<EvaluationIo, "newSeed" | "openSession">,
 ): Promise<ExpressionResponse> {
-  const tokens = req.key === undefined ? CONSOLE_TOKENS : tokensOf(req.key);
-  const config = req.config === undefined ? undefined : readConfig(req.config);
+  const { model, tokens } = consoleTokens(req.key, req.model ?? "auto");
   const meter = new Meter();
+  const config = req.config === undefined ? undefined : readConfig(req.config, model, meter);
   const variables = new Map<string, Value>();
   for (const [name, raw] of Object.entries(req.variables ?? {})) {
     const value = variableValue(name, raw);
@@ -49,13 +55,17 @@ export async function evaluateExpression(
   );
   const resolver = resolverFor(req.records, io);
   const notes: { code: string; message: string }[] = [];
+  const note = (code: string, message: string) => notes.push({ code, message });
   const env = makeEnv(
     {
-      ...(config ? { config } : {}),
+      ...(config?.settings ? { config: config.settings } : {}),
+      ...(model === "v0.16"
+        ? { system: systemValues(config?.hostname ?? MACHINE_HOSTNAME, note) }
+        : {}),
       resolver,
       localDomains,
       meter,
-      note: (code, message) => notes.push({ code, message }),
+      note,
     },
     (name) => variables.get(name),
   );
@@ -88,22 +98,19 @@ function variableValue(name: string, raw: unknown): Value {
   }
 }
 
-function tokensOf(key: string) {
-  const setting = settingFor(key);
-  if (!setting) {
-    throw new RequestError(
-      RequestErrorCode.InvalidKey,
-      `Unknown setting ${JSON.stringify(key)}: expected one of the if-block keys such as "queue.outbound.ip-strategy".`,
-      { field: "key" },
-    );
-  }
-  return setting.tokens;
-}
-
-function readConfig(text: string): LoadedConfig {
+/** The config the expression reads: settings (v0.12, v0.13) or the server's hostname (v0.16). */
+function readConfig(
+  text: string,
+  model: ModelName,
+  meter: Meter,
+): { settings?: LoadedConfig; hostname?: string } {
   checkConfigSize(text, "config");
+  meter.charge(text.length, "reading the config");
+  if (model === "v0.16") {
+    return { hostname: strategyOf(loadRegistry(text).registry).config.hostname.value };
+  }
   try {
-    return loadConfig(text);
+    return { settings: loadConfig(text, { keyRule: model === "v0.13" ? "v0.13" : "v0.12" }) };
   } catch (e) {
     throw asRequestError(e, { config: text });
   }

@@ -17,8 +17,11 @@ export const INTEGER_PARAMS = new Set([
   "priority",
   "expires_in",
   "seed",
+  "queue_age",
+  "received_via_port",
+  "size",
 ]);
-const TOP_LEVEL_PARAMS = new Set(["config", "resolver", "seed"]);
+const TOP_LEVEL_PARAMS = new Set(["config", "model", "resolver", "seed"]);
 const CONTEXT_PARAMS = new Set(Object.keys(ContextSchema.shape));
 
 /** Build the JSON request shape from query parameters; unknown ones are refused. */

@@ -65,7 +65,14 @@ function post(summary: string, request: ComponentName, response: ComponentName, 
 
 /** The GET form of /api/evaluate: the context's fields and the scalar top-level ones. */
 function queryParameters(): Record<string, unknown>[] {
-  const names = ["config", "resolver", "seed", "checks", ...Object.keys(ContextSchema.shape)];
+  const names = [
+    "config",
+    "model",
+    "resolver",
+    "seed",
+    "checks",
+    ...Object.keys(ContextSchema.shape),
+  ];
   return names.map((name) => ({
     name,
     in: "query",
@@ -82,7 +89,7 @@ export function buildOpenApi(): Record<string, unknown> {
       title: "IP Strategy Playground API",
       version: pkg.version,
       description:
-        "Which MX hosts and IP addresses Stalwart will try, in which order, from which source address.",
+        "Which route, MX hosts and IP addresses Stalwart will try, in which order, from which source address and with which EHLO name. Covers Stalwart ≤ v0.12 (`queue.outbound.*`), v0.13–v0.15 (`queue.strategy`, `queue.route`, `queue.connection`: TOML, web-admin keys or a flat JSON settings export) and v0.16 (JSON registry objects); `model` chooses, `auto` detects.",
     },
     paths: {
       "/api/evaluate": {

@@ -10,6 +10,7 @@ import type { LoadedConfig } from "../../config/toml/loaded-config";
 import type { Plan } from "../../contract/plan";
 import type { Diagnostic } from "../../errors";
 import type { RouteDef, StrategyConfig } from "../../models/strategy-config";
+import { systemValues } from "../../models/v016/system-values";
 import type { DeliveryContext, Envelope } from "../envelope";
 import { outcomeOf, type PlanBody, type PlanDeps } from "../planner";
 import { makeEnv } from "../settings-eval";
@@ -39,12 +40,16 @@ export async function planStrategy(
   };
   const note = (code: string, message: string) =>
     diagnostics.push({ severity: "warning", code, message });
+  const system =
+    config.model === "v0.16" ? { system: systemValues(config.hostname.value, note) } : {};
   const envOf = (envelope: Envelope) =>
     makeEnv(
       {
         ...(options.settings ? { config: options.settings } : {}),
         resolver: deps.resolver,
         localDomains: deps.localDomains ?? [],
+        ...(deps.meter ? { meter: deps.meter } : {}),
+        ...system,
         note,
       },
       (name) => envelope.get(name),
