@@ -5,7 +5,7 @@
  */
 import * as z from "zod";
 import { LIMITS } from "../limits";
-import { SPF_RESULTS } from "../spf/types";
+import { SPF_RESULTS } from "../spf/results";
 import { TraceEntrySchema } from "./plan";
 import { RecordSchema, ResolverSchema } from "./request";
 

@@ -4,7 +4,7 @@
  * one description for the core, the API docs and the web) and the types inferred.
  */
 import * as z from "zod";
-import { SPF_RESULTS } from "../spf/types";
+import { SPF_RESULTS } from "../spf/results";
 
 export const CHECK_NAMES = ["spf", "ptr"] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];

@@ -5,17 +5,9 @@
 import type { LookupResult, QueryType } from "../dns/types";
 import type { ParsedIp } from "../ip";
 
-/** RFC 7208 §2.6: the seven results. */
-export const SPF_RESULTS = [
-  "pass",
-  "fail",
-  "softfail",
-  "neutral",
-  "none",
-  "permerror",
-  "temperror",
-] as const;
-export type SpfResult = (typeof SPF_RESULTS)[number];
+import type { SpfResult } from "./results";
+
+export { SPF_RESULTS, type SpfResult } from "./results";
 
 /** Why a check ended in `permerror` or `temperror` (or, for `none`, why there was nothing). */
 export const SpfProblemCode = {
