@@ -89,9 +89,10 @@ function fromKeys(text: string, keys: readonly KeyPosition[], source: string): D
 }
 
 /**
- * Whether a JSON value is a flat settings map (or an export envelope holding one). An
- * object with an `@type` is a registry object or a plan line (a `destroy` line holds
- * only scalars), never a setting: setting keys are dotted names.
+ * Whether a JSON value is a flat settings map (or an export envelope holding one). Setting
+ * keys are dotted names; registry fields are not (`{"defaultHostname": …}` is a bare
+ * SystemSettings, `{"@type":"destroy",…}` a plan line), so a map of scalars is a
+ * settings export only when a key has a dot.
  */
 function isFlatSettings(root: JsonNode): boolean {
   if (member(root, "@type") !== undefined) return false;
@@ -101,13 +102,14 @@ function isFlatSettings(root: JsonNode): boolean {
     return root.items.length > 0 && root.items.every((i) => member(i, "_id") !== undefined);
   return (
     root.kind === "object" &&
-    root.members.length > 0 &&
+    root.members.some((m) => m.key.includes(".")) &&
     root.members.every((m) => m.value.kind !== "object" && m.value.kind !== "array")
   );
 }
 
 function fromJson(text: string): Detection {
-  const root = parseJsonValues(text).values[0];
+  const values = parseJsonValues(text).values;
+  const root = values[0];
   if (root === undefined) {
     return {
       model: "v0.16",
@@ -116,7 +118,8 @@ function fromJson(text: string): Detection {
     };
   }
   const at = { start: root.start, end: root.start + 1 };
-  if (isFlatSettings(root)) {
+  // Several values back to back are NDJSON plan lines; an export is one object.
+  if (values.length === 1 && isFlatSettings(root)) {
     const flat = readFlatJson(text);
     return fromKeys(text, flat.entries, "A flat settings export (key → value JSON): ");
   }

@@ -1,10 +1,10 @@
 /**
  * An `MtaOutboundStrategy` expression (`{match, else}`) compiled as Stalwart v0.16 does
- * (`compile_expr` / `try_compile_expr`, crates/common/src/expr/if_block.rs @v0.16.18:
- * 96-211): an empty `else` with no `match` is an empty block (it evaluates to nothing,
- * so the name `default` is used); otherwise `else` must be given and every `if`/`then`
- * non-empty, `else` is parsed first, then each condition and its result; on any error
- * Stalwart logs it under the property and uses the context's default expression. Every
+ * (`try_compile_expr`, crates/common/src/expr/if_block.rs @v0.16.18:117-206): `else`
+ * first, then each condition and its result; on an error Stalwart logs it under the
+ * property and uses the context's default expression. (Its checks for an empty `else`,
+ * `if` or `then` never fire for a stored object: the registry refuses an empty string,
+ * jmap/patch.rs `impl RegistryJsonPatch for String`, and so does the reader.) Every
  * branch keeps the place of its strings, so errors and plans point into the JSON text.
  */
 import type { IfBlock, IfBranch } from "../../config/if-block";
@@ -44,21 +44,7 @@ export function compileExpression(
   tokens: TokenMap,
   out: { diagnostics: Diagnostic[]; places: Places },
 ): IfBlock | undefined {
-  if (expr.else === "" && expr.match.length === 0) {
-    return {
-      key,
-      branches: [],
-      default: null,
-      defaultSource: null,
-      origin: "config",
-      single: true,
-    };
-  }
   try {
-    if (expr.else === "")
-      throw new CompileError("Missing 'else' block in 'if' expression", undefined);
-    if (expr.match.some((m) => m.if === "" || m.then === ""))
-      throw new CompileError("All 'if' and 'then' blocks must be non-empty", undefined);
     const otherwise = parse(expr.else, tokens, source?.else, "Error parsing 'else' expression");
     const branches = expr.match.map((m, i) =>
       branch(key, m, i, source?.match[i], tokens, out.places),
