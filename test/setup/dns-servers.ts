@@ -34,6 +34,7 @@ const ZONES = [
   "xn--bcher-kva.test",
   "bench.test",
   "deliv.test",
+  "strategy.test",
   "100.51.198.in-addr.arpa",
   "0.1.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
 ];
