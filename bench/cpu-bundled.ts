@@ -22,6 +22,9 @@ export async function benchCpuBundled(): Promise<Figure[]> {
       bundle: true,
       minify: true,
       platform: "node",
+      // ESM entry points first, as the Worker's bundler (browser, module, main) picks them:
+      // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow.
+      mainFields: ["module", "main"],
       format: "esm",
       target: "es2022",
       outfile,

@@ -19,6 +19,7 @@ import {
   stalwartStyleConfig,
 } from "./configs";
 import { benchHostile } from "./hostile";
+import { v013StyleConfig, v016Snapshot } from "./strategy-configs";
 import { type Figure, figure } from "./support/figures";
 import { median, quantile } from "./support/util";
 
@@ -125,6 +126,24 @@ export async function benchCpu(): Promise<Figure[]> {
       },
     ),
   );
+
+  for (const [name, text, note] of [
+    [
+      "v0.13 Stalwart-style config",
+      v013StyleConfig(),
+      "12 relay routes and connections, selectors of 13 branches",
+    ],
+    ["v0.16 snapshot", v016Snapshot(), "the same server as registry objects (NDJSON)"],
+  ] as const) {
+    const runs = await sample(() => evaluateCore(text), 100, 1000);
+    out.push(
+      figure("cpu", `${name} (${lineCount(text)} lines), median`, median(runs) / 1000, "ms", {
+        budget: 1,
+        note,
+      }),
+      figure("cpu", `${name}, p99`, quantile(runs, 0.99) / 1000, "ms", { note: P99_NOTE }),
+    );
+  }
 
   const big = realisticConfig(2000);
   const bigRuns = await sample(() => evaluateCore(big), 20, 200);

@@ -42,8 +42,19 @@ export function lineLocator(text: string): (offset: number) => LineColumn {
   };
 }
 
+/** One offset's line and column: a scan up to it (no index of the whole text). */
 export function lineColumn(text: string, offset: number): LineColumn {
-  return lineLocator(text)(offset);
+  const end = clamp(text, offset);
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: end - start + 1 };
 }
 
 export function lineColumnRange(text: string, start: number, end: number): LineColumnRange {

@@ -10,7 +10,7 @@
  * Pure: the TOML keys come from whichever parser read them (with their positions).
  */
 import { lineColumn } from "../config/positions";
-import { parseJsonValues } from "./json/parse";
+import { type JsonDocument, parseJsonValues } from "./json/parse";
 import type { JsonNode } from "./json/tree";
 import { member } from "./json/tree";
 import { isV012Key, isV013Key, type KeyPosition, type Model } from "./model-keys";
@@ -20,7 +20,8 @@ export type { KeyPosition, Model } from "./model-keys";
 
 export type DetectInput =
   | { readonly kind: "toml"; readonly text: string; readonly keys: readonly KeyPosition[] }
-  | { readonly kind: "json"; readonly text: string };
+  /** `doc`: the text already parsed (the readers then use the same parse). */
+  | { readonly kind: "json"; readonly text: string; readonly doc?: JsonDocument };
 
 export interface Detection {
   readonly model: Model;
@@ -38,7 +39,9 @@ export function textKind(text: string): "json" | "toml" {
 }
 
 export function detectModel(input: DetectInput): Detection {
-  return input.kind === "toml" ? fromKeys(input.text, input.keys, "") : fromJson(input.text);
+  return input.kind === "toml"
+    ? fromKeys(input.text, input.keys, "")
+    : fromJson(input.text, input.doc ?? parseJsonValues(input.text));
 }
 
 const line = (text: string, offset: number): number => lineColumn(text, offset).line;
@@ -107,8 +110,8 @@ function isFlatSettings(root: JsonNode): boolean {
   );
 }
 
-function fromJson(text: string): Detection {
-  const values = parseJsonValues(text).values;
+function fromJson(text: string, doc: JsonDocument): Detection {
+  const values = doc.values;
   const root = values[0];
   if (root === undefined) {
     return {
@@ -120,7 +123,7 @@ function fromJson(text: string): Detection {
   const at = { start: root.start, end: root.start + 1 };
   // Several values back to back are NDJSON plan lines; an export is one object.
   if (values.length === 1 && isFlatSettings(root)) {
-    const flat = readFlatJson(text);
+    const flat = readFlatJson(text, doc);
     return fromKeys(text, flat.entries, "A flat settings export (key → value JSON): ");
   }
   return {

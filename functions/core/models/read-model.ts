@@ -13,6 +13,7 @@ import { CoreError, type Diagnostic } from "../errors";
 import type { Meter } from "../meter";
 import { ModelCode } from "./codes";
 import { type Detection, detectModel, textKind } from "./detect";
+import { type JsonDocument, parseJsonValues } from "./json/parse";
 import { ignoredKeys, type KeyPosition } from "./model-keys";
 import type { StrategyConfig } from "./strategy-config";
 import { loadFlatJson, loadV013 } from "./v013/load";
@@ -60,10 +61,13 @@ export function readModel(text: string, requested: RequestedModel, meter: Meter)
     return requested === "v0.13" ? readV013Model(text, reason) : readV016Model(text, reason);
   }
   if (textKind(text) === "json") {
-    const d = detectModel({ kind: "json", text });
-    if (d.model === "v0.12") return readV012(text, d.reason, meter);
+    const doc = parseJsonValues(text);
+    const d = detectModel({ kind: "json", text, doc });
+    if (d.model === "v0.12") return readV012(text, d.reason, meter, doc);
     meter.charge(text.length, "reading the config");
-    return d.model === "v0.13" ? readV013Model(text, d.reason) : readV016Model(text, d.reason);
+    return d.model === "v0.13"
+      ? readV013Model(text, d.reason, doc)
+      : readV016Model(text, d.reason, doc);
   }
   return readToml(text, meter);
 }
@@ -100,14 +104,25 @@ function v013Only(text: string): { d: Detection; loaded: LoadedConfig } | undefi
   }
 }
 
-function positions(config: LoadedConfig): KeyPosition[] {
-  return config.entries.map((e) => ({ key: e.key, keyStart: e.keyStart, keyEnd: e.keyEnd }));
+/** Every key and where it was written (a config's entries are such key positions). */
+function positions(config: LoadedConfig): readonly KeyPosition[] {
+  return config.entries;
 }
 
-function readV012(text: string, reason: string, meter: Meter, loaded?: LoadedConfig): ModelRead {
+function readV012(
+  text: string,
+  reason: string,
+  meter: Meter,
+  parsed?: LoadedConfig | JsonDocument,
+): ModelRead {
   const diagnostics: Diagnostic[] = [];
   const flat = textKind(text) === "json";
-  const given = flat ? loadFlatJson(text, diagnostics) : loaded;
+  const doc = parsed !== undefined && "values" in parsed ? parsed : undefined;
+  const given = flat
+    ? loadFlatJson(text, diagnostics, doc)
+    : parsed !== undefined && "keys" in parsed
+      ? parsed
+      : undefined;
   const analysis = analyzeConfig(text, meter, {
     ...(given ? { loaded: given } : {}),
     form: flat ? "flat-json" : "toml",
@@ -116,7 +131,11 @@ function readV012(text: string, reason: string, meter: Meter, loaded?: LoadedCon
   return { model: "v0.12", reason, analysis, diagnostics };
 }
 
-function readV013Model(text: string, reason: string, parsed?: LoadedConfig): ModelRead {
+function readV013Model(
+  text: string,
+  reason: string,
+  parsed?: LoadedConfig | JsonDocument,
+): ModelRead {
   let settings: ReturnType<typeof loadV013>;
   try {
     settings = loadV013(text, parsed);
@@ -142,9 +161,9 @@ function readV013Model(text: string, reason: string, parsed?: LoadedConfig): Mod
   };
 }
 
-function readV016Model(text: string, reason: string): ModelRead {
+function readV016Model(text: string, reason: string, doc?: JsonDocument): ModelRead {
   const toml = textKind(text) === "toml" && text.trim() !== "";
-  const loaded = loadRegistry(toml ? "" : text);
+  const loaded = toml ? loadRegistry("") : loadRegistry(text, doc);
   const read = strategyOf(loaded.registry);
   const diagnostics: Diagnostic[] = toml ? [tomlForV016(text)] : [];
   diagnostics.push(...loaded.diagnostics, ...read.diagnostics);

@@ -74,10 +74,39 @@ export function configOf(
 ): LoadedConfig {
   const map = new Map<string, ConfigEntry>();
   for (const entry of base?.entries ?? []) map.set(entry.key, entry);
-  for (const entry of entries) if (!map.has(entry.key)) map.set(entry.key, entry);
-  const keys = [...map.keys()].sort(compareKeys);
+  const added: string[] = [];
+  for (const entry of entries) {
+    if (map.has(entry.key)) continue;
+    map.set(entry.key, entry);
+    added.push(entry.key);
+  }
+  const order =
+    added.some((k) => WIDE.test(k)) || base?.keys.some((k) => WIDE.test(k))
+      ? compareKeys
+      : nativeOrder;
+  // `base`'s keys are sorted already: the added ones are sorted and merged in.
+  const keys = merge(base?.keys ?? [], added.sort(order), order);
   const container = (key: string) => base?.container(key);
-  return indexed(text, map, keys, compareKeys, container, base?.notes ?? []);
+  return indexed(text, map, keys, order, container, base?.notes ?? []);
+}
+
+/** Two sorted key lists as one. */
+function merge(a: readonly string[], b: readonly string[], order: Order): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && order(x, y) <= 0)) {
+      out.push(x ?? "");
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 /** The lookups of a config over its entries and their sorted keys. */
@@ -89,7 +118,11 @@ function indexed(
   container: (key: string) => Span | undefined,
   notes: readonly Diagnostic[],
 ): LoadedConfig {
-  const sorted = keys.flatMap((k) => entries.get(k) ?? []);
+  const sorted: ConfigEntry[] = [];
+  for (const k of keys) {
+    const entry = entries.get(k);
+    if (entry !== undefined) sorted.push(entry);
+  }
   const under = (prefix: string): [number, number] => {
     const from = lowerBound(keys, prefix, order);
     let to = from;
@@ -167,8 +200,12 @@ type Order = (a: string, b: string) => number;
  * budget: npm run bench.)
  */
 function keyOrder(text: string): Order {
-  return /[\uD800-\uFFFF]/.test(text) ? compareKeys : (a, b) => (a < b ? -1 : a === b ? 0 : 1);
+  return WIDE.test(text) ? compareKeys : nativeOrder;
 }
+
+/** Characters from U+D800 up, where UTF-16 order and code point order can differ. */
+const WIDE = /[\uD800-\uFFFF]/;
+const nativeOrder: Order = (a, b) => (a < b ? -1 : a === b ? 0 : 1);
 
 /** Index of the first of the sorted `keys` not below `prefix`. */
 function lowerBound(keys: readonly string[], prefix: string, order: Order): number {

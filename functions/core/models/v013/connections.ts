@@ -8,6 +8,7 @@
  * in list order; each takes the EHLO name of `queue.source-ip.<ip>` with `<ip>` in Rust's
  * printed form.
  */
+import type { ConfigEntry } from "../../config/toml/loaded-config";
 import { parseIp } from "../../ip";
 import type { ConnectionDef, SourceIpDef } from "../strategy-config";
 import { parseDurationMs, parseIpAddr, parseString } from "./parse-value";
@@ -52,8 +53,9 @@ function readConnection(s: SettingsReader, id: string): ConnectionDef {
   const base = `queue.connection.${id}`;
   const v4: SourceIpDef[] = [];
   const v6: SourceIpDef[] = [];
-  const sources = s.properties(
-    `${base}.source-ips`,
+  const entries = s.entries(`${base}.source-ips`);
+  const sources = s.parseEach(
+    entries,
     parseIpAddr,
     "this entry is skipped, the others are kept (no CIDR ranges: list each address)",
   );
@@ -61,9 +63,10 @@ function readConnection(s: SettingsReader, id: string): ConnectionDef {
     const ehlo = s.property(`queue.source-ip.${ip}.ehlo-hostname`, parseString, "");
     const at = s.written(key);
     const def = { ip, ...(ehlo === undefined ? {} : { ehlo }), ...(at ? { at } : {}) };
-    (parseIp(ip)?.family === 4 ? v4 : v6).push(def);
+    // Rust's printed form: an IPv6 address has a colon, IPv4 none.
+    (ip.includes(":") ? v6 : v4).push(def);
   }
-  expressionSources(s, base);
+  expressionSources(s, entries);
   const timeout = (name: string, fallback: number) =>
     s.property(`${base}.timeout.${name}`, parseDurationMs, `it uses ${fallback / 60_000}m`) ??
     fallback;
@@ -88,8 +91,8 @@ function readConnection(s: SettingsReader, id: string): ConnectionDef {
 }
 
 /** Source entries written the v0.12 way, as an expression: Stalwart skips them. */
-function expressionSources(s: SettingsReader, base: string): void {
-  for (const entry of s.config.entriesUnder(`${base}.source-ips`)) {
+function expressionSources(s: SettingsReader, entries: readonly ConfigEntry[]): void {
+  for (const entry of entries) {
     if (!/^\s*[['"]/.test(entry.value) || parseIp(entry.value) !== null) continue;
     s.report(
       "warning",

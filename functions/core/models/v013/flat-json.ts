@@ -14,7 +14,7 @@
 import { compareKeys } from "../../config/toml/loaded-config";
 import type { Diagnostic } from "../../errors";
 import { ModelCode } from "../codes";
-import { parseJsonValues } from "../json/parse";
+import { type JsonDocument, parseJsonValues } from "../json/parse";
 import { excerpt, type JsonNode, JsonString, member } from "../json/tree";
 
 /** One setting with where its key and value were written (as config/flat-entry.ts has). */
@@ -65,8 +65,8 @@ interface RawEntry {
   readonly value: JsonNode;
 }
 
-export function readFlatJson(text: string): FlatJson {
-  const doc = parseJsonValues(text);
+/** `doc`: the text already parsed, if it was. */
+export function readFlatJson(text: string, doc: JsonDocument = parseJsonValues(text)): FlatJson {
   const diagnostics = [...doc.diagnostics];
   const [root, extra] = doc.values;
   if (extra !== undefined) {

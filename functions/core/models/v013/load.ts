@@ -12,6 +12,7 @@ import { CoreError, CoreErrorCode, type Diagnostic } from "../../errors";
 import { LIMITS } from "../../limits";
 import { ModelCode } from "../codes";
 import { textKind } from "../detect";
+import type { JsonDocument } from "../json/parse";
 import { BOOT_DEFAULTS } from "./boot-defaults";
 import { type FlatJsonEntry, readFlatJson } from "./flat-json";
 
@@ -31,13 +32,19 @@ export interface V013Settings {
  * `parsed`: the TOML already read (a file v0.12.5's key rule reads is read the same by
  * v0.13.1's, which only accepts more characters in keys).
  */
-export function loadV013(text: string, parsed?: LoadedConfig): V013Settings {
+export function loadV013(text: string, parsed?: LoadedConfig | JsonDocument): V013Settings {
   const diagnostics: Diagnostic[] = [];
   const form = textKind(text) === "json" ? "flat-json" : "toml";
   const submitted =
     form === "flat-json"
-      ? loadFlatJson(text, diagnostics)
-      : (parsed ?? loadConfig(text, { keyRule: "v0.13" }));
+      ? loadFlatJson(
+          text,
+          diagnostics,
+          parsed !== undefined && "values" in parsed ? parsed : undefined,
+        )
+      : parsed !== undefined && "keys" in parsed
+        ? parsed
+        : loadConfig(text, { keyRule: "v0.13" });
   const defaults = BOOT_DEFAULTS.map(([key, value]) => unplaced(key, value));
   // An export of the database already holds its defaults (and lacks the ones the admin
   // deleted): merging them again would hide what Stalwart really holds.
@@ -51,8 +58,12 @@ export function loadV013(text: string, parsed?: LoadedConfig): V013Settings {
 }
 
 /** A flat JSON settings export as a config: its keys, each value placed in the text. */
-export function loadFlatJson(text: string, diagnostics: Diagnostic[]): LoadedConfig {
-  const flat = readFlatJson(text);
+export function loadFlatJson(
+  text: string,
+  diagnostics: Diagnostic[],
+  doc?: JsonDocument,
+): LoadedConfig {
+  const flat = readFlatJson(text, doc);
   diagnostics.push(...flat.diagnostics);
   if (flat.entries.length > LIMITS.configKeys) {
     throw new CoreError(

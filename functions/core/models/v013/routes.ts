@@ -41,10 +41,11 @@ function readRoute(
   const base = `queue.route.${id}`;
   const typeKey = `${base}.type`;
   const type = s.value(typeKey)?.trim() ?? "";
+  const at = s.writtenUnder(`${base}.`);
   const common = {
     name: id,
-    origin: s.writtenUnder(`${base}.`) === undefined ? ("default" as const) : ("config" as const),
-    ...optionalAt(s.writtenUnder(`${base}.`)),
+    origin: at === undefined ? ("default" as const) : ("config" as const),
+    ...optionalAt(at),
   };
   switch (type) {
     case "":

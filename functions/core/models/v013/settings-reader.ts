@@ -7,7 +7,7 @@
  * would log becomes a diagnostic with Stalwart's text, placed at the value (keys from the
  * database's defaults have no place).
  */
-import type { LoadedConfig } from "../../config/toml/loaded-config";
+import type { ConfigEntry, LoadedConfig } from "../../config/toml/loaded-config";
 import type { Diagnostic } from "../../errors";
 import type { Written } from "../strategy-config";
 
@@ -103,10 +103,25 @@ export class SettingsReader {
     parse: ParseValue<T>,
     consequence: string,
   ): { key: string; value: T }[] {
+    return this.parseEach(this.entries(key), parse, consequence);
+  }
+
+  /** The entry of `key` and those under `key.`, in key order (what `properties` reads). */
+  entries(key: string): ConfigEntry[] {
+    const under = `${key}.`;
+    return this.config
+      .entriesUnder(key)
+      .filter((entry) => entry.key === key || entry.key.startsWith(under));
+  }
+
+  /** Each entry parsed on its own; a bad one is logged and left out. */
+  parseEach<T>(
+    entries: readonly ConfigEntry[],
+    parse: ParseValue<T>,
+    consequence: string,
+  ): { key: string; value: T }[] {
     const out: { key: string; value: T }[] = [];
-    const entries = this.config.entriesUnder(key);
     for (const entry of entries) {
-      if (entry.key !== key && !entry.key.startsWith(`${key}.`)) continue;
       const value = this.parsed(entry.key, entry.value, parse, consequence);
       if (value !== undefined) out.push({ key: entry.key, value });
     }

@@ -14,7 +14,7 @@
  */
 import type { Diagnostic } from "../../errors";
 import { ModelCode } from "../codes";
-import { parseJsonValues } from "../json/parse";
+import { type JsonDocument, parseJsonValues } from "../json/parse";
 import { excerpt, type JsonNode, type JsonObject, member, memberString } from "../json/tree";
 import { didYouMean } from "../suggest";
 import { type InputObject, ObjectCollector } from "./input-objects";
@@ -35,8 +35,11 @@ export interface RegistryInput {
 
 const PLAN_OPERATIONS = new Set(["create", "upsert", "update", "destroy"]);
 
-export function readRegistryInput(text: string): RegistryInput {
-  const doc = parseJsonValues(text);
+/** `doc`: the text already parsed, if it was. */
+export function readRegistryInput(
+  text: string,
+  doc: JsonDocument = parseJsonValues(text),
+): RegistryInput {
   const reader = new InputReader(text);
   for (const value of doc.values) {
     if (value.kind === "array") for (const item of value.items) reader.item(item);

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../../errors";
 import { ModelCode } from "../codes";
+import type { JsonDocument } from "../json/parse";
 import { type JsonNode, type JsonObject, member } from "../json/tree";
 import { SAFE_DEFAULTS } from "./defaults";
 import { type InputObject, readRegistryInput } from "./input";
@@ -57,8 +58,9 @@ export interface LoadedRegistry {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function loadRegistry(text: string): LoadedRegistry {
-  const input = readRegistryInput(text);
+/** `doc`: the text already parsed, if it was. */
+export function loadRegistry(text: string, doc?: JsonDocument): LoadedRegistry {
+  const input = readRegistryInput(text, doc);
   const diagnostics = [...input.diagnostics];
   const safeDefaults: RegistryType[] = [];
   const read = <S extends z.ZodType>(
@@ -172,6 +174,7 @@ function validated<S extends z.ZodType>(
 /** What Stalwart accepts but the reader should know: docs-style arrays, stripped secrets. */
 function notes(input: InputObject, value: unknown, out: Diagnostic[]): void {
   for (const m of input.object.members) arrays(m.value, `${input.key}.${m.key}`, out);
+  if (input.type !== "MtaRoute") return;
   const relay = MtaRouteRelaySchema.safeParse(value);
   if (!relay.success || relay.data.authUsername == null) return;
   const secret = relay.data.authSecret;

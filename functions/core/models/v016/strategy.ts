@@ -184,7 +184,8 @@ function connection(
       ...(entry.ehloHostname == null ? {} : { ehlo: entry.ehloHostname }),
       ...(at ? { at } : {}),
     };
-    (parseIp(entry.sourceIp)?.family === 6 ? v6 : v4).push(def);
+    // Canonical already (the field's transform): an IPv6 address has a colon, IPv4 none.
+    (entry.sourceIp.includes(":") ? v6 : v4).push(def);
   });
   return {
     name: v.name,
