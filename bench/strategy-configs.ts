@@ -83,8 +83,9 @@ const list = <T>(items: readonly T[]) =>
 
 /** The same server as `stalwart-cli snapshot` prints it for v0.16: one NDJSON line per type. */
 export function v016Snapshot(): string {
-  const branch = (test: (t: string) => string, then: (t: string) => string) =>
-    list(TENANTS.map((t) => ({ if: test(t), then: `'${then(t)}'` })));
+  const branch = (test: (t: string) => string, name: (t: string) => string) =>
+    // biome-ignore lint/suspicious/noThenProperty: Stalwart's field name; never awaited.
+    list(TENANTS.map((t) => ({ if: test(t), then: `'${name(t)}'` })));
   const routes = Object.fromEntries([
     [
       "r-mx",

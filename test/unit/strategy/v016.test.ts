@@ -10,6 +10,9 @@ import { at, codes, read16, withCode } from "./helpers";
 
 const MX1 = "mx1.example.com";
 const records = [mx(10, MX1), a(MX1, "198.51.100.1"), aaaa(MX1, "2001:db8::1")];
+/** One `{if, then}` branch (the registry's field names). */
+// biome-ignore lint/suspicious/noThenProperty: Stalwart's field name; never awaited.
+const when = (condition: string, result: string) => ({ if: condition, then: result });
 const outbound = (fields: Record<string, unknown>) =>
   JSON.stringify({ "@type": "update", object: "MtaOutboundStrategy", value: fields });
 
@@ -58,7 +61,7 @@ describe("§3.2 expressions", () => {
   it("the two-argument is_local_domain of ≤ v0.15 no longer compiles, nor config_get", () => {
     const text = outbound({
       route: {
-        match: { "0": { if: "is_local_domain('*', rcpt_domain)", then: "'local'" } },
+        match: { "0": when("is_local_domain('*', rcpt_domain)", "'local'") },
         else: "'mx'",
       },
       connection: { else: "config_get('server.hostname')" },
@@ -93,7 +96,7 @@ describe("§3.2 expressions", () => {
     const config = [
       outbound({
         connection: {
-          match: { "0": { if: "is_ip_in_cidr(remote_ip, '2001:db8::/32')", then: "'v6'" } },
+          match: { "0": when("is_ip_in_cidr(remote_ip, '2001:db8::/32')", "'v6'") },
           else: "'default'",
         },
       }),

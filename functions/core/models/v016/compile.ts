@@ -101,7 +101,6 @@ function branch(
   return {
     condition,
     conditionSource: m.if,
-    // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; never awaited.
     then,
     thenSource: m.then,
     conditionKey: `${base}.if`,
