@@ -11,7 +11,7 @@ import { V016_CONSTANTS, V016_VARIABLES } from "../expr/dialect";
 import type { TokenMap } from "../expr/types";
 import { RequestError, RequestErrorCode } from "../request-error";
 import type { SelectorName } from "./strategy-config";
-import { STRATEGY_VARIABLES, v013Tokens, v016Tokens } from "./strategy-tokens";
+import { STRATEGY_VARIABLES, selectorTokens } from "./strategy-tokens";
 
 const SELECTORS: readonly SelectorName[] = ["route", "connection", "tls", "schedule"];
 
@@ -33,8 +33,7 @@ function keyTokens(key: string): { model: ModelName; tokens: TokenMap } | undefi
   if (setting) return { model: "v0.12", tokens: setting.tokens };
   for (const model of ["v0.13", "v0.16"] as const) {
     const name = SELECTORS.find((s) => key === `${PREFIXES[model]}${s}`);
-    if (name !== undefined)
-      return { model, tokens: model === "v0.13" ? v013Tokens(name) : v016Tokens(name) };
+    if (name !== undefined) return { model, tokens: selectorTokens(model, name) };
   }
   return undefined;
 }

@@ -5,11 +5,13 @@
  * crates/registry/src/schema/enums.rs @v0.16.18:3595, 3618). The v0.13 queue variables
  * are new to both lists.
  */
+
+import { VARIABLE_SETS } from "../config/variables";
 import { ALL_VARIABLES } from "../expr/catalog";
 import { V016_CONSTANTS } from "../expr/dialect";
 import type { TokenMap } from "../expr/types";
 import type { Value } from "../expr/value";
-import type { SelectorName } from "./strategy-config";
+import type { SelectorName, StrategyModel } from "./strategy-config";
 
 /** Variables every v0.13+ queue envelope resolves that v0.12's does not. */
 export const QUEUE_VARIABLES = [
@@ -21,21 +23,10 @@ export const QUEUE_VARIABLES = [
   "size",
 ] as const;
 
-const RCPT = [
-  "rcpt",
-  "rcpt_domain",
-  "recipients",
-  "sender",
-  "sender_domain",
-  "priority",
-  "retry_num",
-  "notify_num",
-  "expires_in",
-  "last_status",
-  "last_error",
-  ...QUEUE_VARIABLES,
-];
-const HOST = [...RCPT, "mx", "remote_ip", "local_ip"];
+// v0.12's recipient set gains `rcpt` and the queue variables; its host set (which has
+// `rcpt`, `mx`, `remote_ip`, `local_ip`) gains the queue variables.
+const RCPT = [...VARIABLE_SETS.RCPT, "rcpt", ...QUEUE_VARIABLES];
+const HOST = [...VARIABLE_SETS.HOST, ...QUEUE_VARIABLES];
 
 export const STRATEGY_VARIABLES = Object.freeze({
   RCPT: new Set(RCPT) as ReadonlySet<string>,
@@ -53,12 +44,16 @@ export const SELECTOR_VARIABLES: Readonly<Record<SelectorName, "RCPT" | "HOST">>
   tls: "HOST",
 };
 
-/** v0.13–v0.15: a selector's expressions (`TokenMap::default().with_variables(…)`). */
-export function v013Tokens(selector: SelectorName): TokenMap {
+/**
+ * A selector's expressions: v0.13–v0.15 `TokenMap::default().with_variables(…)` (no
+ * constant); v0.16 the `ExpressionContext` of MtaOutboundStrategy (every constant, its
+ * language).
+ */
+export function selectorTokens(model: StrategyModel, selector: SelectorName): TokenMap {
   return {
     variables: STRATEGY_VARIABLES[SELECTOR_VARIABLES[selector]],
-    constants: NO_CONSTANTS,
-    dialect: "v0.13",
+    constants: model === "v0.16" ? V016_CONSTANTS : NO_CONSTANTS,
+    dialect: model,
   };
 }
 
@@ -68,15 +63,3 @@ export const V013_BUILTIN_TOKENS: TokenMap = {
   constants: NO_CONSTANTS,
   dialect: "v0.13",
 };
-
-/**
- * v0.16: a selector's expressions (`ExpressionContext` of MtaOutboundStrategy: the
- * setting's variables, every constant), compiled with v0.16's language.
- */
-export function v016Tokens(selector: SelectorName): TokenMap {
-  return {
-    variables: STRATEGY_VARIABLES[SELECTOR_VARIABLES[selector]],
-    constants: V016_CONSTANTS,
-    dialect: "v0.16",
-  };
-}

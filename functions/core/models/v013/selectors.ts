@@ -11,7 +11,7 @@ import type { BuiltinDefault } from "../../config/settings";
 import type { LoadedConfig } from "../../config/toml/loaded-config";
 import type { Diagnostic } from "../../errors";
 import type { Selector, SelectorName, StrategyConfig } from "../strategy-config";
-import { SELECTOR_VARIABLES, V013_BUILTIN_TOKENS, v013Tokens } from "../strategy-tokens";
+import { SELECTOR_VARIABLES, selectorTokens, V013_BUILTIN_TOKENS } from "../strategy-tokens";
 
 /** One `(if, then)` pair of `IfBlock::new`. */
 // biome-ignore lint/suspicious/noThenProperty: Stalwart's word; never awaited.
@@ -53,7 +53,8 @@ export function readSelectors(
   const read = (name: SelectorName): Selector => {
     const key = `queue.strategy.${name}`;
     const block =
-      readBlock(config, { key, tokens: v013Tokens(name) }, diagnostics) ?? BUILTIN_BLOCKS[name];
+      readBlock(config, { key, tokens: selectorTokens("v0.13", name) }, diagnostics) ??
+      BUILTIN_BLOCKS[name];
     return { name, key, block, variables: SELECTOR_VARIABLES[name] };
   };
   return {

@@ -12,7 +12,7 @@ import { member } from "../json/tree";
 import { checkTargets } from "../selector-targets";
 import type { RouteDef, Selector, SelectorName, StrategyConfig, Written } from "../strategy-config";
 import { relayNotes, staleAddresses } from "../strategy-notes";
-import { SELECTOR_VARIABLES, v016Tokens } from "../strategy-tokens";
+import { SELECTOR_VARIABLES, selectorTokens } from "../strategy-tokens";
 import { compileExpression, type Places } from "./compile";
 import { connection, hostname, route, schedule, tls } from "./definitions";
 import { expressionSource } from "./expression-source";
@@ -31,7 +31,7 @@ export function strategyOf(registry: Registry): V016Strategy {
   const places: Places = new Map();
   const selector = (name: SelectorName): Selector => {
     const key = `MtaOutboundStrategy.${name}`;
-    const tokens = v016Tokens(name);
+    const tokens = selectorTokens("v0.16", name);
     const source = expressionSource(registry.outbound, name);
     const written = registry.outbound.value[name];
     const block =
