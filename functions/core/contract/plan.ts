@@ -166,7 +166,13 @@ export const PlanSchema = z
         nextInMs: z.number(),
         expireMs: z
           .number()
-          .describe("queue.schedule.expire: how long after queueing the message is given up."),
+          .describe(
+            "queue.schedule.expire: how long after queueing the message is given up. v0.13+: the schedule's TTL, or with `expireAttempts` the time its attempts take.",
+          ),
+        expireAttempts: z
+          .int()
+          .optional()
+          .describe("v0.13+: the schedule gives up after this many delivery attempts."),
       })
       .readonly()
       .describe("When the next retry is due after this attempt fails (queue.schedule.retry)."),

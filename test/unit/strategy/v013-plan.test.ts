@@ -242,6 +242,7 @@ describe("the schedule strategy and the retry", () => {
       retryNum: 2,
       schedule: [120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000],
       nextInMs: 600_000,
+      expireMs: 259_200_000,
     });
     const dsn = await plan({
       records: twoHosts,
@@ -250,6 +251,11 @@ describe("the schedule strategy and the retry", () => {
     });
     expect(dsn.schedule?.name).toBe("dsn");
     expect(dsn.retry.nextInMs).toBe(7_200_000);
+    // Ten attempts: 15m, 30m, 1h, then 2h seven times.
+    expect(dsn.retry).toMatchObject({
+      expireAttempts: 10,
+      expireMs: (15 + 30 + 60 + 7 * 120) * 60_000,
+    });
   });
 
   it("the queue variables are those of upstream's schedule test", async () => {

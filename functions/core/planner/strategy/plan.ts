@@ -9,7 +9,7 @@
 import type { LoadedConfig } from "../../config/toml/loaded-config";
 import type { Plan } from "../../contract/plan";
 import type { Diagnostic } from "../../errors";
-import type { RouteDef, StrategyConfig } from "../../models/strategy-config";
+import type { RouteDef, ScheduleDef, StrategyConfig } from "../../models/strategy-config";
 import { systemValues } from "../../models/v016/system-values";
 import type { DeliveryContext, Envelope } from "../envelope";
 import { outcomeOf, type PlanBody, type PlanDeps } from "../planner";
@@ -100,7 +100,6 @@ function start(
   groups: readonly Group[],
 ): Base {
   const def = route.def;
-  const retry = schedule.def.retry;
   return {
     model: config.model,
     seed,
@@ -116,11 +115,7 @@ function start(
           ? { mx: 1, multihomed: 10 }
           : { mx: 0, multihomed: 0 },
     nextHop: nextHop(def),
-    retry: {
-      retryNum,
-      schedule: retry,
-      nextInMs: retry[Math.min(retryNum, retry.length - 1)] ?? 3_600_000,
-    },
+    retry: retryOf(schedule.def, retryNum),
     hostname: config.hostname.value,
     route: routeChoice(route),
     schedule: {
@@ -151,6 +146,30 @@ function strategyKey(config: StrategyConfig, route: Chosen<RouteDef>): string {
   const v016 = config.model === "v0.16";
   if (route.def.kind !== "mx") return v016 ? `MtaRoute[${name}]` : `queue.route.${name}`;
   return v016 ? `MtaRoute[${name}].ipLookupStrategy` : `queue.route.${name}.ip-lookup`;
+}
+
+/**
+ * When the next attempt is due (`retry[min(n, len - 1)]`, delivery.rs @v0.15.5:1398-1401)
+ * and when the message expires: after its TTL, or after `max` attempts (manager.rs:351),
+ * which take the sum of their waits.
+ */
+function retryOf(schedule: ScheduleDef, retryNum: number): Plan["retry"] {
+  const wait = (n: number) => schedule.retry[Math.min(n, schedule.retry.length - 1)] ?? 3_600_000;
+  const expiry = schedule.expiry;
+  return {
+    retryNum,
+    schedule: schedule.retry,
+    nextInMs: wait(retryNum),
+    ...(expiry.kind === "ttl"
+      ? { expireMs: expiry.ms }
+      : {
+          expireMs: Array.from({ length: expiry.max }, (_, n) => wait(n)).reduce(
+            (a, b) => a + b,
+            0,
+          ),
+          expireAttempts: expiry.max,
+        }),
+  };
 }
 
 function nextHop(def: RouteDef): Plan["nextHop"] {
