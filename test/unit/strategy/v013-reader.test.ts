@@ -329,6 +329,27 @@ describe("§1.4 what users export", () => {
   });
 });
 
+describe("keys Stalwart does not read", () => {
+  it("a misspelt field or selector is named, with the field meant, once per list", () => {
+    const text = [
+      "[queue.strategy]\nroutes = \"'x'\"",
+      '[queue.connection.out]\ntimeout.connect = "1m"\nsource-ip = ["192.0.2.1", "192.0.2.2"]',
+      '[queue.route.r]\ntype = "relay"\naddress = "a.example"\nconcurrency = 5',
+      "",
+    ].join("\n");
+    const { config, diagnostics } = read13(text);
+    const unread = withCode(diagnostics, "unknown_key");
+    expect(unread.map((d) => d.key)).toEqual([
+      "queue.route.r.concurrency",
+      "queue.connection.out.source-ip.0000",
+      "queue.strategy.routes",
+    ]);
+    expect(unread[1]?.message).toContain('(did you mean "source-ips"?)');
+    expect(at(text, unread[1])).toBe("source-ip");
+    expect(config.connections.get("out")?.v4).toEqual([]);
+  });
+});
+
 describe("the server hostname (the EHLO name's last fallback)", () => {
   it("server.hostname, else lookup.default.hostname lower-cased, else the machine's", () => {
     expect(read13('[server]\nhostname = "MX.example.com"\n').config.hostname.value).toBe(

@@ -17,6 +17,7 @@ import { readRoutes } from "./routes";
 import { readSelectors } from "./selectors";
 import { SettingsReader } from "./settings-reader";
 import { readSchedules, readTlsStrategies } from "./strategies";
+import { unknownFields } from "./unknown-fields";
 
 export function readV013(settings: V013Settings): ReadStrategy {
   const diagnostics: Diagnostic[] = [...settings.diagnostics];
@@ -51,6 +52,7 @@ export function readV013(settings: V013Settings): ReadStrategy {
       place,
     ),
     ...staleAddresses([selectors.connection, selectors.tls], place),
+    ...unknownFields(s),
   );
   return { config, diagnostics };
 }
