@@ -59,7 +59,23 @@ export interface Setting<T> {
   convert(value: Value): T | undefined;
 }
 
+/** The TLS and timeout keys, read by the migration only (settings-transport.ts). */
+export type TransportSettingId =
+  | "tlsDane"
+  | "tlsMtaSts"
+  | "tlsStarttls"
+  | "tlsAllowInvalidCerts"
+  | "timeoutConnect"
+  | "timeoutGreeting"
+  | "timeoutTls"
+  | "timeoutEhlo"
+  | "timeoutMailFrom"
+  | "timeoutRcptTo"
+  | "timeoutData"
+  | "timeoutMtaSts";
+
 export type SettingId =
+  | TransportSettingId
   | "ipStrategy"
   | "sourceIpV4"
   | "sourceIpV6"
@@ -113,7 +129,7 @@ function toDurationList(v: Value): readonly number[] | undefined {
 
 const asString = (v: Value): string | undefined => (v.kind === "string" ? v.value : undefined);
 
-function setting<T>(
+export function setting<T>(
   id: SettingId,
   key: string,
   variableSet: VariableSetName,
@@ -134,7 +150,7 @@ function setting<T>(
   });
 }
 
-const single = (source: string): BuiltinDefault => ({ branches: [], else: source });
+export const single = (source: string): BuiltinDefault => ({ branches: [], else: source });
 
 export const SETTINGS = Object.freeze({
   ipStrategy: setting<IpStrategy>(

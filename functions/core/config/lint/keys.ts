@@ -5,16 +5,14 @@
 import type { Diagnostic } from "../../errors";
 import type { Meter } from "../../meter";
 import { SETTING_LIST } from "../settings";
+import { TRANSPORT_SETTINGS } from "../settings-transport";
 import type { LoadedConfig } from "../toml/loaded-config";
 import { editDistance } from "./hints";
 
 /** Keys Stalwart v0.12 reads under `queue.outbound.` and `queue.schedule.` (crates/common/src/config/smtp/queue.rs). */
 const KNOWN_QUEUE_KEYS: readonly string[] = [
   ...SETTING_LIST.map((s) => s.key),
-  ...["dane", "mta-sts", "starttls", "allow-invalid-certs"].map((k) => `queue.outbound.tls.${k}`),
-  ...["connect", "greeting", "tls", "ehlo", "mail-from", "rcpt-to", "data", "mta-sts"].map(
-    (k) => `queue.outbound.timeouts.${k}`,
-  ),
+  ...Object.values(TRANSPORT_SETTINGS).map((s) => s.key),
 ];
 
 const KNOWN_CELLS = KNOWN_QUEUE_KEYS.reduce((n, k) => n + k.length + 1, 0);

@@ -3,39 +3,14 @@
  * source addresses of the wrong family, unknown strategies, `limits.multihomed` effects.
  */
 import type { Diagnostic } from "../../errors";
-import { evaluate } from "../../expr/evaluator";
-import type { EvalEnv, Expression } from "../../expr/types";
+import { constantEnv, constantValue } from "../../expr/constant";
+import type { Expression } from "../../expr/types";
 import type { Value } from "../../expr/value";
 import { parseIp } from "../../ip";
 import type { Meter } from "../../meter";
 import type { IfBlock } from "../if-block";
 import { IP_STRATEGIES, intoArray, SETTINGS, type Setting, type SettingId } from "../settings";
 import type { ConfigEntry, LoadedConfig } from "../toml/loaded-config";
-
-class NotConstant extends Error {}
-
-/** An environment in which reading a variable, DNS or the local-domain list fails. */
-function constantEnv(config: LoadedConfig, meter: Meter): EvalEnv {
-  const fail = (): never => {
-    throw new NotConstant();
-  };
-  return {
-    variable: fail,
-    isLocalDomain: fail,
-    dnsLookup: fail,
-    configGet: (k) => config.get(k)?.value,
-    meter,
-  };
-}
-
-/** The value of an expression that reads no variable, DNS or local-domain list; else undefined. */
-function constantValue(expr: Expression, env: EvalEnv): Value | undefined {
-  try {
-    return evaluate(expr, env);
-  } catch {
-    return undefined;
-  }
-}
 
 type Check = (value: Value, entry: ConfigEntry) => Diagnostic | undefined;
 
@@ -110,7 +85,7 @@ export function checkValues(
 ): Diagnostic[] {
   const check = CHECKS[setting.id];
   if (block.origin !== "config" || check === undefined) return [];
-  const env = constantEnv(config, meter);
+  const env = constantEnv((k) => config.get(k)?.value, meter);
   const values: [Expression | null, string | undefined][] = [
     ...block.branches.map((b): [Expression, string] => [b.then, b.thenKey]),
     [block.default, block.defaultKey],
