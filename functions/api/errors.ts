@@ -24,6 +24,8 @@ export const ApiErrorCode = {
   ExprLimit: "expr_limit",
   ExprEval: "expr_eval",
   CostLimit: "cost_limit",
+  NotV012: "not_v012",
+  MigrateLimit: "migrate_limit",
   RateLimited: "rate_limited",
   NotFound: "not_found",
   MethodNotAllowed: "method_not_allowed",

@@ -51,6 +51,11 @@ export const LIMITS = Object.freeze({
   dohTimeoutMs: 3000,
   /** Wall-clock budget of one request. */
   deadlineMs: 8000,
+  /**
+   * Branches of one selector a migration may write: the cross product of the ≤ v0.12 keys
+   * feeding it (e.g. next-hop × ip-strategy × limits) grows as the product of their branches.
+   */
+  migrateBranches: 256,
 });
 
 export type LimitName = keyof typeof LIMITS;

@@ -23,6 +23,10 @@ export const RequestErrorCode = {
   /** An expression that failed while it ran (a `dns_query()` lookup that failed). */
   ExprEval: "expr_eval",
   CostLimit: "cost_limit",
+  /** /api/migrate: the config is not a ≤ v0.12 one (v0.13 keys only, or v0.16 JSON). */
+  NotV012: "not_v012",
+  /** /api/migrate: a selector would need more branches than LIMITS.migrateBranches. */
+  MigrateLimit: "migrate_limit",
 } as const;
 export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
 

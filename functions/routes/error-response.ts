@@ -29,6 +29,8 @@ const STATUS: Readonly<Record<RequestErrorCode, ContentfulStatusCode>> = {
   [RequestErrorCode.ExprLimit]: 422,
   [RequestErrorCode.ExprEval]: 422,
   [RequestErrorCode.CostLimit]: 422,
+  [RequestErrorCode.NotV012]: 422,
+  [RequestErrorCode.MigrateLimit]: 422,
 };
 
 export function requestErrorResponse(c: Context, err: RequestError): Response {

@@ -1,0 +1,77 @@
+/**
+ * Reading the config to migrate exactly as Stalwart ≤ v0.12 reads it (the v0.12 model's
+ * analysis: its parser, every setting's if-block with its errors), plus the TLS and
+ * timeout keys the plan does not need. A text that is not a ≤ v0.12 config is refused with
+ * the evidence (`not_v012`); one that mixes in v0.13 keys is migrated with a note at each.
+ */
+import { analyzeConfig } from "../config/analysis";
+import type { IfBlock } from "../config/if-block";
+import { readIfBlock } from "../config/if-block-reader";
+import type { SettingId } from "../config/settings";
+import { TRANSPORT_SETTINGS } from "../config/settings-transport";
+import type { LoadedConfig } from "../config/toml/loaded-config";
+import type { Diagnostic } from "../errors";
+import { detectModel, textKind } from "../models/detect";
+import { isV012Key, isV013Key } from "../models/model-keys";
+import { asRequestError, RequestError, RequestErrorCode } from "../request-error";
+import { MigrateCode } from "./codes";
+import type { Note } from "./types";
+
+export interface V012Config {
+  readonly config: LoadedConfig;
+  readonly blocks: ReadonlyMap<SettingId, IfBlock>;
+}
+
+/** Prefixes of the ≤ v0.12 keys a migration carries over (spec stalwart-outbound.md §1). */
+export const OUTBOUND_PREFIXES = ["queue.outbound.", "queue.schedule.", "remote."];
+
+export function readV012(text: string, notes: Note[]): V012Config {
+  if (textKind(text) === "json") throw notV012(detectModel({ kind: "json", text }).reason);
+  const analysis = analyzeConfig(text);
+  if (!analysis.config) {
+    const err = analysis.loadError;
+    throw err
+      ? asRequestError(err, { config: text })
+      : new RequestError(RequestErrorCode.TomlSyntax, "The config cannot be read.");
+  }
+  const config = analysis.config;
+  checkModel(text, config, notes);
+  const blocks = new Map(analysis.blocks);
+  const errors: Diagnostic[] = [];
+  for (const setting of Object.values(TRANSPORT_SETTINGS))
+    blocks.set(setting.id, readIfBlock(config, setting, errors));
+  notes.push(...[...analysis.diagnostics, ...errors].filter(aboutOutbound));
+  return { config, blocks };
+}
+
+/** What v0.12 itself says about the outbound keys: the reader needs it beside the migration. */
+function aboutOutbound(d: Diagnostic): boolean {
+  if (d.severity === "info" || d.key === undefined) return false;
+  const key = d.key;
+  return OUTBOUND_PREFIXES.some((p) => key.startsWith(p));
+}
+
+function checkModel(text: string, config: LoadedConfig, notes: Note[]): void {
+  const keys = config.entries.map((e) => ({ key: e.key, keyStart: e.keyStart, keyEnd: e.keyEnd }));
+  const detected = detectModel({ kind: "toml", text, keys });
+  if (detected.model === "v0.12") return;
+  if (!keys.some((k) => isV012Key(k.key))) throw notV012(detected.reason);
+  for (const k of keys.filter((k) => isV013Key(k.key))) {
+    notes.push({
+      severity: "warning",
+      code: MigrateCode.V013KeyLeftOut,
+      message: `\`${k.key}\` is already a v0.13+ key: the migration writes the v0.13+ settings from the ≤ v0.12 keys alone, so merge this one by hand`,
+      key: k.key,
+      start: k.keyStart,
+      end: k.keyEnd,
+    });
+  }
+}
+
+function notV012(reason: string): RequestError {
+  return new RequestError(
+    RequestErrorCode.NotV012,
+    `Only a Stalwart ≤ v0.12 config (queue.outbound.*, remote.*) can be migrated, and this is not one: ${reason}. Evaluate it with /api/evaluate instead.`,
+    { field: "config" },
+  );
+}
