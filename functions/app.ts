@@ -20,6 +20,7 @@ import { errorResponse, requestErrorResponse } from "./routes/error-response";
 import { evaluateRoutes } from "./routes/evaluate";
 import { expressionRoutes } from "./routes/expression";
 import { healthRoutes } from "./routes/health";
+import { migrateRoutes } from "./routes/migrate";
 import { openapiRoutes } from "./routes/openapi";
 import { spfRoutes } from "./routes/spf";
 
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps = defaultDeps()): Hono<AppEnv> {
   app.route("/api", evaluateRoutes);
   app.route("/api", expressionRoutes);
   app.route("/api", spfRoutes);
+  app.route("/api", migrateRoutes);
   app.route("/api", openapiRoutes);
   app.notFound((c) =>
     errorResponse(c, 404, {

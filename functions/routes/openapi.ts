@@ -14,6 +14,8 @@ import {
   ExpressionRequestSchema,
   ExpressionResponseSchema,
   HealthResponseSchema,
+  MigrateRequestSchema,
+  MigrateResponseSchema,
   PlanSchema,
   SpfRequestSchema,
   SpfResponseSchema,
@@ -27,6 +29,8 @@ const COMPONENTS = {
   ExpressionResponse: [ExpressionResponseSchema, "output"],
   SpfRequest: [SpfRequestSchema, "input"],
   SpfResponse: [SpfResponseSchema, "output"],
+  MigrateRequest: [MigrateRequestSchema, "input"],
+  MigrateResponse: [MigrateResponseSchema, "output"],
   Health: [HealthResponseSchema, "output"],
   Error: [ErrorSchema, "output"],
 } as const;
@@ -119,6 +123,14 @@ export function buildOpenApi(): Record<string, unknown> {
           "SpfRequest",
           "SpfResponse",
           "The result (one of RFC 7208's seven), the directive that decided, why, and the trace.",
+        ),
+      },
+      "/api/migrate": {
+        post: post(
+          "Migrate a Stalwart ≤ v0.12 outbound config to v0.13 TOML or v0.16 registry objects",
+          "MigrateRequest",
+          "MigrateResponse",
+          "The migrated config, the notes (placed in the old and the new config) and, with a context, both plans compared. 422 `not_v012` when the config is not a ≤ v0.12 one, `migrate_limit` when a selector would need too many branches.",
         ),
       },
       "/api/health": {

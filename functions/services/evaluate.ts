@@ -1,7 +1,8 @@
 /**
  * The Worker's side of an evaluation: the core's entry points with the Worker's
  * resolver stack behind them (DoH to an allow-listed resolver through the isolate's
- * cache, or "none"), its clock and its seed source.
+ * cache, or "none"), its clock and its seed source. A migration's comparison evaluates
+ * through the same stack.
  */
 import type {
   EvaluateRequest,
@@ -9,21 +10,37 @@ import type {
   ExpressionResponse,
   Plan,
 } from "../core/contract";
-import { evaluate } from "../core/evaluate";
+import type { MigrateRequest, MigrateResponse } from "../core/contract/migrate";
+import type { ResolverName } from "../core/dns/resolvers";
+import { type EvaluationIo, evaluate } from "../core/evaluate";
 import { evaluateExpression } from "../core/evaluate-expression";
 import { LIMITS } from "../core/limits";
+import { migrateConfig } from "../core/migrate-config";
 import type { AppDeps } from "../deps";
 import { type DnsEnv, knob, openSession, upstreamFor } from "./resolver-stack";
 
-export function runEvaluation(req: EvaluateRequest, env: DnsEnv, deps: AppDeps): Promise<Plan> {
-  const upstream = upstreamFor(req.resolver, env, deps);
-  return evaluate(req, {
+/** What a plan may use of the Worker: `resolver`'s upstream, the clock, the seed source. */
+export function evaluationIo(resolver: ResolverName, env: DnsEnv, deps: AppDeps): EvaluationIo {
+  const upstream = upstreamFor(resolver, env, deps);
+  return {
     upstream: upstream.resolver,
     clock: deps.clock,
     newSeed: deps.newSeed,
     deadlineMs: knob(env.DNS_DEADLINE_MS, LIMITS.deadlineMs),
     ...(upstream.url !== null ? { openSession: openSession(upstream.url, deps) } : {}),
-  });
+  };
+}
+
+export function runEvaluation(req: EvaluateRequest, env: DnsEnv, deps: AppDeps): Promise<Plan> {
+  return evaluate(req, evaluationIo(req.resolver, env, deps));
+}
+
+export function runMigration(
+  req: MigrateRequest,
+  env: DnsEnv,
+  deps: AppDeps,
+): Promise<MigrateResponse> {
+  return migrateConfig(req, evaluationIo(req.resolver, env, deps));
 }
 
 export function runExpression(

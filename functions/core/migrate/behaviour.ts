@@ -5,13 +5,8 @@
  */
 import { isLoopback, parseIp } from "../ip";
 import { MigrateCode } from "./codes";
-import type { ConnectionDef, Migration, Note, Origin, RelayRoute, RouteDef, Target } from "./types";
-
-/** The first origin written in the config (one with a place), else the first. */
-function placed(origins: readonly Origin[], prefix = ""): Origin | undefined {
-  const matching = origins.filter((o) => o.key.startsWith(prefix));
-  return matching.find((o) => o.start !== undefined) ?? matching[0];
-}
+import { placedOrigin } from "./text";
+import type { ConnectionDef, Migration, Note, RelayRoute, RouteDef, Target } from "./types";
 
 export function behaviourNotes(m: Migration, target: Target, starttlsSet: boolean): Note[] {
   const notes: Note[] = [];
@@ -24,7 +19,7 @@ export function behaviourNotes(m: Migration, target: Target, starttlsSet: boolea
       severity: "info",
       code: MigrateCode.MxRouteDefaults,
       message: `A fresh Stalwart v0.16 writes its "mx" route with maxMxHosts 2 (≤ v0.12 tried 5 MX hosts by default): every MX route here states maxMxHosts, maxMultihomed and ipLookupStrategy`,
-      ...placed(mxRoute.origins, "queue.outbound.limits.mx"),
+      ...placedOrigin(mxRoute.origins, "queue.outbound.limits.mx"),
       subject: { definition: "route", name: mxRoute.name },
     });
   }
@@ -47,7 +42,7 @@ export function behaviourNotes(m: Migration, target: Target, starttlsSet: boolea
 
 function connectionNotes(c: ConnectionDef, target: Target): Note[] {
   const at = {
-    ...placed(c.origins, "queue.outbound.source-ip"),
+    ...placedOrigin(c.origins, "queue.outbound.source-ip"),
     subject: { definition: "connection" as const, name: c.name },
   };
   const notes: Note[] = [];
@@ -82,7 +77,10 @@ function connectionNotes(c: ConnectionDef, target: Target): Note[] {
 }
 
 function relayNotes(r: RelayRoute, target: Target): Note[] {
-  const at = { ...placed(r.origins), subject: { definition: "route" as const, name: r.name } };
+  const at = {
+    ...placedOrigin(r.origins),
+    subject: { definition: "route" as const, name: r.name },
+  };
   const ip = parseIp(r.address);
   const notes: Note[] = [
     {
@@ -141,7 +139,7 @@ function mergedGroups(routes: readonly RouteDef[]): Note[] {
       severity: "info",
       code: MigrateCode.RouteGroupsMerge,
       message: `Routes "${a.name}" and "${b.name}" differ only in ip-lookup, which v0.13+ ignores when it groups a message's recipients: recipients of one domain that select either are delivered together with the first recipient's route`,
-      ...placed(b.origins, "queue.outbound.ip-strategy"),
+      ...placedOrigin(b.origins, "queue.outbound.ip-strategy"),
       subject: { definition: "route", name: b.name },
     });
   });

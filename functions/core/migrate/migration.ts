@@ -8,6 +8,7 @@ import { SETTING_LIST } from "../config/settings";
 import { TRANSPORT_SETTINGS } from "../config/settings-transport";
 import type { LoadedConfig } from "../config/toml/loaded-config";
 import { constantEnv } from "../expr/constant";
+import type { Meter } from "../meter";
 import { behaviourNotes } from "./behaviour";
 import type { ChoiceSources } from "./choices";
 import { MigrateCode } from "./codes";
@@ -23,13 +24,15 @@ export interface MigrationResult {
   readonly notes: Note[];
 }
 
-export function buildMigration(text: string, target: Target): MigrationResult {
+/** `meter`: the request's (meter.ts), charged by the analysis and every value worked out. */
+export function buildMigration(text: string, target: Target, meter: Meter): MigrationResult {
   const notes: Note[] = [];
-  const { config, blocks } = readV012(text, notes);
+  const { config, blocks } = readV012(text, notes, meter);
   const server = serverHostname(config);
-  const env = constantEnv((key) =>
+  const env = constantEnv(
     // `config_get('server.hostname')` reads the server's name (Setting::Hostname).
-    key === "server.hostname" ? server.value : config.get(key)?.written,
+    (key) => (key === "server.hostname" ? server.value : config.get(key)?.written),
+    meter,
   );
   const sources: ChoiceSources = { config, blocks, env, notes };
   const routes = migrateRoutes(sources);

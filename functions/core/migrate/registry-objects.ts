@@ -8,7 +8,6 @@
  */
 import type { z } from "zod";
 import type { IpStrategy } from "../config/settings";
-import { parseIp } from "../ip";
 import { SAFE_DEFAULTS } from "../models/v016/defaults";
 import { hostnameValue } from "../models/v016/hostname";
 import type {
@@ -18,8 +17,8 @@ import type {
   MtaRouteSchema,
   MtaTlsStrategySchema,
 } from "../models/v016/registry";
-import { MigrateCode } from "./codes";
-import { allOf } from "./rewrite";
+import { connectionValues, maxMultihomed, maxMxHosts, relayPort } from "./registry-bounds";
+import type { ConditionWriter } from "./rewrite";
 import { describeOrigins, exprString } from "./text";
 import type {
   ConnectionDef,
@@ -51,9 +50,6 @@ const IP_LOOKUP: Readonly<Record<IpStrategy, "v4ThenV6" | "v6ThenV4" | "v4Only" 
   ipv6_only: "v6Only",
 };
 
-/** Nothing in a ≤ v0.12 count is worth more than this many MX hosts or addresses. */
-const COUNT_MAX = 65_535;
-
 /** A registry list: an object keyed "0", "1", … (crates/registry/src/types/list.rs). */
 export function keyed<T>(items: readonly T[]): Record<string, T> {
   return Object.fromEntries(items.map((item, i) => [String(i), item]));
@@ -64,7 +60,12 @@ interface Context {
   readonly notes: Note[];
 }
 
-export function registryObjects(m: Migration, input: string, notes: Note[]): RegistryObjects {
+export function registryObjects(
+  m: Migration,
+  input: string,
+  notes: Note[],
+  conditions: ConditionWriter,
+): RegistryObjects {
   const cx: Context = { input, notes };
   const own = new Set(m.schedules.map((s) => s.name));
   return {
@@ -77,10 +78,10 @@ export function registryObjects(m: Migration, input: string, notes: Note[]): Reg
       ...SAFE_DEFAULTS.MtaDeliverySchedule.filter((s) => !own.has(s.name)).map(asInput),
     ],
     MtaOutboundStrategy: {
-      route: expression(m.selectors.route, notes),
-      connection: expression(m.selectors.connection, notes),
-      tls: expression(m.selectors.tls, notes),
-      schedule: expression(m.selectors.schedule, notes),
+      route: expression(m.selectors.route, conditions),
+      connection: expression(m.selectors.connection, conditions),
+      tls: expression(m.selectors.tls, conditions),
+      schedule: expression(m.selectors.schedule, conditions),
     },
     ...(m.serverName !== null
       ? { SystemSettings: { defaultHostname: hostnameValue(m.serverName) ?? m.serverName } }
@@ -88,11 +89,11 @@ export function registryObjects(m: Migration, input: string, notes: Note[]): Reg
   };
 }
 
-function expression(s: Selector, notes: Note[]) {
+function expression(s: Selector, conditions: ConditionWriter) {
   return {
     match: keyed(
       // biome-ignore lint/suspicious/noThenProperty: Stalwart's field name; never awaited.
-      s.branches.map((b) => ({ if: allOf(b.when, "v0.16", notes), then: exprString(b.pick) })),
+      s.branches.map((b) => ({ if: conditions.allOf(b.when), then: exprString(b.pick) })),
     ),
     else: exprString(s.else),
   };
@@ -100,40 +101,6 @@ function expression(s: Selector, notes: Note[]) {
 
 const described = (origins: Parameters<typeof describeOrigins>[0], cx: Context) =>
   `Migrated from ${describeOrigins(origins, cx.input)}`;
-
-/** A note that v0.16 refuses a value of route `r`, and what is written instead. */
-function refused(r: RouteDef, message: string, cx: Context, severity: Note["severity"] = "error") {
-  cx.notes.push({
-    severity,
-    code: MigrateCode.ValueAdjusted,
-    message: `Route "${r.name}": ${message}`,
-    ...r.origins.find((o) => o.start !== undefined),
-    subject: { definition: "route", name: r.name },
-  });
-}
-
-/** maxMxHosts: 0 meant no limit, which v0.16 (at least 1) writes as COUNT_MAX. */
-function maxMxHosts(r: RouteDef & { kind: "mx" }, cx: Context): number {
-  if (r.maxMx === 0)
-    refused(
-      r,
-      `v0.16 refuses maxMxHosts 0 (≤ v0.12: no limit), so ${COUNT_MAX} is written`,
-      cx,
-      "info",
-    );
-  return r.maxMx === 0 ? COUNT_MAX : Math.min(r.maxMx, COUNT_MAX);
-}
-
-/** maxMultihomed: 0 left no address to try; v0.16's least is 1. */
-function maxMultihomed(r: RouteDef & { kind: "mx" }, cx: Context): number {
-  if (r.multihomed === 0)
-    refused(
-      r,
-      "v0.16 refuses maxMultihomed 0, with which ≤ v0.12 tried no address at all (every host failed: 'No IP addresses found'); 1 is written, so delivery now tries one",
-      cx,
-    );
-  return Math.min(Math.max(r.multihomed, 1), COUNT_MAX);
-}
 
 function route(r: RouteDef, cx: Context): Input<typeof MtaRouteSchema> {
   const common = { name: r.name, description: described(r.origins, cx) };
@@ -143,15 +110,15 @@ function route(r: RouteDef, cx: Context): Input<typeof MtaRouteSchema> {
       "@type": "Mx",
       ...common,
       ipLookupStrategy: IP_LOOKUP[r.ipLookup],
-      maxMxHosts: maxMxHosts(r, cx),
-      maxMultihomed: maxMultihomed(r, cx),
+      maxMxHosts: maxMxHosts(r, cx.notes),
+      maxMultihomed: maxMultihomed(r, cx.notes),
     };
   }
   return {
     "@type": "Relay",
     ...common,
     address: r.address,
-    port: relayPort(r, cx),
+    port: relayPort(r, cx.notes),
     protocol: r.protocol,
     implicitTls: r.implicitTls,
     allowInvalidCerts: r.allowInvalidCerts,
@@ -161,32 +128,8 @@ function route(r: RouteDef, cx: Context): Input<typeof MtaRouteSchema> {
   };
 }
 
-/** Port 0 (which never connected) is refused by v0.16 (1–65535): 25 is written. */
-function relayPort(r: RouteDef & { kind: "relay" }, cx: Context): number {
-  if (r.port !== 0) return r.port;
-  refused(r, "v0.16 refuses port 0 (≤ v0.12 could never connect to it); 25 is written", cx);
-  return 25;
-}
-
 function connection(c: ConnectionDef, cx: Context): Input<typeof MtaConnectionStrategySchema> {
-  const note = (message: string) =>
-    cx.notes.push({
-      severity: "error",
-      code: MigrateCode.ValueAdjusted,
-      message: `Connection "${c.name}": ${message}`,
-      ...c.origins.find((o) => o.start !== undefined),
-      subject: { definition: "connection", name: c.name },
-    });
-  const ehlo = c.ehlo === null ? undefined : hostnameValue(c.ehlo);
-  if (c.ehlo !== null && ehlo === undefined)
-    note(
-      `v0.16 refuses the EHLO name ${JSON.stringify(c.ehlo)} (not a host name), so none is written and the server's name is said`,
-    );
-  const ips = c.sourceIps.filter((ip) => parseIp(ip)?.canonical !== "0.0.0.0");
-  if (ips.length < c.sourceIps.length)
-    note(
-      "v0.16 refuses the source address 0.0.0.0 (≤ v0.12 bound it, i.e. any address): it is left out, which also leaves the choice to the OS",
-    );
+  const { ehlo, ips } = connectionValues(c, cx.notes);
   return {
     name: c.name,
     description: described(c.origins, cx),
@@ -229,10 +172,15 @@ function schedule(s: ScheduleDef, cx: Context): Schedule {
   };
 }
 
-/** A validated safe-default schedule back in the registry's JSON form (keyed lists). */
+/**
+ * A safe-default schedule back in the registry's JSON form (keyed lists). The report
+ * schedule's empty notify list is Stalwart's own doing: its `validate()` refuses one from
+ * a plan, so it is left out (an existing schedule keeps it; a new one gets the default).
+ */
 function asInput(s: (typeof SAFE_DEFAULTS.MtaDeliverySchedule)[number]): Schedule {
   const list = (l: typeof s.retry) =>
     l["@type"] === "Default" ? l : intervals(l.intervals.map((i) => i.duration));
-  const { id: _id, ...rest } = s;
-  return { ...rest, retry: list(s.retry), notify: list(s.notify) };
+  const { id: _id, notify, ...rest } = s;
+  const keepNotify = notify["@type"] === "Default" || notify.intervals.length > 0;
+  return { ...rest, retry: list(s.retry), ...(keepNotify ? { notify: list(notify) } : {}) };
 }

@@ -11,6 +11,7 @@
 import { CoreError } from "../errors";
 import type { Token } from "../expr/token";
 import { Tokenizer } from "../expr/tokenizer";
+import type { Meter } from "../meter";
 import { MigrateCode } from "./codes";
 import type { Condition, Note, Target } from "./types";
 
@@ -33,8 +34,12 @@ function tokensOf(cond: Condition): Token[] {
 }
 
 /** The condition's text for `target`. */
-export function conditionText(cond: Condition, target: Target, notes: Note[]): string {
-  const tokens = tokensOf(cond);
+function rewritten(
+  cond: Condition,
+  tokens: readonly Token[],
+  target: Target,
+  notes: Note[],
+): string {
   const end = tokens.reduce((max, t) => Math.max(max, t.end), 0);
   const edits: Edit[] = [];
   tokens.forEach((t, i) => {
@@ -69,25 +74,53 @@ export function variablesOf(cond: Condition): string[] {
 }
 
 /** Whether the condition needs parentheses to be one operand of `&&`. */
-export function needsParens(cond: Condition): boolean {
-  return tokensOf(cond).some(
-    (t) => t.t === "bin" && (t.op === "&&" || t.op === "||" || t.op === "^"),
-  );
+function needsParens(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.t === "bin" && (t.op === "&&" || t.op === "||" || t.op === "^"));
 }
 
-/** All of `conds` at once, as one condition text. */
-export function allOf(conds: readonly Condition[], target: Target, notes: Note[]): string {
-  if (conds.length === 1 && conds[0] !== undefined) return conditionText(conds[0], target, notes);
-  return conds
-    .map((c) => {
-      const text = conditionText(c, target, notes);
-      return needsParens(c) ? `(${text})` : text;
-    })
-    .join(" && ");
+/**
+ * Writes the selector conditions of one migration for one target. A condition of one key
+ * appears in many branches of a cross product: each is rewritten once, and every branch
+ * written is charged to the request's meter by its length (the output grows with the
+ * product, LIMITS.migrateBranches bounds its branches).
+ */
+export class ConditionWriter {
+  private readonly done = new Map<Condition, { text: string; operand: string }>();
+
+  constructor(
+    readonly target: Target,
+    private readonly notes: Note[],
+    private readonly meter: Meter,
+  ) {}
+
+  /** All of `conds` at once, as one condition text. */
+  allOf(conds: readonly Condition[]): string {
+    const parts = conds.map((c) => this.one(c));
+    const text =
+      parts.length === 1 ? (parts[0]?.text ?? "") : parts.map((p) => p.operand).join(" && ");
+    this.meter.charge(text.length, "writing a migrated condition");
+    return text;
+  }
+
+  private one(cond: Condition): { text: string; operand: string } {
+    const found = this.done.get(cond);
+    if (found) return found;
+    this.meter.charge(cond.source.length, "rewriting a condition");
+    const tokens = tokensOf(cond);
+    const text = rewritten(cond, tokens, this.target, this.notes);
+    const written = { text, operand: needsParens(tokens) ? `(${text})` : text };
+    this.done.set(cond, written);
+    return written;
+  }
 }
 
 /** `is_local_domain(dir, x)` → `is_local_domain(x)`: the tokens of the first argument and its comma go. */
-function dropDirectory(cond: Condition, tokens: Token[], fn: number, notes: Note[]): Edit[] {
+function dropDirectory(
+  cond: Condition,
+  tokens: readonly Token[],
+  fn: number,
+  notes: Note[],
+): Edit[] {
   const open = tokens[fn + 1];
   if (open?.t !== "(") return [];
   let depth = 0;
@@ -116,7 +149,12 @@ function dropDirectory(cond: Condition, tokens: Token[], fn: number, notes: Note
 }
 
 /** `config_get('server.hostname')` → `system('hostname')`; any other key has no v0.16 reading. */
-function replaceConfigGet(cond: Condition, tokens: Token[], at: number, notes: Note[]): Edit[] {
+function replaceConfigGet(
+  cond: Condition,
+  tokens: readonly Token[],
+  at: number,
+  notes: Note[],
+): Edit[] {
   const t = tokens[at];
   const close = tokens.slice(at + 1).find((x) => x.t === ")");
   if (t?.t !== "config" || close === undefined) return [];

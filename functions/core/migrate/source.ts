@@ -11,6 +11,7 @@ import type { SettingId } from "../config/settings";
 import { TRANSPORT_SETTINGS } from "../config/settings-transport";
 import type { LoadedConfig } from "../config/toml/loaded-config";
 import type { Diagnostic } from "../errors";
+import type { Meter } from "../meter";
 import { detectModel, textKind } from "../models/detect";
 import { isV012Key, isV013Key } from "../models/model-keys";
 import { asRequestError, RequestError, RequestErrorCode } from "../request-error";
@@ -25,9 +26,9 @@ export interface V012Config {
 /** Prefixes of the ≤ v0.12 keys a migration carries over (spec stalwart-outbound.md §1). */
 export const OUTBOUND_PREFIXES = ["queue.outbound.", "queue.schedule.", "remote."];
 
-export function readV012(text: string, notes: Note[]): V012Config {
+export function readV012(text: string, notes: Note[], meter: Meter): V012Config {
   if (textKind(text) === "json") throw notV012(detectModel({ kind: "json", text }).reason);
-  const analysis = analyzeConfig(text);
+  const analysis = analyzeConfig(text, meter);
   if (!analysis.config) {
     const err = analysis.loadError;
     throw err

@@ -56,3 +56,8 @@ export function describeOrigins(origins: readonly Origin[], input: string): stri
   }
   return parts.length > 0 ? parts.join(", ") : "≤ v0.12's built-in defaults";
 }
+
+/** The first origin under `prefix` that the config wrote (a built-in default has no place). */
+export function placedOrigin(origins: readonly Origin[], prefix = ""): Origin | undefined {
+  return origins.find((o) => o.start !== undefined && o.key.startsWith(prefix));
+}

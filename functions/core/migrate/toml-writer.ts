@@ -7,12 +7,19 @@
  * strategy's `starttls` (whose default changed), a schedule's `queue-name`.
  */
 import { lineColumn } from "../config/positions";
-import { allOf } from "./rewrite";
-import { describeOrigins, exprString, formatDuration, tomlKey, tomlString } from "./text";
+import type { ConditionWriter } from "./rewrite";
+import {
+  describeOrigins,
+  exprString,
+  formatDuration,
+  placedOrigin,
+  tomlKey,
+  tomlString,
+} from "./text";
 import type {
   ConnectionDef,
   Migration,
-  Note,
+  Origin,
   RouteDef,
   ScheduleDef,
   Selector,
@@ -59,17 +66,17 @@ class TomlOut {
   }
 
   text(): string {
-    return this.lines.join("\n") + "\n";
+    return `${this.lines.join("\n")}\n`;
   }
 }
 
-export function writeToml(m: Migration, input: string, notes: Note[]): Written {
+export function writeToml(m: Migration, input: string, conditions: ConditionWriter): Written {
   const out = new TomlOut();
   header(out, m, input);
   out.line();
   out.line("[queue.strategy]");
   for (const name of ["route", "connection", "tls", "schedule"] as const)
-    selector(out, m.selectors[name], input, notes);
+    selector(out, m.selectors[name], input, conditions);
   for (const r of m.routes) route(out, r, input);
   for (const c of m.connections) connection(out, c, input);
   for (const t of m.tls) tls(out, t, input);
@@ -97,7 +104,7 @@ const SELECTOR_WHAT: Readonly<Record<SelectorName, string>> = {
   schedule: "The retry schedule of each recipient",
 };
 
-function selector(out: TomlOut, s: Selector, input: string, notes: Note[]): void {
+function selector(out: TomlOut, s: Selector, input: string, conditions: ConditionWriter): void {
   out.comment(`${SELECTOR_WHAT[s.name]}. From ${describeOrigins(s.origins, input)}.`);
   const place = `selector:${s.name}`;
   if (s.branches.length === 0) {
@@ -106,7 +113,7 @@ function selector(out: TomlOut, s: Selector, input: string, notes: Note[]): void
   }
   out.line(`${s.name} = [`, place);
   for (const b of s.branches) {
-    const condition = tomlString(allOf(b.when, "v0.13", notes));
+    const condition = tomlString(conditions.allOf(b.when));
     out.line(`  { if = ${condition}, then = ${tomlString(exprString(b.pick))} },`);
   }
   out.line(`  { else = ${tomlString(exprString(s.else))} },`);
@@ -134,9 +141,16 @@ function route(out: TomlOut, r: RouteDef, input: string): void {
   }
 }
 
-/** `key = "<duration>"` unless it is v0.13's default. */
-function duration(out: TomlOut, key: string, ms: number, v013Default: number | null): void {
-  if (ms !== v013Default) out.line(`${key} = ${tomlString(formatDuration(ms))}`);
+/** `key = "<duration>"` when the ≤ v0.12 config set it (`from`) or it is not v0.13's default. */
+function duration(
+  out: TomlOut,
+  key: string,
+  ms: number,
+  v013Default: number | null,
+  from: { origins: readonly Origin[]; key: string },
+): void {
+  if (ms !== v013Default || placedOrigin(from.origins, from.key) !== undefined)
+    out.line(`${key} = ${tomlString(formatDuration(ms))}`);
 }
 
 function connection(out: TomlOut, c: ConnectionDef, input: string): void {
@@ -145,12 +159,13 @@ function connection(out: TomlOut, c: ConnectionDef, input: string): void {
   if (c.sourceIps.length > 0) out.line(`source-ips = [${c.sourceIps.map(tomlString).join(", ")}]`);
   if (c.ehlo !== null) out.line(`ehlo-hostname = ${tomlString(c.ehlo)}`);
   out.comment("timeout.connect also makes v0.13–v0.15 register this connection.");
-  duration(out, "timeout.connect", c.timeouts.connect, null);
-  duration(out, "timeout.greeting", c.timeouts.greeting, 300_000);
-  duration(out, "timeout.ehlo", c.timeouts.ehlo, 300_000);
-  duration(out, "timeout.mail-from", c.timeouts.mailFrom, 300_000);
-  duration(out, "timeout.rcpt-to", c.timeouts.rcptTo, 300_000);
-  duration(out, "timeout.data", c.timeouts.data, 600_000);
+  const set = (name: string) => ({ origins: c.origins, key: `queue.outbound.timeouts.${name}` });
+  duration(out, "timeout.connect", c.timeouts.connect, null, set("connect"));
+  duration(out, "timeout.greeting", c.timeouts.greeting, 300_000, set("greeting"));
+  duration(out, "timeout.ehlo", c.timeouts.ehlo, 300_000, set("ehlo"));
+  duration(out, "timeout.mail-from", c.timeouts.mailFrom, 300_000, set("mail-from"));
+  duration(out, "timeout.rcpt-to", c.timeouts.rcptTo, 300_000, set("rcpt-to"));
+  duration(out, "timeout.data", c.timeouts.data, 600_000, set("data"));
 }
 
 function tls(out: TomlOut, t: TlsDef, input: string): void {
@@ -163,8 +178,9 @@ function tls(out: TomlOut, t: TlsDef, input: string): void {
   if (t.dane !== "optional") out.line(`dane = ${tomlString(t.dane)}`);
   if (t.mtaSts !== "optional") out.line(`mta-sts = ${tomlString(t.mtaSts)}`);
   out.line(`allow-invalid-certs = ${t.allowInvalidCerts}`);
-  duration(out, "timeout.tls", t.tlsTimeout, 180_000);
-  duration(out, "timeout.mta-sts", t.mtaStsTimeout, 300_000);
+  const set = (name: string) => ({ origins: t.origins, key: `queue.outbound.timeouts.${name}` });
+  duration(out, "timeout.tls", t.tlsTimeout, 180_000, set("tls"));
+  duration(out, "timeout.mta-sts", t.mtaStsTimeout, 300_000, set("mta-sts"));
 }
 
 function schedule(out: TomlOut, s: ScheduleDef, input: string): void {
