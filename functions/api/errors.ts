@@ -24,7 +24,7 @@ export const ApiErrorCode = {
   ExprLimit: "expr_limit",
   ExprEval: "expr_eval",
   CostLimit: "cost_limit",
-  NotV012: "not_v012",
+  NotV012: "not_migratable",
   MigrateLimit: "migrate_limit",
   RateLimited: "rate_limited",
   NotFound: "not_found",

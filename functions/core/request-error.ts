@@ -24,7 +24,7 @@ export const RequestErrorCode = {
   ExprEval: "expr_eval",
   CostLimit: "cost_limit",
   /** /api/migrate: the config is not a ≤ v0.12 one (v0.13 keys only, or v0.16 JSON). */
-  NotV012: "not_v012",
+  NotV012: "not_migratable",
   /** /api/migrate: a selector would need more branches than LIMITS.migrateBranches. */
   MigrateLimit: "migrate_limit",
 } as const;

@@ -130,7 +130,7 @@ export function buildOpenApi(): Record<string, unknown> {
           "Migrate a Stalwart ≤ v0.12 outbound config to v0.13 TOML or v0.16 registry objects",
           "MigrateRequest",
           "MigrateResponse",
-          "The migrated config, the notes (placed in the old and the new config) and, with a context, both plans compared. 422 `not_v012` when the config is not a ≤ v0.12 one, `migrate_limit` when a selector would need too many branches.",
+          "The migrated config, the notes (placed in the old and the new config) and, with a context, both plans compared. 422 `not_migratable` when the config is not a ≤ v0.12 one, `migrate_limit` when a selector would need too many branches.",
         ),
       },
       "/api/health": {

@@ -16,7 +16,7 @@ import { migrateConnections } from "./rules/connection";
 import { migrateRoutes } from "./rules/route";
 import { migrateSchedules } from "./rules/schedule";
 import { migrateTls } from "./rules/tls";
-import { OUTBOUND_PREFIXES, readV012 } from "./source";
+import { OUTBOUND_PREFIXES, readV012, type V012Config } from "./source";
 import type { CarriedKey, Migration, Note, Target } from "./types";
 
 export interface MigrationResult {
@@ -54,7 +54,7 @@ export function buildMigration(text: string, target: Target, meter: Meter): Migr
     serverName: server.from === "machine" ? null : server.value,
   };
   const starttlsSet = blocks.get("tlsStarttls")?.origin === "config";
-  notes.push(...behaviourNotes(migration, target, starttlsSet), ...leftOver(config));
+  notes.push(...behaviourNotes(migration, target, starttlsSet), ...leftOver(config, blocks));
   notes.push(...serverNote(server, migration.server, target));
   return { migration, notes };
 }
@@ -101,11 +101,20 @@ const RELAY_FIELDS = [
   "tls.allow-invalid-certs",
 ];
 
-/** Every outbound key of the input that nothing carried over, each with a note. */
-function leftOver(config: LoadedConfig): Note[] {
-  const settings = [...SETTING_LIST, ...Object.values(TRANSPORT_SETTINGS)].map((s) => s.key);
+/**
+ * Every outbound key of the input that nothing carried over, each with a note: keys
+ * Stalwart does not read, and the keys of an if-block it refuses (its built-in default is
+ * what ran, and what is carried over).
+ */
+function leftOver(config: LoadedConfig, blocks: V012Config["blocks"]): Note[] {
+  const settings = [...SETTING_LIST, ...Object.values(TRANSPORT_SETTINGS)];
+  const refused = (key: string) => {
+    const s = settings.find((s) => key === s.key || key.startsWith(`${s.key}.`));
+    return s === undefined ? undefined : blocks.get(s.id)?.origin !== "config";
+  };
   const read = (key: string): boolean => {
-    if (settings.some((s) => key === s || key.startsWith(`${s}.`))) return true;
+    const setting = refused(key);
+    if (setting !== undefined) return !setting;
     const field = RELAY_FIELDS.find((f) => key.startsWith("remote.") && key.endsWith(`.${f}`));
     if (field === undefined) return false;
     const id = key.slice("remote.".length, -field.length - 1);
@@ -118,7 +127,9 @@ function leftOver(config: LoadedConfig): Note[] {
       code: MigrateCode.KeyNotCarried,
       message: e.key.startsWith("remote.")
         ? `${e.key} is not carried over: Stalwart v0.12 reads only ${RELAY_FIELDS.join(", ")} of a relay that has an address (and replaces remote.local with its own)`
-        : `${e.key} is not carried over: Stalwart v0.12 does not read it`,
+        : refused(e.key)
+          ? `${e.key} is not carried over: Stalwart v0.12 refuses this setting as written and runs its built-in default, which is what is carried over`
+          : `${e.key} is not carried over: Stalwart v0.12 does not read it`,
       key: e.key,
       start: e.keyStart,
       end: e.keyEnd,

@@ -2,7 +2,7 @@
  * Reading the config to migrate exactly as Stalwart ≤ v0.12 reads it (the v0.12 model's
  * analysis: its parser, every setting's if-block with its errors), plus the TLS and
  * timeout keys the plan does not need. A text that is not a ≤ v0.12 config is refused with
- * the evidence (`not_v012`); one that mixes in v0.13 keys is migrated with a note at each.
+ * the evidence (`not_migratable`); one that mixes in v0.13 keys is migrated with a note at each.
  */
 import { analyzeConfig } from "../config/analysis";
 import type { IfBlock } from "../config/if-block";

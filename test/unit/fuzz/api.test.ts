@@ -95,6 +95,17 @@ describe("fuzz: HTTP layer", () => {
     );
   });
 
+  it("arbitrary configs to migrate, to either target", async () => {
+    await fc.assert(
+      fc.asyncProperty(config, fc.constantFrom("v0.13", "v0.16"), async (cfg, target) => {
+        const r = await send(offline, "/api/migrate", JSON.stringify({ config: cfg, target }));
+        coded(r);
+        if (r.status !== 200) expect([400, 413, 422]).toContain(r.status);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("arbitrary expressions with and without a key", async () => {
     const piece = fc.constantFrom(
       "retry_num",

@@ -47,7 +47,7 @@ describe("refusals", () => {
     expect(error).toMatchObject({ code: "toml_syntax", line: 2 });
   });
 
-  it("422 not_v012: a v0.13 config, a v0.16 snapshot, a flat settings export", async () => {
+  it("422 not_migratable: a v0.13 config, a v0.16 snapshot, a flat settings export", async () => {
     for (const config of [
       '[queue.route.relay]\ntype = "relay"\naddress = "r.example"\n',
       '{"@type":"update","object":"MtaOutboundStrategy","value":{}}\n',
@@ -55,7 +55,7 @@ describe("refusals", () => {
     ]) {
       expect(await refused({ config, target: "v0.13" })).toMatchObject({
         status: 422,
-        code: "not_v012",
+        code: "not_migratable",
         field: "config",
       });
     }
