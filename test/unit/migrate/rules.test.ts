@@ -210,3 +210,20 @@ describe("schedules", () => {
     expect(tomlKeys(r.config).get("queue.schedule.outbound.retry.0000")).toBe("5m");
   });
 });
+
+describe("the EHLO name", () => {
+  it("built from the machine's hostname, which no config names: an error note, no override", async () => {
+    const r = await migrate(
+      outbound(`hostname = "'out.' + config_get('server.hostname')"`),
+      "v0.13",
+    );
+    expect(codes(r.notes)).toContain("migrate_value_not_static");
+    expect(tomlKeys(r.config).has("queue.connection.default.ehlo-hostname")).toBe(false);
+  });
+
+  it("built from the configured server name: the name it gives", async () => {
+    const config = `[server]\nhostname = "mx.example.org"\n${outbound(`hostname = "'out.' + config_get('server.hostname')"`)}`;
+    const keys = tomlKeys((await migrate(config, "v0.13")).config);
+    expect(keys.get("queue.connection.default.ehlo-hostname")).toBe("out.mx.example.org");
+  });
+});

@@ -7,9 +7,11 @@
  * The default `config_get('server.hostname')` — or any name equal to the server's — is
  * no override: v0.13+ falls back to the server's name by itself.
  */
+import { MACHINE_HOSTNAME } from "../../config/server-hostname";
 import { SETTINGS } from "../../config/settings";
 import { TRANSPORT_SETTINGS } from "../../config/settings-transport";
 import { type ChoiceSources, choicesOf } from "../choices";
+import { MigrateCode } from "../codes";
 import { mapChoices, Names, productOf, select } from "../selector";
 import type { ConnectionDef, ConnectionTimeouts, Selector } from "../types";
 
@@ -22,10 +24,19 @@ export interface Connections {
 
 export function migrateConnections(sources: ChoiceSources, serverName: string): Connections {
   const t = TRANSPORT_SETTINGS;
-  const ehlo = mapChoices(choicesOf(SETTINGS.hostname, sources), (name) =>
+  const ehlo = mapChoices(choicesOf(SETTINGS.hostname, sources), (name) => {
+    if (name === serverName) return null;
     // An empty name makes Stalwart v0.12 say `local.host` (delivery.rs).
-    name === serverName ? null : name === "" ? "local.host" : name,
-  );
+    if (name === "") return "local.host";
+    if (!name.includes(MACHINE_HOSTNAME)) return name;
+    sources.notes.push({
+      severity: "error",
+      code: MigrateCode.ValueNotStatic,
+      message: `queue.outbound.hostname builds the EHLO name from the machine's hostname (${name}), which no config names: write the name out in ehlo-hostname; the migration leaves it to the server's name`,
+      key: SETTINGS.hostname.key,
+    });
+    return null;
+  });
   const timeouts = productOf<ConnectionTimeouts>("connection", {
     connect: choicesOf(t.timeoutConnect, sources),
     greeting: choicesOf(t.timeoutGreeting, sources),
