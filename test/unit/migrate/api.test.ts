@@ -102,3 +102,16 @@ describe("the answer", () => {
     );
   });
 });
+
+describe("other ≤ v0.12 inputs", () => {
+  it("a flat JSON export of ≤ v0.12 keys migrates, its notes placed in the JSON", async () => {
+    const config =
+      '{\n  "queue.outbound.ip-strategy": "ipv6_then_ipv4",\n  "queue.outbound.foo": "1"\n}';
+    const r = await migrate(config, "v0.13");
+    expect(r.config).toContain('ip-lookup = "ipv6_then_ipv4"');
+    expect(r.notes.find((n) => n.code === "migrate_key_not_carried")).toMatchObject({
+      key: "queue.outbound.foo",
+      line: 3,
+    });
+  });
+});

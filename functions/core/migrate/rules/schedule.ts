@@ -9,19 +9,44 @@
  * `queue.schedule.remote.retry` would merge with the database's `retry.0`… keys
  * (spec §1.4: local and database keys merge key by key).
  */
+import { parseDuration } from "../../config/convert";
 import { SETTINGS } from "../../config/settings";
+import { STRATEGY_VARIABLES, selectorTokens } from "../../models/strategy-tokens";
+import { BOOT_DEFAULTS } from "../../models/v013/boot-defaults";
+import { V013_BUILTINS } from "../../models/v013/selectors";
 import { type ChoiceSources, choicesOf } from "../choices";
 import { MigrateCode } from "../codes";
 import { variablesOf } from "../rewrite";
 import { Names, productOf, select } from "../selector";
-import { OWN_SCHEDULE_BRANCHES, TARGET_RCPT_VARIABLES } from "../targets";
-import type { Choices, Note, ScheduleDef, Selector } from "../types";
+import type { Choices, Note, ScheduleDef, Selector, SelectorBranch } from "../types";
 
 type ScheduleDraft = Omit<ScheduleDef, "name" | "origins">;
 
-/** v0.13's boot-default retry and notify lists (boot.rs @v0.15.5 DEFAULT_SETTINGS), in ms. */
-const V013_RETRY = [120, 300, 600, 900, 1800, 3600, 7200].map((s) => s * 1000);
-const V013_NOTIFY = [86_400, 259_200].map((s) => s * 1000);
+/** The remote schedule's list `name` as v0.13's boot defaults hold it, in ms. */
+const bootList = (name: string) =>
+  BOOT_DEFAULTS.filter(([key]) => key.startsWith(`queue.schedule.remote.${name}.`)).map(
+    ([, value]) => parseDuration(value) ?? 0,
+  );
+const V013_RETRY = bootList("retry");
+const V013_NOTIFY = bootList("notify");
+
+/**
+ * v0.13's own schedule branches before the remote schedule (local delivery, DSNs,
+ * reports: `QueueConfig::default`), as conditions of the schedule selector.
+ */
+const OWN_SCHEDULE_BRANCHES: readonly SelectorBranch[] = V013_BUILTINS.schedule.branches.map(
+  (b) => ({
+    when: [
+      {
+        source: b.if,
+        tokens: selectorTokens("v0.13", "schedule"),
+        origin: { key: "queue.strategy.schedule" },
+      },
+    ],
+    // The `then` is a string literal naming the schedule: `'dsn'`.
+    pick: b.then.replace(/^'(.*)'$/, "$1"),
+  }),
+);
 
 export interface Schedules {
   readonly selector: Selector;
@@ -58,7 +83,7 @@ export function migrateSchedules(sources: ChoiceSources): Schedules {
 /** The alternatives whose conditions the RCPT selector can evaluate; the others left out, with a note. */
 function onlyRcpt<T>(choices: Choices<T>, notes: Note[]): Choices<T> {
   return choices.filter((c) => {
-    const foreign = c.when.flatMap(variablesOf).filter((v) => !TARGET_RCPT_VARIABLES.has(v));
+    const foreign = c.when.flatMap(variablesOf).filter((v) => !STRATEGY_VARIABLES.RCPT.has(v));
     if (foreign.length === 0) return true;
     const cond = c.when[0];
     notes.push({
