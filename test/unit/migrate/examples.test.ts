@@ -3,10 +3,12 @@
  * or M8), each migrating to v0.13 and to v0.16 as written there, or better with a note.
  */
 import { describe, expect, it } from "vitest";
+import { plan } from "../../support/api";
+import { EXAMPLES } from "./example-configs";
 import { codes, migrate, planLines, planObject, singleton, tomlKeys, under } from "./helpers";
 
 describe("M2 strategy constant", () => {
-  const config = '[queue.outbound]\nip-strategy = "ipv6_then_ipv4"\n';
+  const config = EXAMPLES.M2;
 
   it("v0.13: [queue.route.mx] with ip-lookup, keeping limits 5 and 2", async () => {
     const keys = tomlKeys((await migrate(config, "v0.13")).config);
@@ -31,12 +33,7 @@ describe("M2 strategy constant", () => {
 });
 
 describe("M3 static source IPs", () => {
-  const config = [
-    "[queue.outbound]",
-    "source-ip.v4 = \"['192.0.2.10', '192.0.2.11']\"",
-    "source-ip.v6 = \"'2001:db8::a'\"",
-    "",
-  ].join("\n");
+  const config = EXAMPLES.M3;
 
   it("v0.13: one source-ips list in order, with timeout.connect so the block is registered", async () => {
     const r = await migrate(config, "v0.13");
@@ -73,7 +70,7 @@ describe("M3 static source IPs", () => {
 
 describe("M4 EHLO", () => {
   it("strips the expression quotes: ehlo-hostname / ehloHostname", async () => {
-    const config = "[queue.outbound]\nhostname = \"'mail-out.example.com'\"\n";
+    const config = EXAMPLES.M4;
     const keys = tomlKeys((await migrate(config, "v0.13")).config);
     expect(keys.get("queue.connection.default.ehlo-hostname")).toBe("mail-out.example.com");
     const lines = planLines((await migrate(config, "v0.16")).config);
@@ -93,21 +90,9 @@ describe("M4 EHLO", () => {
   });
 });
 
-const M5 = `[queue.outbound]
-next-hop = [{if="is_local_domain('*', rcpt_domain)", then="'local'"}, {if="retry_num > 1", then="'smarthost'"}, {else=false}]
-
-[remote.smarthost]
-address="smtp.example.org"
-port=587
-protocol="smtp"
-tls.implicit=false
-auth.username="u"
-auth.secret="p"
-`;
-
 describe("M5 relay with fallback", () => {
   it("v0.13: the route selector and the relay route", async () => {
-    const keys = tomlKeys((await migrate(M5, "v0.13")).config);
+    const keys = tomlKeys((await migrate(EXAMPLES.M5, "v0.13")).config);
     expect(under(keys, "queue.strategy.route.")).toEqual({
       "0000.if": "is_local_domain('*', rcpt_domain)",
       "0000.then": "'local'",
@@ -128,7 +113,7 @@ describe("M5 relay with fallback", () => {
   });
 
   it("v0.16: is_local_domain loses its directory; the Relay carries its secret", async () => {
-    const lines = planLines((await migrate(M5, "v0.16")).config);
+    const lines = planLines((await migrate(EXAMPLES.M5, "v0.16")).config);
     // The spec's JSON, as written in §6 M5.
     expect(singleton(lines, "MtaOutboundStrategy").route).toEqual(
       JSON.parse(
@@ -150,8 +135,7 @@ describe("M5 relay with fallback", () => {
 });
 
 describe("M6 implicit TLS default", () => {
-  const config =
-    '[queue.outbound]\nnext-hop = "\'r\'"\n[remote.r]\naddress="relay.example.org"\nport=465\n';
+  const config = EXAMPLES.M6;
 
   it("v0.13 keeps tls.implicit true, written out", async () => {
     const keys = tomlKeys((await migrate(config, "v0.13")).config);
@@ -167,15 +151,7 @@ describe("M6 implicit TLS default", () => {
 });
 
 describe("M9 limits and timeouts", () => {
-  const config = [
-    "[queue.outbound]",
-    "limits.mx = 7",
-    "limits.multihomed = 3",
-    'timeouts.connect = "3m"',
-    'timeouts.data = "10m"',
-    'timeouts.tls = "2m"',
-    "",
-  ].join("\n");
+  const config = EXAMPLES.M9;
 
   it("v0.13: route limits, connection and TLS timeouts, STARTTLS kept required", async () => {
     const keys = tomlKeys((await migrate(config, "v0.13")).config);
@@ -200,5 +176,16 @@ describe("M9 limits and timeouts", () => {
       startTls: "require",
     });
     expect(codes(r.notes)).toContain("migrate_starttls_default");
+  });
+});
+
+describe("every example loads without an error or a warning in the target's own model", () => {
+  it.each(Object.entries(EXAMPLES))("%s", async (_name, config) => {
+    for (const target of ["v0.13", "v0.16"] as const) {
+      const migrated = (await migrate(config, target)).config;
+      const p = await plan({ config: migrated, model: target, context: { domain: "example.com" } });
+      expect(p.model).toBe(target);
+      expect(p.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    }
   });
 });
