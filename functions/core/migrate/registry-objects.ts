@@ -93,7 +93,7 @@ function expression(s: Selector, conditions: ConditionWriter) {
   return {
     match: keyed(
       // biome-ignore lint/suspicious/noThenProperty: Stalwart's field name; never awaited.
-      s.branches.map((b) => ({ if: conditions.allOf(b.when), then: exprString(b.pick) })),
+      s.branches.map((b) => ({ if: conditions.allOf(b.when, s.name), then: exprString(b.pick) })),
     ),
     else: exprString(s.else),
   };

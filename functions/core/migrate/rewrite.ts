@@ -13,7 +13,7 @@ import type { Token } from "../expr/token";
 import { Tokenizer } from "../expr/tokenizer";
 import type { Meter } from "../meter";
 import { MigrateCode } from "./codes";
-import type { Condition, Note, Target } from "./types";
+import type { Condition, Note, SelectorName, Target } from "./types";
 
 interface Edit {
   readonly start: number;
@@ -93,21 +93,23 @@ export class ConditionWriter {
     private readonly meter: Meter,
   ) {}
 
-  /** All of `conds` at once, as one condition text. */
-  allOf(conds: readonly Condition[]): string {
-    const parts = conds.map((c) => this.one(c));
+  /** All of `conds` at once, as one condition text of `selector`. */
+  allOf(conds: readonly Condition[], selector: SelectorName): string {
+    const parts = conds.map((c) => this.one(c, selector));
     const text =
       parts.length === 1 ? (parts[0]?.text ?? "") : parts.map((p) => p.operand).join(" && ");
     this.meter.charge(text.length, "writing a migrated condition");
     return text;
   }
 
-  private one(cond: Condition): { text: string; operand: string } {
+  private one(cond: Condition, selector: SelectorName): { text: string; operand: string } {
     const found = this.done.get(cond);
     if (found) return found;
     this.meter.charge(cond.source.length, "rewriting a condition");
     const tokens = tokensOf(cond);
-    const text = rewritten(cond, tokens, this.target, this.notes);
+    const said: Note[] = [];
+    const text = rewritten(cond, tokens, this.target, said);
+    for (const note of said) this.notes.push({ ...note, subject: { selector } });
     const written = { text, operand: needsParens(tokens) ? `(${text})` : text };
     this.done.set(cond, written);
     return written;

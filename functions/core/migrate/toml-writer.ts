@@ -113,7 +113,7 @@ function selector(out: TomlOut, s: Selector, input: string, conditions: Conditio
   }
   out.line(`${s.name} = [`, place);
   for (const b of s.branches) {
-    const condition = tomlString(conditions.allOf(b.when));
+    const condition = tomlString(conditions.allOf(b.when, s.name));
     out.line(`  { if = ${condition}, then = ${tomlString(exprString(b.pick))} },`);
   }
   out.line(`  { else = ${tomlString(exprString(s.else))} },`);

@@ -8,6 +8,9 @@ import type { IpStrategy } from "../config/settings";
 import type { RequireOptional } from "../config/settings-transport";
 import type { Diagnostic } from "../errors";
 import type { TokenMap } from "../expr/types";
+import type { ConnectionTimeouts } from "../models/strategy-config";
+
+export type { ConnectionTimeouts };
 
 export type Target = "v0.13" | "v0.16";
 
@@ -81,16 +84,6 @@ export interface LocalRoute extends Named {
 }
 
 export type RouteDef = MxRoute | RelayRoute | LocalRoute;
-
-/** Timeouts of a connection strategy, in milliseconds. */
-export interface ConnectionTimeouts {
-  readonly connect: number;
-  readonly greeting: number;
-  readonly ehlo: number;
-  readonly mailFrom: number;
-  readonly rcptTo: number;
-  readonly data: number;
-}
 
 export interface ConnectionDef extends Named {
   /** Canonical addresses, the IPv4 ones first, each family in its v0.12 list order. */

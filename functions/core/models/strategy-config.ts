@@ -11,6 +11,7 @@
  */
 import type { IfBlock } from "../config/if-block";
 import type { IpStrategy } from "../config/settings";
+import type { RequireOptional } from "../config/settings-transport";
 import type { Diagnostic } from "../errors";
 
 /** The two strategy-era models: v0.13.0–v0.15.x TOML settings, v0.16.x registry objects. */
@@ -115,7 +116,7 @@ export interface ConnectionDef {
   readonly at?: Written;
 }
 
-export type RequireOptional = "optional" | "require" | "disable";
+export type { RequireOptional } from "../config/settings-transport";
 
 export interface TlsDef {
   readonly name: string;

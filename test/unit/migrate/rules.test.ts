@@ -120,7 +120,10 @@ describe("v0.16 rewrites, on tokens", () => {
       match: Record<string, { if: string }>;
     };
     expect(route.match["0"]?.if).toBe("is_local_domain(rcpt_domain)");
-    expect(codes(r.notes)).toContain("migrate_local_directory_dropped");
+    // The note points at the route selector in the plan: the MtaOutboundStrategy line.
+    const note = r.notes.find((n) => n.code === "migrate_local_directory_dropped");
+    const line = r.config.split("\n")[(note?.target?.line ?? 0) - 1] ?? "";
+    expect(line.slice((note?.target?.column ?? 0) - 1)).toMatch(/^"route":/);
     // v0.13 keeps the two-argument form.
     const keys = tomlKeys((await migrate(config, "v0.13")).config);
     expect(keys.get("queue.strategy.route.0000.if")).toBe("is_local_domain('ldap', rcpt_domain)");
