@@ -4,14 +4,38 @@
  * A difference a note of the migration explains (the note says the new version behaves
  * otherwise, or the value could not be carried) names that note.
  */
+
+import { SETTINGS } from "../config/settings";
 import type { Attempt, Difference, Plan } from "../contract";
 import { MigrateCode } from "./codes";
 import type { Note } from "./types";
 
 type Aspect = Difference["aspect"];
 
-/** Notes that make any difference expected: the migrated value is not the one v0.12 ran. */
-const ANYWHERE: readonly string[] = [MigrateCode.ValueNotStatic, MigrateCode.ConfigGetUnavailable];
+/** Notes that make a difference expected: the migrated value is not the one v0.12 ran. */
+const NOT_CARRIED: readonly string[] = [
+  MigrateCode.ValueNotStatic,
+  MigrateCode.ConfigGetUnavailable,
+];
+
+/** The ≤ v0.12 keys that decide what is compared (TLS, timeouts and schedules do not). */
+const DELIVERY_KEYS = [
+  SETTINGS.ipStrategy,
+  SETTINGS.limitsMx,
+  SETTINGS.limitsMultihomed,
+  SETTINGS.nextHop,
+  SETTINGS.sourceIpV4,
+  SETTINGS.sourceIpV6,
+  SETTINGS.hostname,
+].map((s) => s.key);
+
+/** The selector or definition kind a note is about. */
+const aboutOf = (note: Note) =>
+  note.subject === undefined
+    ? undefined
+    : "definition" in note.subject
+      ? note.subject.definition
+      : note.subject.selector;
 
 /** Notes on relays: v0.13+ looks a relay up otherwise (spec §2 step 6), v0.16 uses IP literals. */
 const RELAY: readonly string[] = [
@@ -22,11 +46,15 @@ const RELAY: readonly string[] = [
 
 /** Whether `note` says why `aspect` differs (`relay`: the ≤ v0.12 plan went to a relay). */
 function explains(note: Note, aspect: Aspect, relay: boolean): boolean {
-  if (ANYWHERE.includes(note.code)) return true;
+  const about = aboutOf(note);
+  if (NOT_CARRIED.includes(note.code)) {
+    return about !== undefined
+      ? about === "route" || about === "connection"
+      : DELIVERY_KEYS.some((k) => note.key === k || note.key?.startsWith(`${k}.`));
+  }
   if (relay && RELAY.includes(note.code)) return aspect !== "route";
-  if (note.code !== MigrateCode.ValueAdjusted || note.subject === undefined) return false;
+  if (note.code !== MigrateCode.ValueAdjusted) return false;
   // A value v0.16 refused: a route's limits change what is tried, a connection's what binds.
-  const about = "definition" in note.subject ? note.subject.definition : note.subject.selector;
   return about === "route"
     ? aspect === "attempts" || aspect === "outcome"
     : about === "connection" && (aspect === "sources" || aspect === "ehlo");

@@ -87,6 +87,15 @@ describe("comparison", () => {
     ]);
   });
 
+  it("a value that depends on the message: the difference names the note", async () => {
+    // if_then() is worked out per message by v0.12: 4 is ipv6_then_ipv4 on a retry.
+    const config = `[queue.outbound]\nip-strategy = "if_then(retry_num > 0, 4, 5)"\n`;
+    const c = await compared(config, "v0.13", { retry_num: 1 });
+    expect(c.differences.map((d) => [d.aspect, d.note])).toEqual([
+      ["attempts", "migrate_value_not_static"],
+    ]);
+  });
+
   it("local delivery stays local", async () => {
     const r = await migrate("", "v0.13", {
       context: { domain: "example.com" },
