@@ -77,9 +77,11 @@ describe("routes in workerd", () => {
       "/api/evaluate",
       "/api/expression",
       "/api/health",
+      "/api/migrate",
       "/api/spf",
     ]);
     expect(doc.components.schemas.SpfRequest?.properties).toHaveProperty("helo");
+    expect(doc.components.schemas.MigrateRequest?.properties).toHaveProperty("target");
     expect(Object.keys(doc.paths["/api/evaluate"] ?? {}).sort()).toEqual(["get", "post"]);
     expect(doc.paths["/api/evaluate"]?.post?.responses).toHaveProperty("413");
     expect(doc.components.schemas.EvaluateRequest?.type).toBe("object");
