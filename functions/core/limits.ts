@@ -56,6 +56,11 @@ export const LIMITS = Object.freeze({
    * feeding it (e.g. next-hop × ip-strategy × limits) grows as the product of their branches.
    */
   migrateBranches: 256,
+  /**
+   * Characters of selector conditions one migration may write: a condition is repeated in
+   * every branch of a cross product that holds it, so the output can outgrow the input.
+   */
+  migrateConditionChars: 131_072,
 });
 
 export type LimitName = keyof typeof LIMITS;

@@ -3,6 +3,7 @@
  * → the v0.13 TOML or the v0.16 apply plan and objects, the notes, and — with a context —
  * both configs' plans compared. Pure apart from what `io` brings, as `evaluate.ts`.
  */
+import { lineLocator } from "./config/positions";
 import type { Context } from "./contract";
 import type { Comparison, MigrateRequest, MigrateResponse } from "./contract/migrate";
 import { checkConfigSize, type EvaluationIo, evaluate } from "./evaluate";
@@ -25,9 +26,10 @@ export async function migrateConfig(
   const meter = new Meter();
   const { migration, notes } = buildMigration(req.config, req.target, meter);
   const conditions = new ConditionWriter(req.target, notes, meter);
+  const lines = lineLocator(req.config);
   const objects =
-    req.target === "v0.16" ? registryObjects(migration, req.config, notes, conditions) : undefined;
-  const written = objects ? writePlan(objects) : writeToml(migration, req.config, conditions);
+    req.target === "v0.16" ? registryObjects(migration, lines, notes, conditions) : undefined;
+  const written = objects ? writePlan(objects) : writeToml(migration, lines, conditions);
   const migrated = asServerHolds(written.text, migration, req.target);
   const comparison = req.context && (await compare(req, req.context, migrated, notes, io));
   return {

@@ -3,7 +3,7 @@
  * config, placed in it (line/column of its ≤ v0.12 key, by evaluate.ts's one placing
  * function) and in the migrated config (`target`: where its subject is written).
  */
-import { lineColumn } from "../config/positions";
+import { lineLocator } from "../config/positions";
 import type { MigrateNote } from "../contract/migrate";
 import { placeDiagnostics } from "../evaluate";
 import type { Written } from "./toml-writer";
@@ -14,19 +14,21 @@ function subjectId(s: Subject): string {
 }
 
 export function placeNotes(input: string, output: Written, notes: readonly Note[]): MigrateNote[] {
-  const ordered = [...notes].sort(
-    (a, b) => (a.start ?? Number.POSITIVE_INFINITY) - (b.start ?? Number.POSITIVE_INFINITY),
-  );
   const seen = new Set<string>();
-  const out: MigrateNote[] = [];
-  for (const note of ordered) {
-    const id = `${note.code}\u0000${note.key ?? ""}\u0000${note.start ?? ""}\u0000${note.message}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const [placed] = placeDiagnostics(input, [note]);
-    if (placed === undefined) continue;
-    const at = note.subject === undefined ? undefined : output.places.get(subjectId(note.subject));
-    out.push(at === undefined ? placed : { ...placed, target: lineColumn(output.text, at) });
-  }
-  return out;
+  const unique = [...notes]
+    .sort((a, b) => (a.start ?? Number.POSITIVE_INFINITY) - (b.start ?? Number.POSITIVE_INFINITY))
+    .filter((n) => {
+      const id = `${n.code}\u0000${n.key ?? ""}\u0000${n.start ?? ""}\u0000${n.message}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  // One placed diagnostic per note: the notes are unique already.
+  const placed = placeDiagnostics(input, unique);
+  const at = lineLocator(output.text);
+  return unique.map((note, i) => {
+    const base = placed[i] ?? { severity: note.severity, code: note.code, message: note.message };
+    const offset = note.subject && output.places.get(subjectId(note.subject));
+    return offset === undefined ? base : { ...base, target: at(offset) };
+  });
 }

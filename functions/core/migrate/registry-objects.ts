@@ -19,7 +19,7 @@ import type {
 } from "../models/v016/registry";
 import { connectionValues, maxMultihomed, maxMxHosts, relayPort } from "./registry-bounds";
 import type { ConditionWriter } from "./rewrite";
-import { describeOrigins, exprString } from "./text";
+import { describeOrigins, exprString, type Lines } from "./text";
 import type {
   ConnectionDef,
   Migration,
@@ -56,17 +56,17 @@ export function keyed<T>(items: readonly T[]): Record<string, T> {
 }
 
 interface Context {
-  readonly input: string;
+  readonly lines: Lines;
   readonly notes: Note[];
 }
 
 export function registryObjects(
   m: Migration,
-  input: string,
+  lines: Lines,
   notes: Note[],
   conditions: ConditionWriter,
 ): RegistryObjects {
-  const cx: Context = { input, notes };
+  const cx: Context = { lines, notes };
   const own = new Set(m.schedules.map((s) => s.name));
   return {
     MtaRoute: m.routes.map((r) => route(r, cx)),
@@ -100,7 +100,7 @@ function expression(s: Selector, conditions: ConditionWriter) {
 }
 
 const described = (origins: Parameters<typeof describeOrigins>[0], cx: Context) =>
-  `Migrated from ${describeOrigins(origins, cx.input)}`;
+  `Migrated from ${describeOrigins(origins, cx.lines)}`;
 
 function route(r: RouteDef, cx: Context): Input<typeof MtaRouteSchema> {
   const common = { name: r.name, description: described(r.origins, cx) };

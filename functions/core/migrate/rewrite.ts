@@ -11,7 +11,9 @@
 import { CoreError } from "../errors";
 import type { Token } from "../expr/token";
 import { Tokenizer } from "../expr/tokenizer";
+import { LIMITS } from "../limits";
 import type { Meter } from "../meter";
+import { RequestError, RequestErrorCode } from "../request-error";
 import { MigrateCode } from "./codes";
 import type { Condition, Note, SelectorName, Target } from "./types";
 
@@ -86,6 +88,7 @@ function needsParens(tokens: readonly Token[]): boolean {
  */
 export class ConditionWriter {
   private readonly done = new Map<Condition, { text: string; operand: string }>();
+  private written = 0;
 
   constructor(
     readonly target: Target,
@@ -99,6 +102,14 @@ export class ConditionWriter {
     const text =
       parts.length === 1 ? (parts[0]?.text ?? "") : parts.map((p) => p.operand).join(" && ");
     this.meter.charge(text.length, "writing a migrated condition");
+    this.written += text.length;
+    if (this.written > LIMITS.migrateConditionChars) {
+      throw new RequestError(
+        RequestErrorCode.MigrateLimit,
+        `The migrated selectors' conditions would be over ${LIMITS.migrateConditionChars} characters (LIMITS.migrateConditionChars): the ≤ v0.12 if-blocks of queue.strategy.${selector} combine into too many long branches; simplify them first.`,
+        { field: "config" },
+      );
+    }
     return text;
   }
 

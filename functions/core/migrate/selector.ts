@@ -79,14 +79,18 @@ function tooMany(selector: SelectorName): RequestError {
 /** Names given out once each: `base`, then `base-2`, `base-3`, … */
 export class Names {
   private readonly taken = new Set<string>();
+  /** The next number to try after `base`, so each name is found in one step or a few. */
+  private readonly next = new Map<string, number>();
 
   reserve(name: string): void {
     this.taken.add(name);
   }
 
   take(base: string): string {
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}-${n}`;
+    let n = this.next.get(base) ?? 1;
+    let name = n === 1 ? base : `${base}-${n}`;
+    while (this.taken.has(name)) name = `${base}-${++n}`;
+    this.next.set(base, n + 1);
     this.taken.add(name);
     return name;
   }

@@ -4,7 +4,7 @@
  * is dropped) and standard TOML read alike; expression string literals; durations; and
  * where a value came from, in words.
  */
-import { lineColumn } from "../config/positions";
+import type { LineColumn } from "../config/positions";
 import type { Origin } from "./types";
 
 /** A basic TOML string: `\\`, `"` and the three control escapes both parsers know. */
@@ -43,8 +43,11 @@ function settingKey(key: string): string {
   return key.replace(/\.[0-9]+\.(if|then|else)$/, "");
 }
 
+/** Lines and columns of offsets into the input config (`lineLocator`, made once). */
+export type Lines = (offset: number) => LineColumn;
+
 /** "queue.outbound.next-hop (line 4), remote.smarthost.address (line 9)"; built-ins left out. */
-export function describeOrigins(origins: readonly Origin[], input: string): string {
+export function describeOrigins(origins: readonly Origin[], lines: Lines): string {
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const o of origins) {
@@ -52,7 +55,7 @@ export function describeOrigins(origins: readonly Origin[], input: string): stri
     const key = settingKey(o.key);
     if (seen.has(key)) continue;
     seen.add(key);
-    parts.push(`${key} (line ${lineColumn(input, o.start).line})`);
+    parts.push(`${key} (line ${lines(o.start).line})`);
   }
   return parts.length > 0 ? parts.join(", ") : "≤ v0.12's built-in defaults";
 }

@@ -6,12 +6,12 @@
  * a route's `type`, a connection's `timeout.connect` (the discovery quirk, §1.2), a TLS
  * strategy's `starttls` (whose default changed), a schedule's `queue-name`.
  */
-import { lineColumn } from "../config/positions";
 import type { ConditionWriter } from "./rewrite";
 import {
   describeOrigins,
   exprString,
   formatDuration,
+  type Lines,
   placedOrigin,
   tomlKey,
   tomlString,
@@ -70,27 +70,26 @@ class TomlOut {
   }
 }
 
-export function writeToml(m: Migration, input: string, conditions: ConditionWriter): Written {
+export function writeToml(m: Migration, lines: Lines, conditions: ConditionWriter): Written {
   const out = new TomlOut();
-  header(out, m, input);
+  header(out, m, lines);
   out.line();
   out.line("[queue.strategy]");
   for (const name of ["route", "connection", "tls", "schedule"] as const)
-    selector(out, m.selectors[name], input, conditions);
-  for (const r of m.routes) route(out, r, input);
-  for (const c of m.connections) connection(out, c, input);
-  for (const t of m.tls) tls(out, t, input);
-  for (const s of m.schedules) schedule(out, s, input);
+    selector(out, m.selectors[name], lines, conditions);
+  for (const r of m.routes) route(out, r, lines);
+  for (const c of m.connections) connection(out, c, lines);
+  for (const t of m.tls) tls(out, t, lines);
+  for (const s of m.schedules) schedule(out, s, lines);
   return { text: out.text(), places: out.places };
 }
 
-function header(out: TomlOut, m: Migration, input: string): void {
+function header(out: TomlOut, m: Migration, lines: Lines): void {
   out.comment(
     "Outbound delivery for Stalwart v0.13–v0.15, migrated from ≤ v0.12 keys by the IP Strategy Playground. v0.13+ ignores queue.outbound.* and remote.* without a word: replace them with these tables.",
   );
   for (const k of m.server) {
-    const at =
-      k.origin.start === undefined ? "" : ` (line ${lineColumn(input, k.origin.start).line})`;
+    const at = k.origin.start === undefined ? "" : ` (line ${lines(k.origin.start).line})`;
     out.comment(
       `Keep ${k.key} = ${tomlString(k.value)}${at} where it is: v0.13 reads it too, as the EHLO name where no connection sets one.`,
     );
@@ -104,8 +103,8 @@ const SELECTOR_WHAT: Readonly<Record<SelectorName, string>> = {
   schedule: "The retry schedule of each recipient",
 };
 
-function selector(out: TomlOut, s: Selector, input: string, conditions: ConditionWriter): void {
-  out.comment(`${SELECTOR_WHAT[s.name]}. From ${describeOrigins(s.origins, input)}.`);
+function selector(out: TomlOut, s: Selector, lines: Lines, conditions: ConditionWriter): void {
+  out.comment(`${SELECTOR_WHAT[s.name]}. From ${describeOrigins(s.origins, lines)}.`);
   const place = `selector:${s.name}`;
   if (s.branches.length === 0) {
     out.line(`${s.name} = ${tomlString(exprString(s.else))}`, place);
@@ -120,8 +119,8 @@ function selector(out: TomlOut, s: Selector, input: string, conditions: Conditio
   out.line("]");
 }
 
-function route(out: TomlOut, r: RouteDef, input: string): void {
-  const from = describeOrigins(r.origins, input);
+function route(out: TomlOut, r: RouteDef, lines: Lines): void {
+  const from = describeOrigins(r.origins, lines);
   out.table(["queue", "route", r.name], `route:${r.name}`, `${r.kind} route. From ${from}.`);
   out.line(`type = ${tomlString(r.kind)}`);
   if (r.kind === "mx") {
@@ -153,8 +152,8 @@ function duration(
     out.line(`${key} = ${tomlString(formatDuration(ms))}`);
 }
 
-function connection(out: TomlOut, c: ConnectionDef, input: string): void {
-  const from = describeOrigins(c.origins, input);
+function connection(out: TomlOut, c: ConnectionDef, lines: Lines): void {
+  const from = describeOrigins(c.origins, lines);
   out.table(["queue", "connection", c.name], `connection:${c.name}`, `From ${from}.`);
   if (c.sourceIps.length > 0) out.line(`source-ips = [${c.sourceIps.map(tomlString).join(", ")}]`);
   if (c.ehlo !== null) out.line(`ehlo-hostname = ${tomlString(c.ehlo)}`);
@@ -168,11 +167,11 @@ function connection(out: TomlOut, c: ConnectionDef, input: string): void {
   duration(out, "timeout.data", c.timeouts.data, 600_000, set("data"));
 }
 
-function tls(out: TomlOut, t: TlsDef, input: string): void {
+function tls(out: TomlOut, t: TlsDef, lines: Lines): void {
   out.table(
     ["queue", "tls", t.name],
     `tls:${t.name}`,
-    `From ${describeOrigins(t.origins, input)}.`,
+    `From ${describeOrigins(t.origins, lines)}.`,
   );
   out.line(`starttls = ${tomlString(t.startTls)}`);
   if (t.dane !== "optional") out.line(`dane = ${tomlString(t.dane)}`);
@@ -183,8 +182,8 @@ function tls(out: TomlOut, t: TlsDef, input: string): void {
   duration(out, "timeout.mta-sts", t.mtaStsTimeout, 300_000, set("mta-sts"));
 }
 
-function schedule(out: TomlOut, s: ScheduleDef, input: string): void {
-  const from = describeOrigins(s.origins, input);
+function schedule(out: TomlOut, s: ScheduleDef, lines: Lines): void {
+  const from = describeOrigins(s.origins, lines);
   out.table(["queue", "schedule", s.name], `schedule:${s.name}`, `From ${from}.`);
   out.line(`queue-name = ${tomlString(s.queue)}`);
   if (s.name === "remote") {

@@ -97,6 +97,22 @@ describe("cross products", () => {
   });
 });
 
+describe("the size of what a migration writes", () => {
+  it("long conditions repeated across a cross product are refused with migrate_limit", async () => {
+    const long = (i: number) => `sender_domain == '${"x".repeat(1800)}${i}'`;
+    const branches = (key: string, value: (i: number) => string) =>
+      `${key} = [${Array.from({ length: 15 }, (_, i) => `{ if = "${long(i)}", then = "${value(i)}" }`).join(", ")}, { else = "''" }]`;
+    const config = outbound(
+      branches("source-ip.v4", (i) => `'192.0.2.${i + 1}'`),
+      branches("source-ip.v6", (i) => `'2001:db8::${i + 1}'`),
+    );
+    const { post } = await import("../../support/api");
+    const res = await post("/api/migrate", { config, target: "v0.16" });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("migrate_limit");
+  });
+});
+
 describe("v0.16 rewrites, on tokens", () => {
   it("config_get('server.hostname') becomes system('hostname'); strings are not touched", async () => {
     const config = outbound(
