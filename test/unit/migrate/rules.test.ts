@@ -82,29 +82,30 @@ describe("cross products", () => {
       "(mx == 'a' || mx == 'b') && (retry_num > 0 && last_error == 'tls')",
     );
   });
-
-  it("more combinations than LIMITS.migrateBranches are refused with migrate_limit", async () => {
-    const branches = (key: string, n: number) =>
-      `${key} = [${Array.from({ length: n }, (_, i) => `{ if = "priority == ${i}", then = "'192.0.2.${i + 1}'" }`).join(", ")}, { else = "''" }]`;
-    const config = outbound(
-      branches("source-ip.v4", 16),
-      branches("source-ip.v6", 16).replace(/'192\.0\.2\./g, "'2001:db8::"),
-    );
-    const { post } = await import("../../support/api");
-    const res = await post("/api/migrate", { config, target: "v0.13" });
-    expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("migrate_limit");
-  });
 });
 
+/** `n` branches of `key` on `condition(i)`, each giving the address `address(i)`. */
+const manyBranches = (
+  key: string,
+  n: number,
+  condition: (i: number) => string,
+  address: (i: number) => string,
+) =>
+  `${key} = [${Array.from({ length: n }, (_, i) => `{ if = "${condition(i)}", then = "'${address(i)}'" }`).join(", ")}, { else = "''" }]`;
+
 describe("the size of what a migration writes", () => {
-  it("long conditions repeated across a cross product are refused with migrate_limit", async () => {
-    const long = (i: number) => `sender_domain == '${"x".repeat(1800)}${i}'`;
-    const branches = (key: string, value: (i: number) => string) =>
-      `${key} = [${Array.from({ length: 15 }, (_, i) => `{ if = "${long(i)}", then = "${value(i)}" }`).join(", ")}, { else = "''" }]`;
+  const v4 = (i: number) => `192.0.2.${i + 1}`;
+  const v6 = (i: number) => `2001:db8::${i + 1}`;
+  const long = (i: number) => `sender_domain == '${"x".repeat(1800)}${i}'`;
+  const priority = (i: number) => `priority == ${i}`;
+
+  it.each([
+    ["17 × 17 combinations, over LIMITS.migrateBranches", 16, priority],
+    ["long conditions repeated across the product, over LIMITS.migrateConditionChars", 15, long],
+  ] as const)("%s: migrate_limit", async (_what, n, condition) => {
     const config = outbound(
-      branches("source-ip.v4", (i) => `'192.0.2.${i + 1}'`),
-      branches("source-ip.v6", (i) => `'2001:db8::${i + 1}'`),
+      manyBranches("source-ip.v4", n, condition, v4),
+      manyBranches("source-ip.v6", n, condition, v6),
     );
     const { post } = await import("../../support/api");
     const res = await post("/api/migrate", { config, target: "v0.16" });
