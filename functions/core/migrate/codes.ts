@@ -34,6 +34,8 @@ export const MigrateCode = {
   RelayHttpLocal: "migrate_relay_http_local",
   /** A relay protocol other than smtp/lmtp (imap, pop3, …): v0.12 spoke LMTP to it. */
   RelayProtocolLmtp: "migrate_relay_protocol_lmtp",
+  /** `remote.mx`: renamed, since v0.13+ has an MX route of that name. */
+  RelayRenamed: "migrate_relay_renamed",
   /** The relay's password, carried over in clear as it was written. */
   RelaySecret: "migrate_relay_secret",
 

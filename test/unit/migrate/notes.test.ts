@@ -157,6 +157,18 @@ describe("relays", () => {
     expect(tomlKeys(r.config).get("queue.route.spare.type")).toBe("relay");
   });
 
+  it("remote.mx becomes mx-relay: v0.13+ has an MX route named mx", async () => {
+    const config = `[queue.outbound]\nnext-hop = [{ if = "retry_num > 0", then = "'mx'" }, { else = false }]\n[remote.mx]\naddress = "relay.example.org"\n`;
+    const r = await migrate(config, "v0.16");
+    expect(codes(r.notes)).toContain("migrate_relay_renamed");
+    const lines = planLines(r.config);
+    expect(planObject(lines, "MtaRoute", "mx-relay")["@type"]).toBe("Relay");
+    expect(planObject(lines, "MtaRoute", "mx")["@type"]).toBe("Mx");
+    expect(JSON.stringify(singleton(lines, "MtaOutboundStrategy").route)).toBe(
+      `{"match":{"0":{"if":"retry_num > 0","then":"'mx-relay'"}},"else":"'mx'"}`,
+    );
+  });
+
   it("protocol http is local delivery: a local route", async () => {
     const config = `[queue.outbound]\nnext-hop = "'web'"\n[remote.web]\naddress = "x"\nprotocol = "https"\n`;
     const r = await migrate(config, "v0.16");

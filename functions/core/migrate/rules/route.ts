@@ -11,7 +11,7 @@ import { SETTINGS } from "../../config/settings";
 import { type ChoiceSources, choicesOf } from "../choices";
 import { MigrateCode } from "../codes";
 import { always, mapChoices, Names, product, productOf, select } from "../selector";
-import type { Choices, MxRoute, Origin, RelayRoute, RouteDef, Selector } from "../types";
+import type { Choices, MxRoute, Note, Origin, RelayRoute, RouteDef, Selector } from "../types";
 
 type MxDraft = Omit<MxRoute, "name" | "origins">;
 type RouteDraft =
@@ -28,7 +28,7 @@ export function migrateRoutes(sources: ChoiceSources): Routes {
   const relays = readRelays(sources);
   const names = new Names();
   names.reserve("local");
-  for (const id of relays.keys()) names.reserve(id);
+  for (const relay of relays.values()) names.reserve(relay.name);
 
   const limits = productOf<Omit<MxDraft, "kind">>("route", {
     ipLookup: choicesOf(SETTINGS.ipStrategy, sources),
@@ -49,7 +49,7 @@ export function migrateRoutes(sources: ChoiceSources): Routes {
     "route",
     chosen,
     (d) => (d.kind === "mx" ? `mx ${d.ipLookup} ${d.maxMx} ${d.multihomed}` : `${d.kind} ${d.id}`),
-    (d) => (d.kind === "mx" ? names.take("mx") : d.id),
+    (d) => (d.kind === "mx" ? names.take("mx") : (relays.get(d.id)?.name ?? d.id)),
   );
   const routes: RouteDef[] = [];
   for (const { name, value, origins } of defs) {
@@ -61,12 +61,12 @@ export function migrateRoutes(sources: ChoiceSources): Routes {
     }
   }
   for (const [id, relay] of relays) {
-    if (routes.some((r) => r.name === id)) continue;
+    if (routes.some((r) => r.name === relay.name)) continue;
     routes.push(relay);
     sources.notes.push({
       severity: "info",
       code: MigrateCode.RelayUnused,
-      message: `No next-hop branch selects remote.${id}: it is carried over as route "${id}", which no route selector branch selects either`,
+      message: `No next-hop branch selects remote.${id}: it is carried over as route "${relay.name}", which no route selector branch selects either`,
       ...relay.origins[0],
     });
   }
@@ -114,12 +114,27 @@ function readRelays(sources: ChoiceSources): Map<string, RouteDef> {
         message: `remote.${id} has protocol http, which Stalwart v0.12 treats as local delivery: it becomes a route of type "local"`,
         ...origin,
       });
-      out.set(id, { kind: "local", name: id, origins: [origin] });
+      out.set(id, { kind: "local", name: routeName(id, origin, notes), origins: [origin] });
       continue;
     }
-    out.set(id, relayRoute(id, relay, origin, sources));
+    out.set(id, { ...relayRoute(id, relay, origin, sources), name: routeName(id, origin, notes) });
   }
   return out;
+}
+
+/**
+ * The route name of `remote.<id>`: its id, but for `mx`, the name of v0.13+'s own MX route
+ * (a fresh v0.16 has an `mx` route, which a relay plan matched on names would update).
+ */
+function routeName(id: string, origin: Origin, notes: Note[]): string {
+  if (id !== "mx") return id;
+  notes.push({
+    severity: "info",
+    code: MigrateCode.RelayRenamed,
+    message: `remote.mx becomes the route "mx-relay": v0.13+ names its own MX route "mx" (Stalwart writes one at first start)`,
+    ...origin,
+  });
+  return "mx-relay";
 }
 
 function relayRoute(
