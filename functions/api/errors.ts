@@ -4,28 +4,20 @@
  * `code` is stable snake_case; tests assert it, never the message.
  */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { RequestErrorCode } from "../core/request-error";
 
+/**
+ * Every code a request can get: the core's own (`RequestErrorCode`, thrown by its entry
+ * points) and those only HTTP has (the body, the route, the rate limit).
+ */
 export const ApiErrorCode = {
+  ...RequestErrorCode,
   InvalidJson: "invalid_json",
-  InvalidField: "invalid_field",
   MissingField: "missing_field",
   UnknownField: "unknown_field",
-  InvalidDomain: "invalid_domain",
-  InvalidIp: "invalid_ip",
-  InvalidRecord: "invalid_record",
-  InvalidKey: "invalid_key",
   BodyTooLarge: "body_too_large",
   BodyIncomplete: "body_incomplete",
-  ConfigTooLarge: "config_too_large",
   UnsupportedMediaType: "unsupported_media_type",
-  TomlSyntax: "toml_syntax",
-  ConfigLimit: "config_limit",
-  ExprSyntax: "expr_syntax",
-  ExprLimit: "expr_limit",
-  ExprEval: "expr_eval",
-  CostLimit: "cost_limit",
-  NotV012: "not_migratable",
-  MigrateLimit: "migrate_limit",
   RateLimited: "rate_limited",
   NotFound: "not_found",
   MethodNotAllowed: "method_not_allowed",
