@@ -15,3 +15,7 @@ export type QueryType = (typeof QUERY_TYPES)[number];
  */
 export const WHATIF_RCODES = ["NXDOMAIN", "SERVFAIL", "NODATA", "REFUSED"] as const;
 export type WhatIfRcode = (typeof WHATIF_RCODES)[number];
+
+/** The deliverability checks `checks` may ask for (deliverability/types.ts). */
+export const CHECK_NAMES = ["spf", "ptr"] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];

@@ -4,10 +4,10 @@
  * one description for the core, the API docs and the web) and the types inferred.
  */
 import * as z from "zod";
+import { CHECK_NAMES } from "../contract/names";
 import { SPF_RESULTS } from "../spf/results";
 
-export const CHECK_NAMES = ["spf", "ptr"] as const;
-export type CheckName = (typeof CHECK_NAMES)[number];
+export { CHECK_NAMES, type CheckName } from "../contract/names";
 export const ChecksSchema = z
   .array(z.enum(CHECK_NAMES))
   .max(CHECK_NAMES.length)
