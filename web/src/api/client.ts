@@ -1,5 +1,5 @@
 /**
- * The Worker's API: POST /api/evaluate and POST /api/expression (shared/spec/api.md).
+ * The Worker's API: POST /api/evaluate, /api/expression and /api/spf (shared/spec/api.md).
  * Every outcome is a value, never a throw: network failures and error envelopes become
  * `{ ok: false, error }` with the API's code, or a local one.
  */
@@ -10,6 +10,7 @@ import {
   loadContract as loadSchemas,
   type Plan,
   type Contract as Schemas,
+  type SpfResponse,
 } from "../core-adapter";
 
 export type ApiResult<T> =
@@ -91,3 +92,6 @@ export const evaluate = (body: unknown, signal?: AbortSignal): Promise<ApiResult
 
 export const evaluateExpression = (body: unknown): Promise<ApiResult<ExpressionResponse>> =>
   post("/api/expression", body, (s) => s.ExpressionResponseSchema);
+
+export const checkSpf = (body: unknown): Promise<ApiResult<SpfResponse>> =>
+  post("/api/spf", body, (s) => s.SpfResponseSchema);

@@ -13,8 +13,17 @@ export type {
   Plan,
   PlanDiagnostic,
   PlannedHost,
+  SpfRequest,
+  SpfResponse,
   TraceEntry,
 } from "../../../functions/core/contract";
+export type {
+  AttemptDeliverability,
+  ChecksSummary,
+  PtrVerdict,
+  SourceVerdict,
+  SpfVerdict,
+} from "../../../functions/core/deliverability/types";
 
 export type Contract = typeof import("../../../functions/core/contract");
 export const loadContract = (): Promise<Contract> => import("../../../functions/core/contract");

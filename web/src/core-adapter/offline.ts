@@ -1,9 +1,10 @@
 /**
- * Run and the expression console without the network: the core's own entry points
- * (functions/core/evaluate.ts, evaluate-expression.ts), the ones the Worker calls, with
+ * Run, the expression console and the SPF trace without the network: the core's own entry
+ * points (functions/core/evaluate.ts, evaluate-expression.ts, evaluate-spf.ts), the ones
+ * the Worker calls, with
  * no resolver behind the what-if records. Loaded when first used.
  */
-import type { ErrorBody, ExpressionResponse, Plan } from "./contract";
+import type { ErrorBody, ExpressionResponse, Plan, SpfResponse } from "./contract";
 import { loadContract } from "./contract";
 
 /** What the API would answer, computed here: the answer, or its coded error envelope. */
@@ -18,6 +19,7 @@ const load = () =>
     import("../../../functions/core/evaluate-expression"),
     import("../../../functions/core/request-error"),
     import("../../../functions/core/dns/records-resolver"),
+    import("../../../functions/core/evaluate-spf"),
   ]);
 
 /** The error envelope of a RequestError (what the API sends for it), or rethrows. */
@@ -66,6 +68,23 @@ export async function expressionInBrowser(body: {
       ok: true,
       answer: await evaluateExpression(parsed.data, { ...io, upstream: noneResolver }),
     };
+  } catch (e) {
+    return { ok: false, error: await errorBody(e) };
+  }
+}
+
+/**
+ * One SPF check as POST /api/spf would answer it, here: when the resolver is "none", or
+ * when every lookup was a what-if record; else null (the API is asked).
+ */
+export async function spfInBrowser(body: unknown): Promise<InBrowserResult<SpfResponse> | null> {
+  const [{ SpfRequestSchema }, , , , { noneResolver }, { evaluateSpf }] = await load();
+  const parsed = SpfRequestSchema.safeParse(body);
+  if (!parsed.success) return null;
+  try {
+    const answer = await evaluateSpf(parsed.data, { ...io, upstream: noneResolver });
+    const offline = parsed.data.resolver === "none" || answer.dns.every((t) => t.from === "record");
+    return offline ? { ok: true, answer } : null;
   } catch (e) {
     return { ok: false, error: await errorBody(e) };
   }

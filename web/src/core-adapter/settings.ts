@@ -10,6 +10,8 @@ import {
   type Setting,
 } from "../../../functions/core/config/settings";
 import {
+  CHECK_NAMES,
+  type CheckName,
   LAST_ERRORS,
   QUERY_TYPES,
   type QueryType,
@@ -22,18 +24,29 @@ import {
   ALL_VARIABLES as CORE_ALL_VARIABLES,
   FUNCTION_ARITY as CORE_FUNCTION_ARITY,
 } from "../../../functions/core/expr/parser";
+import { parseIp } from "../../../functions/core/ip";
 import { LIMITS } from "../../../functions/core/limits";
+import { reverseLookupName } from "../../../functions/core/spf/address";
+import { SPF_RESULTS, type SpfResult } from "../../../functions/core/spf/types";
 
-export type { Diagnostic, QueryType, WhatIfRcode };
+export type { CheckName, Diagnostic, QueryType, SpfResult, WhatIfRcode };
 export {
+  CHECK_NAMES,
   LAST_ERRORS,
   LIMITS,
   lineColumn,
   lineColumnRange,
   QUERY_TYPES,
   RESOLVER_NAMES,
+  SPF_RESULTS,
   WHATIF_RCODES,
 };
+
+/** The PTR owner name of an address (`10.2.0.192.in-addr.arpa`), or null for a non-address. */
+export function reverseNameOf(text: string): string | null {
+  const ip = parseIp(text);
+  return ip ? reverseLookupName(ip) : null;
+}
 
 export interface SettingInfo {
   readonly key: string;

@@ -4,10 +4,10 @@
  * the same core on the same request, so they give the same plan (browser test
  * "offline run"); the result says which one computed it.
  */
-import { type ApiResult, evaluate, evaluateExpression } from "../api/client";
-import type { ErrorBody, ExpressionResponse, Plan } from "../core-adapter";
-import { evaluateInBrowser, expressionInBrowser } from "../core-adapter";
-import type { EvaluateRequest } from "../state/request";
+import { type ApiResult, checkSpf, evaluate, evaluateExpression } from "../api/client";
+import type { ErrorBody, ExpressionResponse, Plan, SpfResponse } from "../core-adapter";
+import { evaluateInBrowser, expressionInBrowser, spfInBrowser } from "../core-adapter";
+import type { EvaluateRequest, SpfBody } from "../state/request";
 import type { ComputedIn } from "../ui/result/view";
 
 export type PlanResult =
@@ -37,5 +37,18 @@ export async function computeExpression(body: {
   if (local?.ok) return { ok: true, data: local.answer, where: "browser" };
   if (local) return local;
   const r = await evaluateExpression(body);
+  return r.ok ? { ok: true, data: r.data, where: "server" } : { ok: false, error: r.error };
+}
+
+export type SpfResult =
+  | { readonly ok: true; readonly data: SpfResponse; readonly where: ComputedIn }
+  | { readonly ok: false; readonly error: ErrorBody };
+
+/** One SPF check with its trace (POST /api/spf), from this page when the records answer it. */
+export async function computeSpf(body: SpfBody): Promise<SpfResult> {
+  const local = await spfInBrowser(body).catch(() => null);
+  if (local?.ok) return { ok: true, data: local.answer, where: "browser" };
+  if (local) return local;
+  const r = await checkSpf(body);
   return r.ok ? { ok: true, data: r.data, where: "server" } : { ok: false, error: r.error };
 }

@@ -7,13 +7,15 @@
 import type { Plan } from "../core-adapter";
 import { byId } from "../dom";
 import type { EditorHandle } from "../editor/handle";
-import { evaluateRequest, recordRows } from "../state/request";
+import { evaluateRequest, recordRows, spfRequests } from "../state/request";
 import type { PlaygroundState } from "../state/types";
+import { checksSummary } from "../ui/checks-text";
 import { clearInputErrors, showInputError } from "../ui/input-errors";
 import { type Progress, startProgress } from "../ui/progress";
+import type { SpfQuery } from "../ui/result/spf-trace";
 import { renderError, renderResult } from "../ui/result/view";
 import { clearStale } from "../ui/stale";
-import { computePlan } from "./plan-source";
+import { computePlan, computeSpf } from "./plan-source";
 
 export interface RunDeps {
   /** The state, with the editor's text already in it. */
@@ -39,7 +41,8 @@ function announcement(plan: Plan, where: string): string {
     n > 0
       ? `${n} connection attempt${n === 1 ? "" : "s"}, first ${first?.ip} on ${first?.host}`
       : `no connection attempt: ${plan.outcome?.message ?? "nothing is tried"}`;
-  return `Result updated (${where === "browser" ? "computed in your browser" : "computed by the server"}): strategy ${plan.strategy?.value ?? "unknown"}, ${head}.`;
+  const checks = checksSummary(plan)[0];
+  return `Result updated (${where === "browser" ? "computed in your browser" : "computed by the server"}): strategy ${plan.strategy?.value ?? "unknown"}, ${head}.${checks ? ` ${checks}` : ""}`;
 }
 
 export function runController(deps: RunDeps): RunController {
@@ -57,21 +60,25 @@ export function runController(deps: RunDeps): RunController {
     current = mine;
     const n = ++runs;
     const state = deps.state();
-    const rows = recordRows(state.records);
+    const { rows, problem } = recordRows(state.records);
+    const spfBody = spfRequests(state);
     clearInputErrors();
-    const r = await computePlan(evaluateRequest(state), mine.controller.signal);
+    const r = problem
+      ? { ok: false as const, error: problem }
+      : await computePlan(evaluateRequest(state), mine.controller.signal);
     if (current !== mine) return;
     current = null;
     mine.progress.stop();
     const reveal = (line: number, column: number) => deps.editor().reveal(line, column);
     if (r.ok) {
-      renderResult(result, r.data, reveal, r.where);
+      const trace = (q: SpfQuery) => computeSpf(spfBody(q));
+      renderResult(result, r.data, reveal, r.where, trace);
       clearStale(result);
       live.textContent = announcement(r.data, r.where);
       deps.onPlan(r.data);
     } else if (r.error.code === "aborted") {
       live.textContent = "Run cancelled; the result shown is the previous one.";
-    } else if (showInputError(r.error, reveal, (i) => rows[i]?.row ?? i)) {
+    } else if (showInputError(r.error, reveal, (i) => rows[i] ?? i)) {
       live.textContent = `Not run: ${r.error.message}`;
     } else {
       renderError(result, r.error.code, r.error.message);

@@ -2,40 +2,92 @@
  * Builds the API requests (shared/spec/api.md field names, verbatim) from the state,
  * and the equivalent `curl` command for "Copy as curl".
  */
-import type { PlaygroundState, WhatIfRecord } from "./types";
+import type { CheckName } from "../core-adapter";
+import type { PlaygroundState, RecordRcode, RecordType, WhatIfRecord } from "./types";
+import { ptrName, txtValue } from "./whatif-value";
 
 export interface EvaluateRequest {
   config: string;
   context: Record<string, string | number | string[]>;
-  records: WhatIfRecord[];
+  records: RequestRecord[];
   resolver: string;
   seed: number;
   localDomains?: string[];
+  checks?: CheckName[];
 }
 
 /**
- * The what-if records worth sending (named, and carrying a value or an rcode), each with
- * the index of its row in the panel, so an error about `records[i]` marks the right row.
+ * A what-if record as the API takes it: a TXT value may be the several strings of one
+ * record (whatif-value.ts).
  */
-export function recordRows(
-  records: readonly WhatIfRecord[],
-): { readonly record: WhatIfRecord; readonly row: number }[] {
-  const out: { record: WhatIfRecord; row: number }[] = [];
-  for (const [row, r] of records.entries()) {
-    const name = r.name.trim().replace(/\.$/, "");
-    if (!name) continue;
-    if (r.rcode) out.push({ record: { name, type: r.type, rcode: r.rcode }, row });
-    else if (r.value?.trim()) {
-      out.push({ record: { name, type: r.type, value: r.value.trim() }, row });
-    }
-  }
-  return out;
+export type RequestRecord =
+  | { name: string; type: RecordType; value: string | string[] }
+  | { name: string; type: RecordType; rcode: RecordRcode };
+
+/** A row the API would refuse, found before sending (`records.<i>`, i in the request). */
+export interface RecordProblem {
+  readonly code: "invalid_record";
+  readonly message: string;
+  readonly field: string;
 }
 
-export const cleanRecords = (records: readonly WhatIfRecord[]): WhatIfRecord[] =>
-  recordRows(records).map((r) => r.record);
+export interface RecordRows {
+  /** The rows worth sending (named, and carrying a value or an rcode), in order. */
+  readonly records: RequestRecord[];
+  /** The panel row of each record, so an error about `records[i]` marks the right row. */
+  readonly rows: number[];
+  /** The first row that cannot be sent as typed (its text is sent as is meanwhile). */
+  readonly problem: RecordProblem | null;
+}
 
-export function evaluateRequest(state: PlaygroundState, retryNum?: number): EvaluateRequest {
+function toRecord(
+  r: WhatIfRecord,
+  name: string,
+  index: number,
+): { record: RequestRecord; problem?: RecordProblem } {
+  if (r.rcode) return { record: { name, type: r.type, rcode: r.rcode } };
+  const text = (r.value ?? "").trim();
+  if (r.type === "PTR") return { record: { name: ptrName(name), type: r.type, value: text } };
+  if (r.type !== "TXT") return { record: { name, type: r.type, value: text } };
+  const txt = txtValue(text);
+  return txt.ok
+    ? { record: { name, type: r.type, value: txt.value } }
+    : {
+        record: { name, type: r.type, value: text },
+        problem: {
+          code: "invalid_record",
+          message: `TXT value: ${txt.message}`,
+          field: `records.${index}`,
+        },
+      };
+}
+
+export function recordRows(records: readonly WhatIfRecord[]): RecordRows {
+  const out: RecordRows = { records: [], rows: [], problem: null };
+  let problem: RecordProblem | null = null;
+  for (const [row, r] of records.entries()) {
+    const name = r.name.trim().replace(/\.$/, "");
+    if (!name || (!r.rcode && !r.value?.trim())) continue;
+    const made = toRecord(r, name, out.records.length);
+    problem ??= made.problem ?? null;
+    out.records.push(made.record);
+    out.rows.push(row);
+  }
+  return { ...out, problem };
+}
+
+export const cleanRecords = (records: readonly WhatIfRecord[]): RequestRecord[] =>
+  recordRows(records).records;
+
+/**
+ * The /api/evaluate body for the state (at `retryNum` when given). The checks are left
+ * out with `checks: false` (the retry timeline: they cost DNS lookups and it shows none).
+ */
+export function evaluateRequest(
+  state: PlaygroundState,
+  retryNum?: number,
+  opts: { readonly checks?: boolean } = {},
+): EvaluateRequest {
   const c = state.context;
   const context: Record<string, string | number | string[]> = {
     domain: c.domain.trim(),
@@ -58,7 +110,28 @@ export function evaluateRequest(state: PlaygroundState, retryNum?: number): Eval
   };
   const local = state.localDomains.map((s) => s.trim()).filter((s) => s !== "");
   if (local.length > 0) req.localDomains = local;
+  if (state.checks.length > 0 && opts.checks !== false) req.checks = [...state.checks];
   return req;
+}
+
+/** A POST /api/spf body: one address, the identity's sender and HELO name. */
+export interface SpfBody {
+  readonly ip: string;
+  readonly sender: string;
+  readonly helo: string;
+  readonly records: RequestRecord[];
+  readonly resolver: string;
+}
+
+/**
+ * The SPF checks of a plan as POST /api/spf bodies, with the DNS the plan was made with
+ * (taken now: the state may change before a trace is asked for).
+ */
+export function spfRequests(
+  state: PlaygroundState,
+): (q: { readonly ip: string; readonly sender: string; readonly helo: string }) => SpfBody {
+  const dns = { records: cleanRecords(state.records), resolver: state.resolver };
+  return (q) => ({ ...q, ...dns });
 }
 
 /** POSIX shell single-quoting: safe for any text, including quotes and newlines. */

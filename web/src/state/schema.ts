@@ -4,7 +4,7 @@
  * or hand-trimmed links still open.
  */
 import { z } from "zod";
-import { LIMITS } from "../core-adapter";
+import { CHECK_NAMES, LIMITS } from "../core-adapter";
 import type { PlaygroundState } from "./types";
 import { defaultState, QUERY_TYPES, RECORD_RCODES } from "./types";
 
@@ -51,6 +51,7 @@ export const stateSchema = z.object({
     .default(d.resolver),
   seed: z.number().int().min(0).max(0xffffffff).default(d.seed),
   records: z.array(recordSchema).max(MAX_RECORDS).default(d.records),
+  checks: z.array(z.enum(CHECK_NAMES)).max(CHECK_NAMES.length).default([]),
   timelineMax: z.number().int().min(1).max(10).default(d.timelineMax),
   console: z
     .object({

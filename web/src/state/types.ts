@@ -4,6 +4,7 @@
  * `context` object takes them (shared/spec/api.md), so a request is built by copying.
  */
 import {
+  type CheckName,
   QUERY_TYPES,
   WHATIF_RCODES as RECORD_RCODES,
   type WhatIfRcode as RecordRcode,
@@ -52,6 +53,11 @@ export interface PlaygroundState {
   resolver: string;
   seed: number;
   records: WhatIfRecord[];
+  /**
+   * Deliverability checks per attempt (`checks` of /api/evaluate): off unless asked for,
+   * since they cost DNS lookups.
+   */
+  checks: CheckName[];
   /** The retry timeline shows retry_num 0..timelineMax. */
   timelineMax: number;
   console: ConsoleState;
@@ -85,6 +91,7 @@ export function defaultState(): PlaygroundState {
       { name: "mx1.example.com", type: "A", value: "192.0.2.25" },
       { name: "mx1.example.com", type: "AAAA", value: "2001:db8::25" },
     ],
+    checks: [],
     timelineMax: 4,
     console: { expression: "retry_num > 0 && last_error == 'tls'", key: "", variables: "" },
   };

@@ -3,7 +3,7 @@
  * away; local domains, resolver and seed. Every field writes into the state and reports
  * the change; numbers out of range are flagged at their field (fields.ts).
  */
-import { RESOLVER_NAMES } from "../core-adapter";
+import { CHECK_NAMES, type CheckName, RESOLVER_NAMES } from "../core-adapter";
 import { h } from "../dom";
 import { LAST_ERRORS, type PlaygroundState } from "../state/types";
 import { type Change, field, numberField, selectInput, textInput } from "./fields";
@@ -68,6 +68,43 @@ function mainFields(state: PlaygroundState, onChange: Change): HTMLElement[] {
       ),
     ),
   ];
+}
+
+const CHECK_LABELS: Readonly<Record<CheckName, string>> = {
+  spf: "SPF (MAIL FROM and HELO)",
+  ptr: "Reverse DNS (PTR) and EHLO",
+};
+
+/**
+ * The deliverability checks, off unless asked for: each costs DNS lookups (SPF records,
+ * includes, PTR and their forward lookups) on top of the plan's.
+ */
+function checksField(state: PlaygroundState, onChange: Change): HTMLElement {
+  const boxes = CHECK_NAMES.map((name) => {
+    const box = h("input", {
+      type: "checkbox",
+      id: `ctx-check-${name}`,
+      checked: state.checks.includes(name),
+    });
+    box.addEventListener("change", () => {
+      state.checks = CHECK_NAMES.filter((n) =>
+        n === name ? box.checked : state.checks.includes(n),
+      );
+      onChange();
+    });
+    return h("label", { class: "check" }, box, ` ${CHECK_LABELS[name]}`);
+  });
+  return h(
+    "fieldset",
+    { class: "field wide checks-field" },
+    h(
+      "legend",
+      null,
+      "Deliverability checks per attempt ",
+      h("span", { class: "small muted" }, "(cost DNS lookups)"),
+    ),
+    h("div", { class: "check-row" }, ...boxes),
+  );
 }
 
 function moreFields(state: PlaygroundState, onChange: Change): HTMLElement[] {
@@ -139,7 +176,7 @@ export function renderContext(el: HTMLElement, state: PlaygroundState, onChange:
       role: "alert",
       hidden: true,
     }),
-    h("div", { class: "form-grid" }, ...mainFields(state, onChange)),
+    h("div", { class: "form-grid" }, ...mainFields(state, onChange), checksField(state, onChange)),
     h(
       "details",
       null,

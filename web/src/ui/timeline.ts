@@ -7,7 +7,7 @@
 import type { Plan } from "../core-adapter";
 import { badge, h, mono } from "../dom";
 import { computePlan, type PlanResult } from "../run/plan-source";
-import { evaluateRequest } from "../state/request";
+import { evaluateRequest, recordRows } from "../state/request";
 import type { PlaygroundState } from "../state/types";
 import { branchText, familyOf, formatDuration } from "./explain";
 import { dueAfter } from "./schedule";
@@ -114,7 +114,14 @@ export async function renderTimeline(el: HTMLElement, state: PlaygroundState): P
   el.dataset.drawn = "pending";
   el.setAttribute("aria-busy", "true");
   const ns = Array.from({ length: max + 1 }, (_, i) => i);
-  const results = await Promise.all(ns.map((n) => computePlan(evaluateRequest(state, n))));
+  // A what-if row that cannot be sent fails every column, as it fails Run; the checks
+  // are left out (they cost lookups, and the columns show none).
+  const { problem } = recordRows(state.records);
+  const plan = (n: number): Promise<PlanResult> =>
+    problem
+      ? Promise.resolve({ ok: false, error: problem })
+      : computePlan(evaluateRequest(state, n, { checks: false }));
+  const results = await Promise.all(ns.map(plan));
   const first = results[0];
   const expireMs = first?.ok ? (first.data.retry?.expireMs ?? null) : null;
   const cols = ns.map((n, i) =>

@@ -17,9 +17,13 @@ const PLACEHOLDER: Record<RecordType, string> = {
   A: "192.0.2.25",
   AAAA: "2001:db8::25",
   CNAME: "target.example.net",
-  TXT: "v=spf1 -all",
-  PTR: "host.example.com",
+  TXT: 'v=spf1 ip4:192.0.2.0/24 -all   or   "v=spf1 …" "… -all"',
+  PTR: "mail.example.org",
 };
+
+/** A PTR row may be named by the address itself (whatif-value.ts). */
+const namePlaceholder = (type: RecordType): string =>
+  type === "PTR" ? "192.0.2.10 or its .arpa name" : "name";
 
 type Change = () => void;
 
@@ -39,7 +43,7 @@ function inputs(r: WhatIfRecord, n: number) {
       type: "text",
       class: "name",
       value: r.name,
-      placeholder: "name",
+      placeholder: namePlaceholder(r.type),
       "aria-label": `record ${n} name`,
       spellcheck: "false",
     }),
@@ -72,6 +76,7 @@ function row(r: WhatIfRecord, index: number, remove: () => void, onChange: Chang
   f.type.addEventListener("change", () => {
     r.type = QUERY_TYPES.find((t) => t === f.type.value) ?? r.type;
     f.value.placeholder = PLACEHOLDER[r.type];
+    f.name.placeholder = namePlaceholder(r.type);
     onChange();
   });
   f.kind.addEventListener("change", () => {
@@ -135,7 +140,7 @@ export function renderWhatIf(el: HTMLElement, state: PlaygroundState, onChange: 
     h(
       "p",
       { class: "small muted" },
-      "These answers replace the resolver's for their (name, type). With resolver “none”, any other name is NXDOMAIN, and Run computes the plan in your browser, offline. Several rows with the same name and type make a multi-record answer, in this order.",
+      'These answers replace the resolver\'s for their (name, type). With resolver “none”, any other name is NXDOMAIN, and Run computes the plan in your browser, offline. Several rows with the same name and type make a multi-record answer, in this order. A TXT value is one string as typed, or quoted strings as dig prints them ("v=spf1 …" "… -all": the strings of one record); a PTR row may be named by the address.',
     ),
     h("p", {
       class: "panel-error sev-error small",

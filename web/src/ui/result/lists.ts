@@ -102,12 +102,19 @@ function traceRow(t: TraceEntry): HTMLElement {
   );
 }
 
-/** The lookups in the order made; the table scrolls sideways and takes the focus for it. */
-export function traceSection(dns: readonly TraceEntry[]): HTMLElement {
+/**
+ * The lookups in the order made; the table scrolls sideways and takes the focus for it.
+ * `id` names the table (the plan's is `dns-trace`; the SPF trace has its own).
+ */
+export function traceSection(
+  dns: readonly TraceEntry[],
+  id = "dns-trace",
+  title = "DNS trace",
+): HTMLElement {
   return h(
     "section",
     { class: "section" },
-    h("h3", { id: "trace-title" }, `DNS trace (${dns.length} lookups)`),
+    h("h3", { id: `${id}-title` }, `${title} (${dns.length} lookups)`),
     dns.length
       ? h(
           "div",
@@ -115,11 +122,11 @@ export function traceSection(dns: readonly TraceEntry[]): HTMLElement {
             class: "table-wrap",
             tabindex: 0,
             role: "region",
-            "aria-labelledby": "trace-title",
+            "aria-labelledby": `${id}-title`,
           },
           h(
             "table",
-            { id: "dns-trace" },
+            { id },
             h("thead", null, h("tr", null, ...COLUMNS.map((c) => h("th", { scope: "col" }, c)))),
             h("tbody", null, ...dns.map(traceRow)),
           ),

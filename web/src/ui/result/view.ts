@@ -1,16 +1,19 @@
 /**
  * The result of one Run: where it was computed, the strategy and route (MX, relay or
- * local, and the EHLO name), the attempt list (the hero) or the outcome in plain words,
- * then the reasons (hosts), MX records, diagnostics and DNS trace.
+ * local, and the EHLO name), the attempt list (the hero, with the deliverability checks
+ * when asked for) or the outcome in plain words, then the reasons (hosts), MX records,
+ * diagnostics, the SPF trace and the DNS trace.
  */
 import type { Attempt, Plan } from "../../core-adapter";
 import { badge, h, mono } from "../../dom";
 import { branchText, familyOf, STRATEGY_TEXT, shuffledPreferences } from "../explain";
 import { outcomeText, relayText } from "../outcome-text";
+import { attemptChecks, checksSummarySection, type ShowTrace } from "./checks";
 import { hostCard } from "./hosts";
 import { diagnosticsSection, type JumpTo, mxSection, rawSection, traceSection } from "./lists";
+import { type SpfTracer, spfTraceSection } from "./spf-trace";
 
-export type { JumpTo };
+export type { JumpTo, SpfTracer };
 
 /** Where a plan was computed: the same core, in this page or in the Worker. */
 export type ComputedIn = "browser" | "server";
@@ -20,7 +23,7 @@ const COMPUTED: Readonly<Record<ComputedIn, string>> = {
   server: "computed by the server (its DNS resolver answered the lookups)",
 };
 
-function attemptRow(a: Attempt): HTMLElement {
+function attemptRow(a: Attempt, sender: string, show: ShowTrace): HTMLElement {
   const fam = a.family === "ipv6" || familyOf(a.ip) === "ipv6" ? "ipv6" : "ipv4";
   return h(
     "li",
@@ -45,6 +48,7 @@ function attemptRow(a: Attempt): HTMLElement {
       h("span", { class: "muted" }, "from "),
       a.sourceIp ? mono(a.sourceIp) : h("em", { class: "muted" }, "OS chooses (unbound)"),
     ),
+    attemptChecks(a, sender, show),
   );
 }
 
@@ -99,14 +103,15 @@ function summary(res: Plan, where: ComputedIn): HTMLElement {
   );
 }
 
-function attemptsOrOutcome(res: Plan): HTMLElement {
+function attemptsOrOutcome(res: Plan, show: ShowTrace): HTMLElement {
   const o = outcomeText(res);
+  const sender = res.checks?.sender ?? "";
   const list =
     res.attempts.length > 0
       ? h(
           "ol",
           { class: "attempts", id: "attempts", "aria-label": "connection attempts in order" },
-          ...res.attempts.map(attemptRow),
+          ...res.attempts.map((a) => attemptRow(a, sender, show)),
         )
       : null;
   const outcome =
@@ -126,17 +131,29 @@ function attemptsOrOutcome(res: Plan): HTMLElement {
     "section",
     { class: "section" },
     h("h3", null, "Connection attempts, in order"),
+    checksSummarySection(res),
     outcome,
     list ?? (outcome ? null : h("p", { id: "attempts", class: "muted" }, "Nothing is tried.")),
   );
 }
 
-export function renderResult(el: HTMLElement, res: Plan, jump: JumpTo, where: ComputedIn): void {
+/**
+ * Draws a plan. `trace` computes the SPF evaluation of one check on demand, with the
+ * DNS of the Run that made the plan.
+ */
+export function renderResult(
+  el: HTMLElement,
+  res: Plan,
+  jump: JumpTo,
+  where: ComputedIn,
+  trace: SpfTracer,
+): void {
   const shuffled = shuffledPreferences(res);
   const multihomed = res.limits?.multihomed;
+  const spf = res.checks?.requested.includes("spf") ? spfTraceSection(res, trace) : null;
   el.replaceChildren(
     summary(res, where),
-    attemptsOrOutcome(res),
+    attemptsOrOutcome(res, spf?.show ?? (() => {})),
     h(
       "section",
       { class: "section" },
@@ -151,6 +168,7 @@ export function renderResult(el: HTMLElement, res: Plan, jump: JumpTo, where: Co
     ),
     mxSection(res, shuffled),
     diagnosticsSection(res, jump),
+    spf?.el ?? "",
     traceSection(res.dns),
     rawSection(res),
   );

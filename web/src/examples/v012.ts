@@ -1,41 +1,11 @@
 /**
- * The examples menu: the seed docs page's examples and the classic mistakes, each with
- * what-if records (resolver "none") so it works offline and always shows the same thing.
+ * The ≤ v0.12 examples (\`queue.outbound.*\`): the seed docs page's, the classic mistakes
+ * and DNS situations.
  */
-import { defaultState, type PlaygroundState, type WhatIfRecord } from "./state/types";
+import { DUAL, MULTI } from "./records";
+import type { Example } from "./types";
 
-export interface Example {
-  readonly id: string;
-  readonly group: "From the docs" | "Classic mistakes" | "DNS situations";
-  readonly title: string;
-  /** What to look at: shown above the editor when the example is loaded. */
-  readonly note: string;
-  readonly config: string;
-  readonly records: readonly WhatIfRecord[];
-  readonly domain?: string;
-  readonly retryNum?: number;
-}
-
-/** example.com: one MX with one A and one AAAA. */
-const DUAL: readonly WhatIfRecord[] = [
-  { name: "example.com", type: "MX", value: "10 mx1.example.com" },
-  { name: "mx1.example.com", type: "A", value: "192.0.2.25" },
-  { name: "mx1.example.com", type: "AAAA", value: "2001:db8::25" },
-];
-
-/** Two MX hosts, each with two A and two AAAA: the multihomed cut bites. */
-const MULTI: readonly WhatIfRecord[] = [
-  { name: "example.com", type: "MX", value: "10 mx1.example.com" },
-  { name: "example.com", type: "MX", value: "20 mx2.example.com" },
-  { name: "mx1.example.com", type: "A", value: "192.0.2.25" },
-  { name: "mx1.example.com", type: "A", value: "192.0.2.26" },
-  { name: "mx1.example.com", type: "AAAA", value: "2001:db8::25" },
-  { name: "mx1.example.com", type: "AAAA", value: "2001:db8::26" },
-  { name: "mx2.example.com", type: "A", value: "198.51.100.7" },
-  { name: "mx2.example.com", type: "AAAA", value: "2001:db8:2::7" },
-];
-
-export const EXAMPLES: readonly Example[] = [
+export const V012_EXAMPLES: readonly Example[] = [
   {
     id: "retry-v6-then-v4",
     group: "From the docs",
@@ -177,13 +147,3 @@ mx = 2
     ],
   },
 ];
-
-export function exampleState(ex: Example): PlaygroundState {
-  const s = defaultState();
-  s.config = ex.config;
-  s.records = ex.records.map((r) => ({ ...r }));
-  s.resolver = "none";
-  s.context.domain = ex.domain ?? "example.com";
-  s.context.retry_num = ex.retryNum ?? 0;
-  return s;
-}
