@@ -203,6 +203,53 @@ describe("hostile input", () => {
 });
 
 describe("layouts", () => {
+  it.each([
+    ["1280 px", { width: 1280, height: 800 }],
+    ["360 px", { width: 360, height: 780 }],
+  ] as const)("a diagnostic's severity and place are each on one line (%s)", async (_, opts) => {
+    const view = await openSession(opts);
+    try {
+      await view.page.goto(base());
+      await waitForRun(view.page);
+      await view.page.waitForSelector("#live-diagnostics[data-linted]", { state: "attached" });
+      // The line boxes of each label's text: one per line it takes.
+      const lines = await view.page.$$eval(
+        "#live-diagnostics .diag > span:not(:last-child), #result-diagnostics .diag > span:not(:last-child)",
+        (els) =>
+          els.map((e) => {
+            const r = document.createRange();
+            r.selectNodeContents(e);
+            return `${e.textContent} ${r.getClientRects().length}`;
+          }),
+      );
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter((l) => !l.endsWith(" 1"))).toEqual([]);
+    } finally {
+      await view.close();
+    }
+  });
+
+  it("the Example menu names the example on screen, and no example once the state is not one", async () => {
+    const fresh = await openSession();
+    const { page } = fresh;
+    const shown = () => page.$eval("#examples", (e: HTMLSelectElement) => e.value);
+    try {
+      await page.goto(base());
+      await waitForRun(page);
+      // A fresh profile: the first example, not a draft.
+      expect(await shown()).toBe("retry-v6-then-v4");
+      await chooseExample(page, "null-mx");
+      expect(await shown()).toBe("null-mx");
+      await page.click("#undo-load");
+      expect(await shown()).toBe("retry-v6-then-v4");
+      await page.goto(`${base()}/${await encodeState(defaultState())}`);
+      await waitForRun(page);
+      expect(await shown()).toBe("");
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("is usable at 360 px in the dark theme, result right after the editor", async () => {
     const narrow = await openSession({ width: 360, height: 780, dark: true });
     try {
