@@ -18,7 +18,7 @@ import type { PlaygroundState } from "./state/types";
 import { initTheme, toggleTheme } from "./theme";
 import { renderConsole } from "./ui/console-panel";
 import { renderContext } from "./ui/context-panel";
-import { setupExamplesMenu } from "./ui/examples-menu";
+import { setupExamplesMenu, showExample } from "./ui/examples-menu";
 import { applyLayout, disableInputs } from "./ui/layout";
 import { liveDiagnostics } from "./ui/live-diagnostics";
 import { loadStates } from "./ui/load-states";
@@ -126,11 +126,12 @@ const loads = loadStates({
   banner,
   current,
   readDraft: () => readDraft({ location, history, storage }),
-  apply(next, note) {
+  apply(next, example) {
     state = next;
     const noteEl = byId("example-note");
-    noteEl.hidden = note === null;
-    noteEl.textContent = note ?? "";
+    noteEl.hidden = example === null;
+    noteEl.textContent = example?.note ?? "";
+    showExample(byId<HTMLSelectElement>("examples"), example);
     renderInputs();
     // A loaded state is written at once (no typing to wait out).
     void persist.flush();
@@ -206,9 +207,7 @@ function setupActions(): void {
     if (id === "timeline-panel" && timelineEl.dataset.drawn === undefined && loads.count() > 0)
       void renderTimeline(timelineEl, current());
   });
-  setupExamplesMenu(byId<HTMLSelectElement>("examples"), (next, note, title) =>
-    loads.pick(next, note, `Loaded the example “${title}”.`),
-  );
+  setupExamplesMenu(byId<HTMLSelectElement>("examples"), (example) => loads.pick(example));
 }
 
 // The editor chunks are the heavy part of the page (preloaded from index.html): asked for

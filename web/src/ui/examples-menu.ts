@@ -1,11 +1,13 @@
-/** The "Example" menu: the examples by group; picking one hands its state and note on. */
+/**
+ * The "Example" menu: the examples by group; picking one hands it on. The menu names the
+ * example on screen (`showExample`), and "Choose an example…" when the state is not one.
+ */
 import { h } from "../dom";
-import { EXAMPLES, exampleState } from "../examples";
-import type { PlaygroundState } from "../state/types";
+import { EXAMPLES, type Example } from "../examples";
 
 export function setupExamplesMenu(
   select: HTMLSelectElement,
-  onPick: (state: PlaygroundState, note: string, title: string) => void,
+  onPick: (example: Example) => void,
 ): void {
   // The options are in index.html's markup width from the start (styles.css fixes the
   // select's width), so filling the menu moves nothing.
@@ -22,7 +24,10 @@ export function setupExamplesMenu(
   }
   select.addEventListener("change", () => {
     const ex = EXAMPLES.find((e) => e.id === select.value);
-    if (ex) onPick(exampleState(ex), ex.note, ex.title);
-    select.value = ex?.id ?? "";
+    if (ex) onPick(ex);
   });
+}
+
+export function showExample(select: HTMLSelectElement, example: Example | null): void {
+  select.value = example?.id ?? "";
 }

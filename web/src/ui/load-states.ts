@@ -6,7 +6,7 @@
  */
 
 import { splitFragment } from "../embed-options";
-import { EXAMPLES, exampleState } from "../examples";
+import { EXAMPLES, type Example, exampleState } from "../examples";
 import { showBanner } from "../share";
 import { decodeState } from "../state/codec";
 import { defaultState, type PlaygroundState } from "../state/types";
@@ -16,35 +16,42 @@ export interface LoadDeps {
   /** The state shown now (with the editor's text). */
   readonly current: () => PlaygroundState;
   readonly readDraft: () => Promise<PlaygroundState | null>;
-  /** Shows `next` (with an example's note, or none) and runs it. */
-  readonly apply: (next: PlaygroundState, note: string | null) => void;
+  /**
+   * Shows `next` and runs it; `example` is the example it is (its note is shown, the menu
+   * names it), or null for a link, a draft or an undone load.
+   */
+  readonly apply: (next: PlaygroundState, example: Example | null) => void;
 }
 
 export interface Loads {
   fromLocation(): Promise<void>;
   /** An example was picked: show it, offer to undo. */
-  pick(next: PlaygroundState, note: string, message: string): void;
+  pick(example: Example): void;
   reset(): void;
   /** States loaded so far (an automatic Run belongs to the latest only). */
   count(): number;
 }
 
-const first = EXAMPLES[0];
+const first = EXAMPLES[0] ?? null;
 const firstState = (): PlaygroundState => (first ? exampleState(first) : defaultState());
 
 export function loadStates(deps: LoadDeps): Loads {
   let loaded = 0;
-  const apply = (next: PlaygroundState, note: string | null): void => {
+  /** The example on screen, if the state is one (Undo names it in the menu again). */
+  let shown: Example | null = null;
+  const apply = (next: PlaygroundState, example: Example | null): void => {
     loaded++;
-    deps.apply(next, note);
+    shown = example;
+    deps.apply(next, example);
   };
-  const replaceWithUndo = (next: PlaygroundState, note: string | null, message: string): void => {
+  const replaceWithUndo = (next: PlaygroundState, example: Example | null, message: string) => {
     const before = structuredClone(deps.current());
-    apply(next, note);
+    const beforeExample = shown;
+    apply(next, example);
     showBanner(deps.banner, "ok", message, undefined, {
       label: "Undo",
       id: "undo-load",
-      run: () => apply(before, null),
+      run: () => apply(before, beforeExample),
     });
   };
   return {
@@ -57,14 +64,13 @@ export function loadStates(deps: LoadDeps): Loads {
           showBanner(deps.banner, "ok", "Restored the draft you were editing.", undefined, {
             label: "Start from the example instead",
             id: "drop-draft",
-            run: () =>
-              replaceWithUndo(firstState(), first?.note ?? null, "Started from the example."),
+            run: () => replaceWithUndo(firstState(), first, "Started from the example."),
           });
         }
         return;
       }
       if (fragment.length <= 1) {
-        apply(firstState(), first?.note ?? null);
+        apply(firstState(), first);
         return;
       }
       const r = await decodeState(fragment);
@@ -80,9 +86,11 @@ export function loadStates(deps: LoadDeps): Loads {
       );
       deps.banner.dataset.code = r.code;
     },
-    pick: replaceWithUndo,
+    pick(example) {
+      replaceWithUndo(exampleState(example), example, `Loaded the example “${example.title}”.`);
+    },
     reset() {
-      replaceWithUndo(firstState(), first?.note ?? null, "Reset to the first example.");
+      replaceWithUndo(firstState(), first, "Reset to the first example.");
     },
     count: () => loaded,
   };
