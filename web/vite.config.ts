@@ -112,11 +112,22 @@ const MONACO_LAYERS = [
   // The rest (standalone services, the features, our editor module) stays in "monaco".
 ];
 
+/**
+ * Monaco's language services (the JSON mode) start their worker through
+ * `internal/common/workers.js`, which first imports every editor contribution: they get
+ * src/editor/language-worker.ts instead, which starts it with the editor API alone.
+ */
+const LANGUAGE_WORKER = {
+  find: /^(?:\.\.\/)+internal\/common\/workers\.js$/,
+  replacement: fileURLToPath(new URL("src/editor/language-worker.ts", import.meta.url)),
+};
+
 /** The playground: root web/, output dist/web (wrangler.toml serves it as assets). */
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   publicDir: "public",
   base: "/",
+  resolve: { alias: [LANGUAGE_WORKER] },
   plugins: [findBeforeReady(), preloadEditor()],
   build: {
     outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),

@@ -8,6 +8,7 @@ import type { Plan } from "./core-adapter";
 import { prefetchOffline } from "./core-adapter";
 import { byId } from "./dom";
 import { branchRange, type TextRange } from "./editor/branch-range";
+import { setEditorModel } from "./editor/catalog";
 import { type EditorHandle, textareaHandle } from "./editor/handle";
 import { embedCode, readEmbedOptions, splitFragment } from "./embed-options";
 import { runController } from "./run/run-controller";
@@ -22,6 +23,7 @@ import { setupExamplesMenu, showExample } from "./ui/examples-menu";
 import { applyLayout, disableInputs } from "./ui/layout";
 import { liveDiagnostics } from "./ui/live-diagnostics";
 import { loadStates } from "./ui/load-states";
+import { setupModelPicker } from "./ui/model-picker";
 import { markStale } from "./ui/stale";
 import { setupTabs } from "./ui/tabs";
 import { renderTimeline } from "./ui/timeline";
@@ -74,8 +76,43 @@ const editorSettled = new Promise<void>((resolve) => {
 /** A stalled editor download must not hold the first result back for good. */
 setTimeout(() => settleEditor(), 4_000);
 
-const lintNow = liveDiagnostics(byId("live-diagnostics"), () => editor);
-const lint = (text: string): void => void editorSettled.then(() => lintNow(text));
+const picker = setupModelPicker(
+  {
+    select: byId<HTMLSelectElement>("model"),
+    chosen: byId("model-chosen"),
+    reason: byId("model-reason"),
+    format: byId("config-format"),
+  },
+  (model) => {
+    state.model = model;
+    onInputChange();
+    lint(editor.getValue());
+  },
+);
+
+const lints = liveDiagnostics({
+  list: byId("live-diagnostics"),
+  editor: () => editor,
+  model: () => state.model,
+  onReading(reading) {
+    picker.show(reading);
+    // Text Stalwart would refuse (a string being typed) keeps the version it was read as.
+    if (!reading.readable) return;
+    setEditorModel(reading.model);
+    editor.setForm(reading.form, reading.model);
+  },
+});
+const lint = (text: string): void => void editorSettled.then(() => lints.soon(text));
+
+/**
+ * The branch to highlight in the editor: the one that chose the strategy (v0.12), or the
+ * route (v0.13 TOML); none for v0.16's JSON.
+ */
+function highlightOf(plan: Plan | null): { key: string; index: number | string } | null {
+  if (!plan || plan.model === "v0.16") return null;
+  if (plan.route) return { key: "queue.strategy.route", index: plan.route.branch.index };
+  return { key: plan.strategy.key, index: plan.strategy.branch.index };
+}
 
 /** The last branch highlight, re-applied when Monaco replaces the textarea. */
 let lastHighlight: TextRange | null = null;
@@ -88,9 +125,9 @@ const runs = runController({
   state: current,
   editor: () => editor,
   onPlan(plan: Plan | null) {
-    const s = plan?.strategy;
-    if (s?.branch) {
-      void branchRange(state.config, s.key ?? "queue.outbound.ip-strategy", s.branch.index)
+    const chose = highlightOf(plan);
+    if (chose) {
+      void branchRange(state.config, chose.key, chose.index)
         .catch(() => null)
         .then(setHighlight);
     } else setHighlight(null);
@@ -114,6 +151,7 @@ function onInputChange(): void {
 
 function renderInputs(): void {
   editor.setValue(state.config);
+  picker.set(state.model);
   renderContext(byId("context-panel"), state, onInputChange);
   renderWhatIf(byId("whatif-panel"), state, onInputChange);
   // The console's own fields change no result: they are only persisted.
@@ -214,6 +252,12 @@ function setupActions(): void {
 // first, so nothing of ours stands between their arrival and the editor.
 void loadMonaco();
 setupActions();
-void loads.fromLocation().then(() => {
-  document.body.dataset.ready = "true";
-});
+// The first state's problems are listed before the page is shown: the list sits above the
+// result on narrow screens, and filled later it would push the result down (layout shift).
+void loads
+  .fromLocation()
+  .then(() => lints.now(current().config))
+  .catch(() => undefined)
+  .then(() => {
+    document.body.dataset.ready = "true";
+  });

@@ -5,5 +5,7 @@
  * heavy parts (the config loader, the planner, zod) are imported when first used.
  */
 export * from "./contract";
+export * from "./model-reading";
 export * from "./offline";
 export * from "./settings";
+export * from "./settings-v013";

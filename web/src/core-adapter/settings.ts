@@ -18,6 +18,7 @@ import {
   WHATIF_RCODES,
   type WhatIfRcode,
 } from "../../../functions/core/contract/names";
+import type { ModelName, RequestedModel } from "../../../functions/core/contract/strategy";
 import { RESOLVER_NAMES } from "../../../functions/core/dns/resolvers";
 import type { Diagnostic } from "../../../functions/core/errors";
 import {
@@ -29,7 +30,23 @@ import { LIMITS } from "../../../functions/core/limits";
 import { reverseLookupName } from "../../../functions/core/spf/address";
 import { SPF_RESULTS, type SpfResult } from "../../../functions/core/spf/types";
 
-export type { CheckName, Diagnostic, QueryType, SpfResult, WhatIfRcode };
+export type { CheckName, Diagnostic, ModelName, QueryType, RequestedModel, SpfResult, WhatIfRcode };
+
+/** The versions the picker offers (the contract's `model`), in its order, with their names. */
+export const MODEL_LABELS: Readonly<Record<RequestedModel, string>> = {
+  auto: "Auto",
+  "v0.12": "≤ 0.12",
+  "v0.13": "0.13–0.15",
+  "v0.16": "0.16",
+};
+export const MODEL_CHOICES = Object.keys(MODEL_LABELS) as readonly RequestedModel[];
+
+/** Each version's name in prose. */
+export const MODEL_NAMES: Readonly<Record<ModelName, string>> = {
+  "v0.12": "Stalwart ≤ v0.12",
+  "v0.13": "Stalwart v0.13–v0.15",
+  "v0.16": "Stalwart v0.16",
+};
 export {
   CHECK_NAMES,
   LAST_ERRORS,
@@ -129,15 +146,6 @@ export const FUNCTION_ARITY: ReadonlyMap<string, number> = CORE_FUNCTION_ARITY;
 
 export function settingFor(key: string): SettingInfo | undefined {
   return SETTINGS.find((x) => x.key === key);
-}
-
-/**
- * Live diagnostics for the editor: the core's `analyzeConfig` (TOML, if-blocks, the
- * classic mistakes), loaded lazily so the first paint does not wait for the parser.
- */
-export async function analyze(text: string): Promise<readonly Diagnostic[]> {
-  const { analyzeConfig } = await import("../../../functions/core/config/analysis");
-  return analyzeConfig(text).diagnostics;
 }
 
 /** The config loader (every key with its offsets), for the editor's branch highlight. */

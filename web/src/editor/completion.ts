@@ -1,36 +1,33 @@
 /**
- * Completion for Stalwart TOML, by where the cursor is (key-context.ts): inside a string,
- * the variables, constants and functions the setting's expression may use; where a key
- * goes, the setting keys; where a value starts, that setting's own values (strategies for
- * ip-strategy, address lists for source-ip.v4/v6). Anywhere else (after a closed string,
- * a number, a comment) nothing, so Enter there is a new line, never a completion.
+ * Completion for Stalwart TOML, by where the cursor is (key-context.ts) and the version
+ * the text is read as (catalog.ts): inside a string, the variables, constants and
+ * functions the setting's expression may use; where a key goes, the keys of that table
+ * (`[queue.route.relay]`: type, address, …); where a value starts, that key's own values
+ * (strategies, route types, address lists). Anywhere else (after a closed string, a
+ * number, a comment) nothing, so Enter there is a new line, never a completion.
  */
 import type * as Monaco from "monaco-editor/editor";
-import { ALL_VARIABLES, FUNCTION_ARITY, SETTINGS, settingFor } from "../core-adapter";
+import { FUNCTION_ARITY } from "../core-adapter";
 import { STRATEGY_TEXT } from "../ui/explain";
+import { type Catalog, currentCatalog, type KeyDoc } from "./catalog";
 import { type CursorContext, cursorContext } from "./key-context";
 import { LANGUAGE_ID } from "./toml-language";
 
 type M = typeof Monaco;
 type Item = Omit<Monaco.languages.CompletionItem, "range">;
 
-/** Values to start with at keys that are not strategies (the docs' own examples). */
-const VALUE_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
-  "queue.outbound.source-ip.v4": [`"['192.0.2.10']"`, `"['192.0.2.10', '192.0.2.11']"`],
-  "queue.outbound.source-ip.v6": [`"['2001:db8::a']"`, `"['2001:db8::a', '2001:db8::b']"`],
-};
-
-function inString(m: M, ctx: CursorContext): Item[] {
+function inString(m: M, ctx: CursorContext, catalog: Catalog): Item[] {
   const Kind = m.languages.CompletionItemKind;
-  const setting = ctx.settingKey ? settingFor(ctx.settingKey) : undefined;
-  const items: Item[] = (setting ? setting.variables : ALL_VARIABLES).map((v) => ({
+  const doc = ctx.settingKey ? catalog.keyFor(ctx.settingKey) : undefined;
+  const scoped = doc !== undefined && doc.variables.length > 0;
+  const items: Item[] = (scoped ? doc.variables : catalog.variables).map((v) => ({
     label: v,
     kind: Kind.Variable,
     insertText: v,
-    detail: setting ? `variable allowed in ${setting.key}` : "variable",
+    detail: scoped ? `variable allowed in ${doc.key}` : "variable",
     sortText: `1${v}`,
   }));
-  for (const c of setting?.constants ?? []) {
+  for (const c of doc?.constants ?? []) {
     items.push({
       label: c,
       kind: Kind.Constant,
@@ -54,37 +51,47 @@ function inString(m: M, ctx: CursorContext): Item[] {
   return items;
 }
 
-function atKey(m: M, ctx: CursorContext): Item[] {
-  const prefix = ctx.table ? `${ctx.table}.` : "";
-  return SETTINGS.filter((s) => s.key.startsWith(prefix)).map((s) => {
-    const rel = s.key.slice(prefix.length);
-    return {
-      label: rel,
-      kind: m.languages.CompletionItemKind.Property,
-      insertText: `${rel} = "\${1:${s.defaultValue.replace(/[$}"\\]/g, "")}}"`,
-      insertTextRules: m.languages.CompletionItemInsertTextRule.InsertAsSnippet,
-      detail: `default: ${s.defaultValue}`,
-      documentation: s.description,
-    };
-  });
+/**
+ * `rel = value` as a snippet: the key's ids as tab stops, then the value: its first
+ * example as written (v0.13's `"mx"`, `["192.0.2.10"]`) or a quoted tab stop holding the
+ * default (v0.12's `ip-strategy = "ipv4_then_ipv6"`).
+ */
+function keyValueSnippet(rel: string, doc: KeyDoc): string {
+  let n = 0;
+  const key = rel.replace(/<(id|ip)>/g, (_, what: string) => `\${${++n}:${what}}`);
+  const example = doc.placeholder === undefined ? doc.values[0] : undefined;
+  const value =
+    example !== undefined
+      ? example.replace(/[$}\\]/g, "\\$&")
+      : `"\${${n + 1}:${(doc.placeholder ?? "").replace(/[$}"\\]/g, "")}}"`;
+  return `${key} = ${value}`;
 }
 
-function atValue(m: M, key: string): Item[] {
-  const setting = settingFor(key);
+function atKey(m: M, ctx: CursorContext, catalog: Catalog): Item[] {
+  return catalog.keysIn(ctx.table).map(({ rel, doc }) => ({
+    label: rel,
+    kind: m.languages.CompletionItemKind.Property,
+    insertText: keyValueSnippet(rel, doc),
+    insertTextRules: m.languages.CompletionItemInsertTextRule.InsertAsSnippet,
+    detail: `default: ${doc.defaultValue}`,
+    documentation: doc.description,
+  }));
+}
+
+function atValue(m: M, key: string, catalog: Catalog): Item[] {
+  const doc = catalog.keyFor(key);
   const Kind = m.languages.CompletionItemKind;
-  const constants = (setting?.constants ?? []).map((c) => ({
-    label: `"${c}"`,
-    kind: Kind.Constant,
-    insertText: `"${c}"`,
-    detail: STRATEGY_TEXT[c] ?? "",
-  }));
-  const examples = (VALUE_EXAMPLES[key] ?? []).map((v) => ({
-    label: v,
-    kind: Kind.Value,
-    insertText: v,
-    detail: "an expression string holding a list of addresses",
-  }));
-  return [...constants, ...examples];
+  return (doc?.values ?? []).map((v) => {
+    const constant = /^"([a-z0-9_]+)"$/.exec(v)?.[1];
+    return {
+      label: v,
+      kind: constant ? Kind.Constant : Kind.Value,
+      insertText: v,
+      detail:
+        (constant && STRATEGY_TEXT[constant]) ||
+        (doc?.variables.length ? "an expression string" : "a value"),
+    };
+  });
 }
 
 export function registerCompletion(m: M): void {
@@ -99,12 +106,13 @@ export function registerCompletion(m: M): void {
         position.lineNumber,
         word.endColumn,
       );
+      const catalog = currentCatalog();
       const items = ctx.inString
-        ? inString(m, ctx)
+        ? inString(m, ctx, catalog)
         : ctx.atKey
-          ? atKey(m, ctx)
+          ? atKey(m, ctx, catalog)
           : ctx.atValue && ctx.settingKey
-            ? atValue(m, ctx.settingKey)
+            ? atValue(m, ctx.settingKey, catalog)
             : [];
       return { suggestions: items.map((i) => ({ ...i, range })) };
     },

@@ -1,3 +1,5 @@
+import type { ModelName, TextForm } from "../core-adapter";
+
 /**
  * What the app needs from an editor. The plain textarea implements it until Monaco's
  * chunk has loaded (the page is usable at once), and stays if Monaco cannot load.
@@ -23,6 +25,11 @@ export interface EditorHandle {
   ): void;
   reveal(line: number, column: number): void;
   focus(): void;
+  /**
+   * The text's form and version as the core read it: Stalwart TOML, or JSON (checked
+   * against the v0.16 registry's schema when it is one v0.16 value).
+   */
+  setForm(form: TextForm, model: ModelName): void;
 }
 
 export function textareaHandle(el: HTMLTextAreaElement): EditorHandle {
@@ -52,5 +59,6 @@ export function textareaHandle(el: HTMLTextAreaElement): EditorHandle {
       el.setSelectionRange(o, o);
     },
     focus: () => el.focus(),
+    setForm() {},
   };
 }

@@ -6,7 +6,14 @@
 import * as monaco from "monaco-editor/editor";
 import "./monaco-features";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
-import { ALL_VARIABLES, FUNCTION_ARITY, STRATEGIES } from "../core-adapter";
+import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
+import {
+  ALL_VARIABLES,
+  FUNCTION_ARITY,
+  type ModelName,
+  STRATEGIES,
+  type TextForm,
+} from "../core-adapter";
 import { isDark, onThemeChange } from "../theme";
 import { registerCompletion } from "./completion";
 import type { EditorHandle, Marker } from "./handle";
@@ -14,7 +21,11 @@ import { registerHover } from "./hover";
 import { defineThemes, THEME } from "./themes";
 import { LANGUAGE_ID, languageConfiguration, tomlLanguage } from "./toml-language";
 
-self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+// By label: the JSON mode's language service (json-mode.ts, loaded on demand) has its own
+// worker; its file is fetched only when the first JSON config is met.
+self.MonacoEnvironment = {
+  getWorker: (_, label) => (label === "json" ? new JsonWorker() : new EditorWorker()),
+};
 
 monaco.languages.register({ id: LANGUAGE_ID, extensions: [".toml"] });
 monaco.languages.setMonarchTokensProvider(
@@ -62,22 +73,24 @@ function options(
     tabSize: 2,
     renderWhitespace: "selection",
     fixedOverflowWidgets: true,
-    ariaLabel: "Stalwart configuration (TOML). Ctrl+Enter runs; Ctrl+M makes Tab move the focus.",
+    ariaLabel:
+      "Stalwart configuration (TOML, or JSON for v0.16). Ctrl+Enter runs; Ctrl+M makes Tab move the focus.",
     readOnly,
     // Read-only down to the DOM: the textarea itself refuses input (no composition either).
     domReadOnly: readOnly,
+    // The last line's number at full colour: dimmed, it fails WCAG's contrast (axe).
+    renderFinalNewline: "on",
     // Word-based suggestions would offer random words from the file as expressions.
     wordBasedSuggestions: "off",
     quickSuggestions: { other: true, strings: true, comments: false },
   };
 }
 
+/** One model for every form: its language follows the text (setForm). */
+const MODEL_URI = "inmemory://playground/config";
+
 export function createEditor(opts: CreateOptions): EditorHandle {
-  const model = monaco.editor.createModel(
-    opts.value,
-    LANGUAGE_ID,
-    monaco.Uri.parse("inmemory://playground/config.toml"),
-  );
+  const model = monaco.editor.createModel(opts.value, LANGUAGE_ID, monaco.Uri.parse(MODEL_URI));
   opts.container.replaceChildren();
   const editor = monaco.editor.create(opts.container, options(model, opts.readOnly ?? false));
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
@@ -86,12 +99,19 @@ export function createEditor(opts: CreateOptions): EditorHandle {
     editor.focus();
   }
   onThemeChange(() => monaco.editor.setTheme(theme()));
-  return handle(model, editor);
+  // The language in force, on the container: what a reader of the page (and a test) sees.
+  const language = (): void => {
+    opts.container.dataset.language = model.getLanguageId();
+  };
+  model.onDidChangeLanguage(language);
+  language();
+  return handle(model, editor, opts.container);
 }
 
 function handle(
   model: monaco.editor.ITextModel,
   editor: monaco.editor.IStandaloneCodeEditor,
+  container: HTMLElement,
 ): EditorHandle {
   const decorations = editor.createDecorationsCollection();
   return {
@@ -118,7 +138,7 @@ function handle(
                 range: new monaco.Range(range.line, range.column, range.endLine, range.endColumn),
                 options: {
                   inlineClassName: "branch-hl",
-                  hoverMessage: { value: "This branch chose the strategy" },
+                  hoverMessage: { value: "This branch made the choice shown in the result" },
                   linesDecorationsClassName: "branch-glyph",
                 },
               },
@@ -132,7 +152,34 @@ function handle(
       editor.focus();
     },
     focus: () => editor.focus(),
+    setForm(form, version) {
+      void setForm(model, form, version, container);
+    },
   };
+}
+
+/** Generation of the latest setForm, so a JSON mode still loading does not win late. */
+let forms = 0;
+
+async function setForm(
+  model: monaco.editor.ITextModel,
+  form: TextForm,
+  version: ModelName,
+  container: HTMLElement,
+): Promise<void> {
+  const mine = ++forms;
+  if (form === "toml") {
+    if (model.getLanguageId() !== LANGUAGE_ID) monaco.editor.setModelLanguage(model, LANGUAGE_ID);
+    return;
+  }
+  const { configureJson, JSON_LANGUAGE } = await import("./json-mode");
+  await configureJson(
+    model.uri.toString(),
+    { registry: version === "v0.16", single: form === "json" },
+    container,
+  );
+  if (mine !== forms || model.isDisposed()) return;
+  if (model.getLanguageId() !== JSON_LANGUAGE) monaco.editor.setModelLanguage(model, JSON_LANGUAGE);
 }
 
 function toMarker(m: Marker): monaco.editor.IMarkerData {

@@ -2,12 +2,13 @@
  * Builds the API requests (shared/spec/api.md field names, verbatim) from the state,
  * and the equivalent `curl` command for "Copy as curl".
  */
-import type { CheckName } from "../core-adapter";
+import type { CheckName, RequestedModel } from "../core-adapter";
 import type { PlaygroundState, RecordRcode, RecordType, WhatIfRecord } from "./types";
 import { ptrName, txtValue } from "./whatif-value";
 
 export interface EvaluateRequest {
   config: string;
+  model?: RequestedModel;
   context: Record<string, string | number | string[]>;
   records: RequestRecord[];
   resolver: string;
@@ -103,6 +104,8 @@ export function evaluateRequest(
   if (c.recipients.length > 0) context.recipients = c.recipients;
   const req: EvaluateRequest = {
     config: state.config,
+    // "auto" is the API's default: left out, so a ≤ v0.12 request reads as it always did.
+    ...(state.model !== "auto" ? { model: state.model } : {}),
     context,
     records: cleanRecords(state.records),
     resolver: state.resolver,

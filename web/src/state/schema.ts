@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CHECK_NAMES, LIMITS } from "../core-adapter";
+import { RequestedModelSchema } from "../core-adapter/state-schemas";
 import type { PlaygroundState } from "./types";
 import { defaultState, QUERY_TYPES, RECORD_RCODES } from "./types";
 
@@ -42,6 +43,7 @@ const contextSchema = z.object({
 
 export const stateSchema = z.object({
   config: z.string().max(MAX_CONFIG_CHARS).default(d.config),
+  model: RequestedModelSchema.default(d.model),
   context: contextSchema.default(d.context),
   localDomains: z.array(z.string().max(255)).max(100).default([]),
   resolver: z

@@ -9,6 +9,7 @@ import {
   WHATIF_RCODES as RECORD_RCODES,
   type WhatIfRcode as RecordRcode,
   type QueryType as RecordType,
+  type RequestedModel,
 } from "../core-adapter";
 
 /** The record types and rcodes the API's what-if records take (the contract's lists). */
@@ -47,6 +48,11 @@ export interface ConsoleState {
 
 export interface PlaygroundState {
   config: string;
+  /**
+   * The Stalwart version the config is read as (`model` of /api/evaluate): "auto" lets
+   * the core decide from what the config holds.
+   */
+  model: RequestedModel;
   context: ContextState;
   localDomains: string[];
   /** "default", "none" or a named resolver from the API's allow-list. */
@@ -71,6 +77,7 @@ ip-strategy = [ { if = "retry_num == 0", then = "ipv6_only" },
 export function defaultState(): PlaygroundState {
   return {
     config: DEFAULT_CONFIG,
+    model: "auto",
     context: {
       domain: "example.com",
       retry_num: 0,

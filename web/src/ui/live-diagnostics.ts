@@ -1,8 +1,16 @@
 /**
- * Live diagnostics while typing: the core's analysis (debounced, in the browser), shown
- * as editor markers at the exact column inside the string and as a list under the editor.
+ * Live diagnostics while typing: the config read by the core as the chosen Stalwart
+ * version would read it (debounced, in the browser), shown as editor markers at the
+ * exact column inside the string and as a list under the editor; the reading (which
+ * version, why, TOML or JSON) goes to `onReading` (the version picker, the editor's mode).
  */
-import { analyze, type Diagnostic, lineColumnRange } from "../core-adapter";
+import {
+  type ConfigReading,
+  type Diagnostic,
+  lineColumnRange,
+  type RequestedModel,
+  readConfigText,
+} from "../core-adapter";
 import { h } from "../dom";
 import type { EditorHandle, Marker } from "../editor/handle";
 
@@ -14,22 +22,36 @@ export function toMarkers(text: string, diags: readonly Diagnostic[]): Marker[] 
   });
 }
 
-export function liveDiagnostics(
-  list: HTMLElement,
-  getEditor: () => EditorHandle,
-  delayMs = 250,
-): (text: string) => void {
+export interface LintDeps {
+  readonly list: HTMLElement;
+  readonly editor: () => EditorHandle;
+  /** The version the picker asks for. */
+  readonly model: () => RequestedModel;
+  readonly onReading: (reading: ConfigReading) => void;
+}
+
+export interface Lint {
+  /** Lints `text` once typing pauses. */
+  soon(text: string): void;
+  /** Lints `text` now (the page's first state, drawn before the page is shown). */
+  now(text: string): Promise<void>;
+}
+
+export function liveDiagnostics(deps: LintDeps, delayMs = 250): Lint {
+  const { list, editor: getEditor } = deps;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
   const runNow = async (text: string) => {
     const mine = ++generation;
-    let diags: readonly Diagnostic[];
+    let reading: ConfigReading | null;
     try {
-      diags = await analyze(text);
+      reading = await readConfigText(text, deps.model());
     } catch {
-      diags = [];
+      reading = null;
     }
     if (mine !== generation) return;
+    if (reading) deps.onReading(reading);
+    const diags: readonly Diagnostic[] = reading?.diagnostics ?? [];
     const markers = toMarkers(text, diags);
     list.dataset.linted = String(mine);
     getEditor().setMarkers(markers);
@@ -47,8 +69,14 @@ export function liveDiagnostics(
       }),
     );
   };
-  return (text: string) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void runNow(text), delayMs);
+  return {
+    soon(text) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void runNow(text), delayMs);
+    },
+    now(text) {
+      clearTimeout(timer);
+      return runNow(text);
+    },
   };
 }
