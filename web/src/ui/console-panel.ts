@@ -2,7 +2,7 @@
  * Expression console: evaluate any expression with chosen variables (POST
  * /api/expression) and show its value and type, or the error at its column.
  */
-import { SETTINGS } from "../core-adapter";
+import { SELECTOR_KEYS, SETTINGS } from "../core-adapter";
 import { badge, h, mono, replace } from "../dom";
 import { computeExpression, type ExpressionResult } from "../run/plan-source";
 import { cleanRecords, parseVariableLines } from "../state/request";
@@ -30,10 +30,19 @@ export function contextVariables(
   };
 }
 
+/** The keys an expression may be parsed as, by Stalwart version (each its language). */
+const KEY_GROUPS: readonly (readonly [string, readonly string[]])[] = [
+  ["Stalwart ≤ v0.12", SETTINGS.filter((s) => s.expression).map((s) => s.key)],
+  ["Stalwart v0.13–v0.15", SELECTOR_KEYS["v0.13"]],
+  ["Stalwart v0.16", SELECTOR_KEYS["v0.16"]],
+];
+
 function expressionRequest(state: PlaygroundState) {
   const cs = state.console;
   return {
     expression: cs.expression,
+    // The picker's version, or (Auto) the key's.
+    ...(state.model !== "auto" ? { model: state.model } : {}),
     variables: { ...contextVariables(state), ...parseVariableLines(cs.variables) },
     ...(cs.key ? { key: cs.key } : {}),
     config: state.config,
@@ -102,8 +111,12 @@ function inputs(cs: PlaygroundState["console"]) {
       "select",
       { id: "console-key", "aria-label": "Parse as setting" },
       h("option", { value: "", selected: cs.key === "" }, "(no key: every variable allowed)"),
-      ...SETTINGS.filter((s) => s.expression).map((s) =>
-        h("option", { value: s.key, selected: s.key === cs.key }, s.key),
+      ...KEY_GROUPS.map(([label, keys]) =>
+        h(
+          "optgroup",
+          { label },
+          ...keys.map((k) => h("option", { value: k, selected: k === cs.key }, k)),
+        ),
       ),
     ),
     vars: h(

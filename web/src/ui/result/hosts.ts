@@ -10,9 +10,16 @@ import { hostHeadline } from "../outcome-text";
 const familyBadge = (ip: string): HTMLElement =>
   familyOf(ip) === "ipv6" ? badge("IPv6", "v6") : badge("IPv4", "v4");
 
+/** v0.12 picks once per host; v0.13+ per attempt, from the connection strategy. */
+const PICKED: Readonly<Record<"host" | "attempt", string>> = {
+  host: " (one picked at random per host, reused for all its connections)",
+  attempt: " (of the connection strategy at the host's first address; one is picked per attempt)",
+};
+
 function sourceLine(
   label: string,
   src: { readonly candidates: readonly string[]; readonly picked: string | null } | undefined,
+  pick: "host" | "attempt",
 ): HTMLElement[] {
   const cands = src?.candidates ?? [];
   const dd =
@@ -25,12 +32,8 @@ function sourceLine(
             i > 0 ? ", " : "",
             c === src?.picked ? h("strong", null, mono(c), " ✓ picked") : mono(c),
           ]),
-          cands.length > 1
-            ? h(
-                "span",
-                { class: "muted" },
-                " (one picked at random per host, reused for all its connections)",
-              )
+          cands.length > 1 || pick === "attempt"
+            ? h("span", { class: "muted" }, PICKED[pick])
             : null,
         );
   return [h("dt", null, label), dd];
@@ -60,6 +63,7 @@ export function hostCard(
   shuffled: ReadonlySet<number>,
   multihomed: number | undefined,
   dns: readonly TraceEntry[],
+  pick: "host" | "attempt" = "host",
 ): HTMLElement {
   const pref = host.preference;
   const headline = hostHeadline(host, dns);
@@ -84,8 +88,8 @@ export function hostCard(
     h(
       "dl",
       { class: "kv" },
-      ...sourceLine("source v4", host.source?.v4),
-      ...sourceLine("source v6", host.source?.v6),
+      ...sourceLine("source v4", host.source?.v4, pick),
+      ...sourceLine("source v6", host.source?.v6, pick),
     ),
   );
 }

@@ -11,6 +11,7 @@ import { outcomeText, relayText } from "../outcome-text";
 import { attemptChecks, checksSummarySection, type ShowTrace } from "./checks";
 import { hostCard } from "./hosts";
 import { diagnosticsSection, type JumpTo, mxSection, rawSection, traceSection } from "./lists";
+import { attemptRoute, modelLine, routeLine } from "./route";
 import { type SpfTracer, spfTraceSection } from "./spf-trace";
 
 export type { JumpTo, SpfTracer };
@@ -48,6 +49,7 @@ function attemptRow(a: Attempt, sender: string, show: ShowTrace): HTMLElement {
       h("span", { class: "muted" }, "from "),
       a.sourceIp ? mono(a.sourceIp) : h("em", { class: "muted" }, "OS chooses (unbound)"),
     ),
+    attemptRoute(a),
     attemptChecks(a, sender, show),
   );
 }
@@ -65,6 +67,7 @@ function strategyKeyFailed(res: Plan): boolean {
 }
 
 function routeText(res: Plan): HTMLElement {
+  if (res.route) return routeLine(res.route, res.hostname);
   const hop = res.nextHop;
   const route =
     hop?.kind === "relay"
@@ -87,8 +90,15 @@ function summary(res: Plan, where: ComputedIn): HTMLElement {
     "div",
     { class: "summary", id: "result-summary" },
     h("span", { class: "computed small", id: "computed-in", "data-where": where }, COMPUTED[where]),
+    modelLine(res),
     h("span", null, "Strategy ", h("span", { class: "strategy" }, strategy || "—")),
-    h("span", { class: "muted" }, branchText(res.strategy?.branch, strategyKeyFailed(res))),
+    h(
+      "span",
+      { class: "muted" },
+      res.route
+        ? `the ip-lookup of route '${res.route.name}'`
+        : branchText(res.strategy?.branch, strategyKeyFailed(res)),
+    ),
     strategy && STRATEGY_TEXT[strategy]
       ? h("span", { class: "small" }, STRATEGY_TEXT[strategy])
       : null,
@@ -162,7 +172,9 @@ export function renderResult(
         ? h(
             "div",
             { class: "hosts" },
-            ...res.hosts.map((host, i) => hostCard(host, i, shuffled, multihomed, res.dns)),
+            ...res.hosts.map((host, i) =>
+              hostCard(host, i, shuffled, multihomed, res.dns, res.route ? "attempt" : "host"),
+            ),
           )
         : h("p", { class: "muted" }, "No host."),
     ),
