@@ -25,9 +25,7 @@ it.each(EXAMPLES.map((e) => [e.id, e] as const))("example %s runs offline", asyn
   expect(await s.page.locator("#attempts").count()).toBe(1);
   expect(await s.page.locator("#example-note").textContent()).toBe(ex.note);
   // Every lookup was answered by a what-if record (nothing needed the network).
-  const froms = await s.page.$$eval("#dns-trace td .badge", (els) =>
-    els.map((e) => e.textContent),
-  );
+  const froms = await s.page.$$eval("#dns-trace td .badge", (els) => els.map((e) => e.textContent));
   expect(froms.every((f) => f === "what-if" || f === "none" || f === "cache")).toBe(true);
   await screenshot(s.page, `example-${id}`);
 });
