@@ -4,11 +4,11 @@
  * then the textarea is the editor.
  */
 import "./styles.css";
-import type { Plan } from "./core-adapter";
-import { prefetchOffline } from "./core-adapter";
+import type { Plan, TextForm } from "./core-adapter";
+import { prefetchOffline, textKind } from "./core-adapter";
 import { byId } from "./dom";
 import { branchRange, type TextRange } from "./editor/branch-range";
-import { setEditorModel } from "./editor/catalog";
+import { editorModel, setEditorModel } from "./editor/catalog";
 import { type EditorHandle, textareaHandle } from "./editor/handle";
 import { embedCode, readEmbedOptions, splitFragment } from "./embed-options";
 import { runController } from "./run/run-controller";
@@ -90,16 +90,20 @@ const picker = setupModelPicker(
   },
 );
 
+/** The form of the text as last read (the editor's language follows it). */
+let lastForm: TextForm = "toml";
+
 const lints = liveDiagnostics({
   list: byId("live-diagnostics"),
   editor: () => editor,
   model: () => state.model,
   onReading(reading) {
+    lastForm = reading.form;
     picker.show(reading);
-    // Text Stalwart would refuse (a string being typed) keeps the version it was read as.
-    if (!reading.readable) return;
-    setEditorModel(reading.model);
-    editor.setForm(reading.form, reading.model);
+    // Text Stalwart would refuse (a string being typed) keeps the version it was read as;
+    // its form (TOML or JSON) follows the text whatever.
+    if (reading.readable) setEditorModel(reading.model);
+    editor.setForm(reading.form, editorModel());
   },
 });
 const lint = (text: string): void => void editorSettled.then(() => lints.soon(text));
@@ -196,6 +200,9 @@ async function loadMonaco(): Promise<void> {
       ...(document.activeElement === fallback ? { focusOffset: fallback.selectionStart } : {}),
     });
     next.onChange((text) => {
+      // TOML or JSON at once (a paste), in the version last read; the reading refines it.
+      const kind = textKind(text);
+      if (kind !== lastForm.replace("ndjson", "json")) next.setForm(kind, editorModel());
       lint(text);
       onInputChange();
     });

@@ -17,6 +17,7 @@ import { isV012Key, isV013Key, type KeyPosition, type Model } from "./model-keys
 import { readFlatJson } from "./v013/flat-json";
 
 export type { KeyPosition, Model } from "./model-keys";
+export { textKind } from "./text-kind";
 
 export type DetectInput =
   | { readonly kind: "toml"; readonly text: string; readonly keys: readonly KeyPosition[] }
@@ -28,14 +29,6 @@ export interface Detection {
   /** One sentence naming the evidence and its line. */
   readonly reason: string;
   readonly evidence?: { readonly key?: string; readonly start: number; readonly end: number };
-}
-
-/**
- * JSON when the text starts with `{`, or with `[`s followed by `{` or `]` (a TOML table
- * header, `[queue.route.x]` or `[[x]]`, has a name there). Whitespace and a BOM are skipped.
- */
-export function textKind(text: string): "json" | "toml" {
-  return /^[\s\uFEFF]*(\{|\[[\s[]*[{\]])/.test(text) ? "json" : "toml";
 }
 
 export function detectModel(input: DetectInput): Detection {

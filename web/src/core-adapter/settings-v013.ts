@@ -21,6 +21,8 @@ export interface KeyInfo {
   readonly variables: readonly string[];
   /** Values to complete at `key = `, as written in TOML. */
   readonly values: readonly string[];
+  /** What those values are, when their form needs saying. */
+  readonly valueDetail?: string;
   readonly docs: string;
 }
 
@@ -39,6 +41,7 @@ function selector(
     defaultValue,
     variables: [...STRATEGY_VARIABLES[SELECTOR_VARIABLES[name]]],
     values: values.map((v) => `"'${v}'"`),
+    valueDetail: "a name as an expression: quoted inside the string",
     docs: `${DOCS}/strategy`,
   };
 }
@@ -122,13 +125,16 @@ const DEFINITIONS: readonly KeyInfo[] = [
     "(none)",
   ),
   plain(`${ROUTE}.auth.secret`, "relay routes: the AUTH secret.", "(none)"),
-  plain(
-    `${CONNECTION}.source-ips`,
-    "Local addresses to bind, a TOML list of plain addresses (not an expression): one of the remote address's family is picked at random per attempt. A block with only source-ips is never registered (v0.13–v0.15): give it an ehlo-hostname or a timeout.",
-    "[] (unbound: the OS chooses)",
-    [`["192.0.2.10"]`, `["192.0.2.10", "2001:db8::a"]`],
-    "connection",
-  ),
+  {
+    ...plain(
+      `${CONNECTION}.source-ips`,
+      "Local addresses to bind, a TOML list of plain addresses (not an expression): one of the remote address's family is picked at random per attempt. A block with only source-ips is never registered (v0.13–v0.15): give it an ehlo-hostname or a timeout.",
+      "[] (unbound: the OS chooses)",
+      [`["192.0.2.10"]`, `["192.0.2.10", "2001:db8::a"]`],
+      "connection",
+    ),
+    valueDetail: "a TOML list of plain addresses (not an expression string)",
+  },
   plain(
     `${CONNECTION}.ehlo-hostname`,
     "The EHLO name of this connection's source addresses without one of their own (a plain name, not an expression).",

@@ -27,6 +27,7 @@ import {
 } from "../../../functions/core/expr/parser";
 import { parseIp } from "../../../functions/core/ip";
 import { LIMITS } from "../../../functions/core/limits";
+import { textKind } from "../../../functions/core/models/text-kind";
 import { reverseLookupName } from "../../../functions/core/spf/address";
 import { SPF_RESULTS, type SpfResult } from "../../../functions/core/spf/types";
 
@@ -56,6 +57,7 @@ export {
   QUERY_TYPES,
   RESOLVER_NAMES,
   SPF_RESULTS,
+  textKind,
   WHATIF_RCODES,
 };
 

@@ -26,6 +26,8 @@ export interface KeyDoc {
   readonly constants: readonly string[];
   /** Values to complete at `key = `, as written in TOML. */
   readonly values: readonly string[];
+  /** What the `values` are, in the completion list. */
+  readonly valueDetail?: string;
   /** The key completes with a quoted value to type over, holding this; else `values[0]`. */
   readonly placeholder?: string;
   readonly docs: string;
@@ -52,6 +54,7 @@ function v012Doc(key: string): KeyDoc | undefined {
   return {
     ...s,
     values: [...s.constants.map((c) => `"${c}"`), ...(V012_VALUE_EXAMPLES[key] ?? [])],
+    valueDetail: "an expression string holding a list of addresses",
     placeholder: s.defaultValue,
   };
 }
@@ -91,6 +94,7 @@ let current: ModelName = "v0.12";
 
 /** The version the editor's text is read as now (live-diagnostics.ts keeps it current). */
 export const currentCatalog = (): Catalog => catalogFor(current);
+export const editorModel = (): ModelName => current;
 export function setEditorModel(model: ModelName): void {
   current = model;
 }

@@ -87,9 +87,7 @@ function atValue(m: M, key: string, catalog: Catalog): Item[] {
       label: v,
       kind: constant ? Kind.Constant : Kind.Value,
       insertText: v,
-      detail:
-        (constant && STRATEGY_TEXT[constant]) ||
-        (doc?.variables.length ? "an expression string" : "a value"),
+      detail: (constant && STRATEGY_TEXT[constant]) || doc?.valueDetail || "a value",
     };
   });
 }

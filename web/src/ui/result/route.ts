@@ -31,13 +31,20 @@ function relayText(r: NonNullable<Route["relay"]>): string {
   return `${r.address}:${r.port} (${r.protocol.toUpperCase()}, ${tls}${auth})`;
 }
 
-/** The model line of the summary: the version the config was read as, and why. */
+/**
+ * The model line of the summary: the version the config was read as; why is said beside
+ * the picker (and here on hover), where the result's narrow column has no room for it.
+ */
 export function modelLine(res: Plan): HTMLElement {
   return h(
     "span",
-    { class: "small", id: "result-model", "data-model": res.model },
+    {
+      class: "small",
+      id: "result-model",
+      "data-model": res.model,
+      title: res.modelReason?.replace(/`/g, "") ?? null,
+    },
     `Read as ${MODEL_NAMES[res.model]}`,
-    res.modelReason ? h("span", { class: "muted" }, `: ${res.modelReason}`) : null,
   );
 }
 
@@ -69,23 +76,23 @@ export function routeLine(route: Route, hostname: string): HTMLElement {
   );
 }
 
-/** Under an attempt: its connection strategy, EHLO name and source candidates. */
+/**
+ * Under an attempt of a v0.13+ plan: its connection strategy, EHLO name and source
+ * candidates (v0.12's EHLO name is the same for every attempt: the summary says it).
+ */
 export function attemptRoute(a: Attempt): HTMLElement | null {
   const c = a.connection;
-  const parts: (HTMLElement | string)[] = [];
-  if (c) {
-    parts.push(
-      "connection ",
-      mono(`'${c.name}'`),
-      c.fallback ? " " : "",
-      c.fallback ? badge("not defined: built-in, unbound", "warn") : "",
-      h("span", { class: "muted" }, ` (${choiceText(c.branch)}, local_ip ${c.localIp})`),
-    );
-  }
+  if (!c) return null;
+  const parts: (HTMLElement | string)[] = [
+    "connection ",
+    mono(`'${c.name}'`),
+    c.fallback ? " " : "",
+    c.fallback ? badge("not defined: built-in, unbound", "warn") : "",
+    h("span", { class: "muted" }, ` (${choiceText(c.branch)}, local_ip ${c.localIp})`),
+  ];
   if (a.ehlo) {
     parts.push(
-      parts.length ? " · " : "",
-      "EHLO ",
+      " · EHLO ",
       mono(a.ehlo.name),
       h("span", { class: "muted" }, ` from ${EHLO_FROM[a.ehlo.from]}`),
     );
@@ -98,5 +105,5 @@ export function attemptRoute(a: Attempt): HTMLElement | null {
       ...cands.flatMap((x, i) => [i > 0 ? ", " : "", mono(x.ip)]),
     );
   }
-  return parts.length ? h("div", { class: "via small" }, ...parts) : null;
+  return h("div", { class: "via small" }, ...parts);
 }
