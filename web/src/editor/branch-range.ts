@@ -1,8 +1,9 @@
 /**
- * Where in the config text the branch that chose the strategy is written, so the editor
- * can highlight it. Uses the core's TOML loader, which keeps every key's position.
+ * Where in the config text the branch that chose the strategy (or the route) is written,
+ * so the editor can highlight it. Uses the core's TOML loader, which keeps every key's
+ * position.
  */
-import { lineColumnRange, loadConfigText } from "../core-adapter";
+import { lineColumnRange, loadConfigText, type Plan } from "../core-adapter";
 
 export interface TextRange {
   readonly line: number;
@@ -38,4 +39,14 @@ export async function branchRange(
     .filter((e) => e !== undefined);
   if (parts.length === 0) return null;
   return span(Math.min(...parts.map((e) => e.keyStart)), Math.max(...parts.map((e) => e.valueEnd)));
+}
+
+/**
+ * The branch to highlight for a plan: the one that chose the strategy (v0.12), or the
+ * route (v0.13 TOML); none for v0.16's JSON.
+ */
+export function highlightOf(plan: Plan | null): { key: string; index: number | string } | null {
+  if (!plan || plan.model === "v0.16") return null;
+  if (plan.route) return { key: "queue.strategy.route", index: plan.route.branch.index };
+  return { key: plan.strategy.key, index: plan.strategy.branch.index };
 }
