@@ -170,12 +170,6 @@ function setupActions(): void {
 // first, so nothing of ours stands between their arrival and the editor.
 void editor.load();
 setupActions();
-// The first state's problems are listed before the page is shown: the list sits above the
-// result on narrow screens, and filled later it would push the result down (layout shift).
-void loads
-  .fromLocation()
-  .then(() => editor.lintNow(current().config))
-  .catch(() => undefined)
-  .then(() => {
-    document.body.dataset.ready = "true";
-  });
+void loads.fromLocation().then(() => {
+  document.body.dataset.ready = "true";
+});

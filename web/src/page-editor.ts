@@ -32,8 +32,6 @@ export interface PageEditor {
   readonly settled: Promise<void>;
   /** Lints `text` once the editor has settled and typing pauses. */
   lint(text: string): void;
-  /** Lints `text` now (the first state, drawn before the page is shown). */
-  lintNow(text: string): Promise<void>;
   highlight(range: TextRange | null): void;
   showModel(model: RequestedModel): void;
   /** Starts loading Monaco. */
@@ -78,7 +76,7 @@ export function setupPageEditor(deps: PageEditorDeps): PageEditor {
       editor.setForm(reading.form, editorModel());
     },
   });
-  const lint = (text: string): void => void settled.then(() => lints.soon(text));
+  const lint = (text: string): void => void settled.then(() => lints(text));
 
   async function load(): Promise<void> {
     const status = byId("editor-status");
@@ -118,7 +116,6 @@ export function setupPageEditor(deps: PageEditorDeps): PageEditor {
     get: () => editor,
     settled,
     lint,
-    lintNow: (text) => lints.now(text),
     highlight(range) {
       lastHighlight = range;
       editor.highlight(range);

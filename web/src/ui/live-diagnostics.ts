@@ -30,14 +30,8 @@ export interface LintDeps {
   readonly onReading: (reading: ConfigReading) => void;
 }
 
-export interface Lint {
-  /** Lints `text` once typing pauses. */
-  soon(text: string): void;
-  /** Lints `text` now (the page's first state, drawn before the page is shown). */
-  now(text: string): Promise<void>;
-}
-
-export function liveDiagnostics(deps: LintDeps, delayMs = 250): Lint {
+/** Lints the text it is given once typing pauses. */
+export function liveDiagnostics(deps: LintDeps, delayMs = 250): (text: string) => void {
   const { list, editor: getEditor } = deps;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
@@ -69,14 +63,8 @@ export function liveDiagnostics(deps: LintDeps, delayMs = 250): Lint {
       }),
     );
   };
-  return {
-    soon(text) {
-      clearTimeout(timer);
-      timer = setTimeout(() => void runNow(text), delayMs);
-    },
-    now(text) {
-      clearTimeout(timer);
-      return runNow(text);
-    },
+  return (text: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void runNow(text), delayMs);
   };
 }
