@@ -32,15 +32,18 @@ afterAll(async () => {
 const texts = (selector: string): Promise<string[]> =>
   s.page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? "").trim()));
 
-/** Does `action`, then waits for the live reading of the text it left (a new lint). */
+/**
+ * Does `action`, then waits for the live reading of the text it left: a lint has run
+ * since, and none is waiting or running (`data-pending`).
+ */
 async function thenRead(action: () => Promise<void>): Promise<void> {
   const linted = () => s.page.getAttribute("#live-diagnostics", "data-linted");
   const before = Number((await linted()) ?? 0);
   await action();
-  await s.page.waitForFunction(
-    (n) => Number(document.getElementById("live-diagnostics")?.dataset.linted ?? 0) > n,
-    before,
-  );
+  await s.page.waitForFunction((n) => {
+    const list = document.getElementById("live-diagnostics");
+    return Number(list?.dataset.linted ?? 0) > n && list?.dataset.pending === undefined;
+  }, before);
 }
 
 const chosen = () => s.page.getAttribute("#model-chosen", "data-model");

@@ -35,7 +35,16 @@ export function liveDiagnostics(deps: LintDeps, delayMs = 250): (text: string) =
   const { list, editor: getEditor } = deps;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
+  /**
+   * `data-pending` on the list while a lint is waiting or running: the markers and the
+   * picker's reading are then not yet the text's (what a test waits out).
+   */
+  const pending = (on: boolean): void => {
+    if (on) list.dataset.pending = "true";
+    else delete list.dataset.pending;
+  };
   const runNow = async (text: string) => {
+    timer = undefined;
     const mine = ++generation;
     let reading: ConfigReading | null;
     try {
@@ -44,6 +53,7 @@ export function liveDiagnostics(deps: LintDeps, delayMs = 250): (text: string) =
       reading = null;
     }
     if (mine !== generation) return;
+    if (timer === undefined) pending(false);
     if (reading) deps.onReading(reading);
     const diags: readonly Diagnostic[] = reading?.diagnostics ?? [];
     const markers = toMarkers(text, diags);
@@ -65,6 +75,7 @@ export function liveDiagnostics(deps: LintDeps, delayMs = 250): (text: string) =
   };
   return (text: string) => {
     clearTimeout(timer);
+    pending(true);
     timer = setTimeout(() => void runNow(text), delayMs);
   };
 }
