@@ -6,9 +6,17 @@
  *
  * Pure: takes the `location` parts, so Node tests run it as is.
  */
-export const PANELS = ["config", "context", "whatif", "result", "timeline", "console"] as const;
+export const PANELS = [
+  "config",
+  "context",
+  "whatif",
+  "result",
+  "timeline",
+  "console",
+  "migrate",
+] as const;
 export type Panel = (typeof PANELS)[number];
-export const TABS = ["result", "timeline", "console"] as const;
+export const TABS = ["result", "timeline", "console", "migrate"] as const;
 export type Tab = (typeof TABS)[number];
 export const THEMES = ["auto", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];

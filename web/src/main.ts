@@ -20,9 +20,8 @@ import { renderContext } from "./ui/context-panel";
 import { setupExamplesMenu, showExample } from "./ui/examples-menu";
 import { applyLayout, disableInputs } from "./ui/layout";
 import { loadStates } from "./ui/load-states";
-import { markStale } from "./ui/stale";
 import { setupTabs } from "./ui/tabs";
-import { renderTimeline } from "./ui/timeline";
+import { setupViews } from "./ui/views";
 import { renderWhatIf } from "./ui/whatif-panel";
 
 const opts = readEmbedOptions(location);
@@ -30,12 +29,9 @@ initTheme(opts.theme);
 applyLayout(opts);
 
 const banner = byId<HTMLDivElement>("banner");
-const resultEl = byId<HTMLDivElement>("result-panel");
-const timelineEl = byId<HTMLDivElement>("timeline-panel");
 const consoleEl = byId<HTMLDivElement>("console-panel");
 
 let state: PlaygroundState;
-let activePanel = `${opts.tab}-panel`;
 
 /** The state with the editor's text in it. */
 function current(): PlaygroundState {
@@ -80,8 +76,20 @@ const runs = runController({
         .catch(() => null)
         .then((range) => editor.highlight(range));
     } else editor.highlight(null);
-    if (activePanel === "timeline-panel") void renderTimeline(timelineEl, current());
-    else delete timelineEl.dataset.drawn;
+    views.planDrawn();
+  },
+});
+
+const views = setupViews(`${opts.tab}-panel`, current, {
+  banner,
+  onChange: () => persist.changed(),
+  jumpOld: (line, column) => editor.get().reveal(line, column),
+  markOld: (markers) => editor.get().setMarkers(markers, "migrate"),
+  async viewer(container) {
+    await editor.settled;
+    if (document.body.dataset.editor !== "monaco") return null;
+    const { createViewer } = await import("./editor/viewer");
+    return createViewer(container, "The migrated config (read-only)");
   },
 });
 
@@ -90,10 +98,7 @@ const runs = runController({
  * highlight (which belongs to that result) goes, and the state is persisted.
  */
 function onInputChange(): void {
-  if (resultEl.dataset.run !== undefined) markStale(resultEl, "result");
-  if (timelineEl.dataset.drawn !== undefined) markStale(timelineEl, "timeline");
-  const out = document.getElementById("console-out");
-  if (out?.dataset.value !== undefined) markStale(out, "value");
+  views.inputsChanged();
   editor.highlight(null);
   persist.changed();
 }
@@ -120,6 +125,8 @@ const loads = loadStates({
     noteEl.textContent = example?.note ?? "";
     showExample(byId<HTMLSelectElement>("examples"), example);
     renderInputs();
+    // A link shared from the Migrate view opens on it.
+    if (next.migrate.shown && opts.panels.has("migrate")) selectTab("migrate-panel");
     // A loaded state is written at once (no typing to wait out).
     void persist.flush();
     // This Run is automatic: left out if the user ran (or loaded again) in the meantime.
@@ -130,6 +137,9 @@ const loads = loadStates({
     });
   },
 });
+
+/** Shows a view as its tab would (setupTabs). */
+let selectTab: (panelId: string) => void = () => {};
 
 function setupActions(): void {
   byId("run").addEventListener("click", () => void runs.toggle());
@@ -157,12 +167,15 @@ function setupActions(): void {
   document.addEventListener("visibilitychange", () => {
     if (document.hidden) persist.saveDraft();
   });
-  setupTabs(document.querySelector<HTMLElement>(".tabs") ?? document.body, activePanel, (id) => {
-    activePanel = id;
-    // Before the first state is loaded its Run draws the timeline (onPlan).
-    if (id === "timeline-panel" && timelineEl.dataset.drawn === undefined && loads.count() > 0)
-      void renderTimeline(timelineEl, current());
-  });
+  selectTab = setupTabs(
+    document.querySelector<HTMLElement>(".tabs") ?? document.body,
+    views.active(),
+    (id) => {
+      // Before the first state is loaded its Run draws the view shown (onPlan).
+      views.selected(id, loads.count() > 0);
+      if (loads.count() > 0) persist.changed();
+    },
+  );
   setupExamplesMenu(byId<HTMLSelectElement>("examples"), (example) => loads.pick(example));
 }
 

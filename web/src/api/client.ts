@@ -1,5 +1,6 @@
 /**
- * The Worker's API: POST /api/evaluate, /api/expression and /api/spf (shared/spec/api.md).
+ * The Worker's API: POST /api/evaluate, /api/expression, /api/spf and /api/migrate
+ * (shared/spec/api.md).
  * Every outcome is a value, never a throw: network failures and error envelopes become
  * `{ ok: false, error }` with the API's code, or a local one.
  */
@@ -8,6 +9,7 @@ import {
   type ErrorBody,
   type ExpressionResponse,
   loadContract as loadSchemas,
+  type MigrateResponse,
   type Plan,
   type Contract as Schemas,
   type SpfResponse,
@@ -95,3 +97,6 @@ export const evaluateExpression = (body: unknown): Promise<ApiResult<ExpressionR
 
 export const checkSpf = (body: unknown): Promise<ApiResult<SpfResponse>> =>
   post("/api/spf", body, (s) => s.SpfResponseSchema);
+
+export const migrate = (body: unknown): Promise<ApiResult<MigrateResponse>> =>
+  post("/api/migrate", body, (s) => s.MigrateResponseSchema);

@@ -18,6 +18,13 @@ export type {
   TraceEntry,
 } from "../../../functions/core/contract";
 export type {
+  Comparison,
+  Difference,
+  MigrateNote,
+  MigrateResponse,
+  MigrateTarget,
+} from "../../../functions/core/contract/migrate";
+export type {
   AttemptDeliverability,
   ChecksSummary,
   PtrVerdict,

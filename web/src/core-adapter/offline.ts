@@ -1,10 +1,10 @@
 /**
- * Run, the expression console and the SPF trace without the network: the core's own entry
- * points (functions/core/evaluate.ts, evaluate-expression.ts, evaluate-spf.ts), the ones
- * the Worker calls, with
+ * Run, the expression console, the SPF trace and the migration without the network: the
+ * core's own entry points (functions/core/evaluate.ts, evaluate-expression.ts,
+ * evaluate-spf.ts, migrate-config.ts), the ones the Worker calls, with
  * no resolver behind the what-if records. Loaded when first used.
  */
-import type { ErrorBody, ExpressionResponse, Plan, SpfResponse } from "./contract";
+import type { ErrorBody, ExpressionResponse, MigrateResponse, Plan, SpfResponse } from "./contract";
 import { loadContract } from "./contract";
 
 /** What the API would answer, computed here: the answer, or its coded error envelope. */
@@ -20,6 +20,7 @@ const load = () =>
     import("../../../functions/core/request-error"),
     import("../../../functions/core/dns/records-resolver"),
     import("../../../functions/core/evaluate-spf"),
+    import("../../../functions/core/migrate-config"),
   ]);
 
 /** The error envelope of a RequestError (what the API sends for it), or rethrows. */
@@ -84,6 +85,28 @@ export async function spfInBrowser(body: unknown): Promise<InBrowserResult<SpfRe
   try {
     const answer = await evaluateSpf(parsed.data, { ...io, upstream: noneResolver });
     const offline = parsed.data.resolver === "none" || answer.dns.every((t) => t.from === "record");
+    return offline ? { ok: true, answer } : null;
+  } catch (e) {
+    return { ok: false, error: await errorBody(e) };
+  }
+}
+
+/**
+ * A migration as POST /api/migrate would answer it, here: always without a context (no
+ * lookup), and with one when the comparison's plans made no lookup the records did not
+ * answer; else null (the API is asked).
+ */
+export async function migrateInBrowser(
+  body: unknown,
+): Promise<InBrowserResult<MigrateResponse> | null> {
+  const [{ MigrateRequestSchema }, , , , { noneResolver }, , { migrateConfig }] = await load();
+  const parsed = MigrateRequestSchema.safeParse(body);
+  if (!parsed.success) return null;
+  try {
+    const answer = await migrateConfig(parsed.data, { ...io, upstream: noneResolver });
+    const c = answer.comparison;
+    const lookups = c ? [...c.before.dns, ...c.after.dns] : [];
+    const offline = parsed.data.resolver === "none" || lookups.every((t) => t.from === "record");
     return offline ? { ok: true, answer } : null;
   } catch (e) {
     return { ok: false, error: await errorBody(e) };

@@ -1,5 +1,7 @@
 import type { ModelName, TextForm } from "../core-adapter";
 
+export type MarkerOwner = "stalwart" | "migrate";
+
 /**
  * What the app needs from an editor. The plain textarea implements it until Monaco's
  * chunk has loaded (the page is usable at once), and stays if Monaco cannot load.
@@ -18,7 +20,11 @@ export interface EditorHandle {
   getValue(): string;
   setValue(text: string): void;
   onChange(listener: (text: string) => void): void;
-  setMarkers(markers: readonly Marker[]): void;
+  /**
+   * The markers of one source: the live lint (`stalwart`, the default) or the Migrate
+   * view's notes (`migrate`), each replaced on its own.
+   */
+  setMarkers(markers: readonly Marker[], owner?: MarkerOwner): void;
   /** Highlights a range (the branch that chose the strategy); null clears. */
   highlight(
     range: { line: number; column: number; endLine: number; endColumn: number } | null,

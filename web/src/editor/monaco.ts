@@ -43,7 +43,7 @@ const SEVERITY = {
   info: monaco.MarkerSeverity.Info,
 } as const;
 
-const theme = (): string => (isDark() ? THEME.dark : THEME.light);
+export const theme = (): string => (isDark() ? THEME.dark : THEME.light);
 
 export interface CreateOptions {
   readonly container: HTMLElement;
@@ -127,8 +127,8 @@ function handle(
     onChange(listener) {
       model.onDidChangeContent(() => listener(model.getValue()));
     },
-    setMarkers(markers: readonly Marker[]) {
-      monaco.editor.setModelMarkers(model, "stalwart", markers.map(toMarker));
+    setMarkers(markers: readonly Marker[], owner = "stalwart") {
+      monaco.editor.setModelMarkers(model, owner, markers.map(toMarker));
     },
     highlight(range) {
       decorations.set(
@@ -182,7 +182,7 @@ async function setForm(
   if (model.getLanguageId() !== JSON_LANGUAGE) monaco.editor.setModelLanguage(model, JSON_LANGUAGE);
 }
 
-function toMarker(m: Marker): monaco.editor.IMarkerData {
+export function toMarker(m: Marker): monaco.editor.IMarkerData {
   return {
     severity: SEVERITY[m.severity],
     message: m.message,

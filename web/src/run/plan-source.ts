@@ -4,10 +4,21 @@
  * the same core on the same request, so they give the same plan (browser test
  * "offline run"); the result says which one computed it.
  */
-import { type ApiResult, checkSpf, evaluate, evaluateExpression } from "../api/client";
-import type { ErrorBody, ExpressionResponse, Plan, SpfResponse } from "../core-adapter";
-import { evaluateInBrowser, expressionInBrowser, spfInBrowser } from "../core-adapter";
-import type { EvaluateRequest, SpfBody } from "../state/request";
+import { type ApiResult, checkSpf, evaluate, evaluateExpression, migrate } from "../api/client";
+import type {
+  ErrorBody,
+  ExpressionResponse,
+  MigrateResponse,
+  Plan,
+  SpfResponse,
+} from "../core-adapter";
+import {
+  evaluateInBrowser,
+  expressionInBrowser,
+  migrateInBrowser,
+  spfInBrowser,
+} from "../core-adapter";
+import type { EvaluateRequest, MigrateBody, SpfBody } from "../state/request";
 import type { ComputedIn } from "../ui/result/view";
 
 export type PlanResult =
@@ -50,5 +61,18 @@ export async function computeSpf(body: SpfBody): Promise<SpfResult> {
   if (local?.ok) return { ok: true, data: local.answer, where: "browser" };
   if (local) return local;
   const r = await checkSpf(body);
+  return r.ok ? { ok: true, data: r.data, where: "server" } : { ok: false, error: r.error };
+}
+
+export type MigrateResult =
+  | { readonly ok: true; readonly data: MigrateResponse; readonly where: ComputedIn }
+  | { readonly ok: false; readonly error: ErrorBody };
+
+/** The migration and its comparison (POST /api/migrate), from this page when it can. */
+export async function computeMigration(body: MigrateBody): Promise<MigrateResult> {
+  const local = await migrateInBrowser(body).catch(() => null);
+  if (local?.ok) return { ok: true, data: local.answer, where: "browser" };
+  if (local) return local;
+  const r = await migrate(body);
   return r.ok ? { ok: true, data: r.data, where: "server" } : { ok: false, error: r.error };
 }

@@ -117,6 +117,38 @@ export function evaluateRequest(
   return req;
 }
 
+/** A POST /api/migrate body: the config, its target, and the context to compare on. */
+export interface MigrateBody {
+  readonly config: string;
+  readonly target: "v0.13" | "v0.16";
+  readonly context: EvaluateRequest["context"];
+  readonly records: RequestRecord[];
+  readonly resolver: string;
+  readonly seed: number;
+  readonly localDomains?: string[];
+}
+
+/** The migration of the state's config, compared on its context and retry number. */
+export function migrateRequest(state: PlaygroundState): MigrateBody {
+  const { config, context, records, resolver, seed, localDomains } = evaluateRequest(
+    state,
+    undefined,
+    {
+      checks: false,
+    },
+  );
+  const target = state.migrate.output === "v0.13" ? "v0.13" : "v0.16";
+  return {
+    config,
+    target,
+    context,
+    records,
+    resolver,
+    seed,
+    ...(localDomains ? { localDomains } : {}),
+  };
+}
+
 /** A POST /api/spf body: one address, the identity's sender and HELO name. */
 export interface SpfBody {
   readonly ip: string;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CHECK_NAMES, LIMITS } from "../core-adapter";
 import { RequestedModelSchema } from "../core-adapter/state-schemas";
 import type { PlaygroundState } from "./types";
-import { defaultState, QUERY_TYPES, RECORD_RCODES } from "./types";
+import { defaultState, MIGRATE_OUTPUTS, QUERY_TYPES, RECORD_RCODES } from "./types";
 
 const d = defaultState();
 
@@ -54,6 +54,12 @@ export const stateSchema = z.object({
   seed: z.number().int().min(0).max(0xffffffff).default(d.seed),
   records: z.array(recordSchema).max(MAX_RECORDS).default(d.records),
   checks: z.array(z.enum(CHECK_NAMES)).max(CHECK_NAMES.length).default([]),
+  migrate: z
+    .object({
+      output: z.enum(MIGRATE_OUTPUTS).default(d.migrate.output),
+      shown: z.boolean().default(false),
+    })
+    .default(d.migrate),
   timelineMax: z.number().int().min(1).max(10).default(d.timelineMax),
   console: z
     .object({

@@ -46,6 +46,19 @@ export interface ConsoleState {
   variables: string;
 }
 
+/**
+ * What the Migrate view writes: v0.13–v0.15 TOML, the v0.16 snapshot (NDJSON for
+ * `stalwart-cli apply`) or the same v0.16 objects as plain JSON by type (for the web UI).
+ */
+export const MIGRATE_OUTPUTS = ["v0.13", "v0.16", "v0.16-objects"] as const;
+export type MigrateOutput = (typeof MIGRATE_OUTPUTS)[number];
+
+export interface MigrateState {
+  output: MigrateOutput;
+  /** The Migrate view was the one shown: a link opens on it. */
+  shown: boolean;
+}
+
 export interface PlaygroundState {
   config: string;
   /**
@@ -64,6 +77,7 @@ export interface PlaygroundState {
    * since they cost DNS lookups.
    */
   checks: CheckName[];
+  migrate: MigrateState;
   /** The retry timeline shows retry_num 0..timelineMax. */
   timelineMax: number;
   console: ConsoleState;
@@ -99,6 +113,7 @@ export function defaultState(): PlaygroundState {
       { name: "mx1.example.com", type: "AAAA", value: "2001:db8::25" },
     ],
     checks: [],
+    migrate: { output: "v0.13", shown: false },
     timelineMax: 4,
     console: { expression: "retry_num > 0 && last_error == 'tls'", key: "", variables: "" },
   };

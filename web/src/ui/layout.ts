@@ -13,6 +13,7 @@ const PANEL_IDS: Readonly<Record<Panel, string>> = {
   result: "result-panel",
   timeline: "timeline-panel",
   console: "console-panel",
+  migrate: "migrate-panel",
 };
 
 export function applyLayout(opts: EmbedOptions): void {
