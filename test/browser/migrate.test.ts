@@ -153,6 +153,17 @@ describe("the Migrate view, offline", () => {
   });
 });
 
+describe("what cannot be migrated", () => {
+  it("a config already in the v0.13 form is refused, with its code and why", async () => {
+    await chooseExample(s.page, "v013-relay-route");
+    await s.page.waitForSelector("#migrate-panel[data-drawn='error']");
+    expect(await s.page.textContent("#migrate-error")).toContain(
+      "Only a Stalwart ≤ v0.12 config (queue.outbound.*, remote.*) can be migrated",
+    );
+    expect(await s.page.textContent("#migrate-error")).toContain("code: not_migratable");
+  });
+});
+
 describe("a migration that changes delivery", () => {
   it("says what differs and which note explains it; a link opens on the same view and target", async () => {
     const state = defaultState();

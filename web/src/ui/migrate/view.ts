@@ -64,37 +64,55 @@ export interface MigrateView {
   render(): Promise<void>;
 }
 
-export function setupMigrate(el: HTMLElement, deps: MigrateDeps): MigrateView {
-  const target = h(
-    "select",
-    { id: "migrate-target" },
-    ...MIGRATE_OUTPUTS.map((o) => h("option", { value: o }, OUTPUTS[o].label)),
-  );
-  const copy = h("button", { type: "button", id: "migrate-copy" }, "Copy");
-  const save = h("button", { type: "button", id: "migrate-download" }, "Download");
-  const box = h("div", { class: "editor migrate-editor", id: "migrate-output" });
-  const below = h("div", { id: "migrate-below" });
-  const status = h("p", { class: "small muted", id: "migrate-status", "aria-live": "polite" });
-  let text = "";
-  let viewer: Promise<Viewer | null> | null = null;
-  copy.addEventListener("click", () => void copyText(text, deps.banner, "Migrated config"));
-  save.addEventListener("click", () => download(text, deps.state().migrate.output));
+/** The view's fixed parts: the target menu, Copy, Download, the editor's box, the rest. */
+function skeleton(el: HTMLElement) {
+  const parts = {
+    target: h(
+      "select",
+      { id: "migrate-target" },
+      ...MIGRATE_OUTPUTS.map((o) => h("option", { value: o }, OUTPUTS[o].label)),
+    ),
+    copy: h("button", { type: "button", id: "migrate-copy" }, "Copy"),
+    save: h("button", { type: "button", id: "migrate-download" }, "Download"),
+    box: h("div", { class: "editor migrate-editor", id: "migrate-output" }),
+    below: h("div", { id: "migrate-below" }),
+    status: h("p", { class: "small muted", id: "migrate-status", "aria-live": "polite" }),
+  };
   el.replaceChildren(
     h(
       "div",
       { class: "panel-head" },
       h("h2", null, "Migrate to Stalwart v0.13+"),
-      h("label", { class: "small", for: "migrate-target" }, "Write ", target),
+      h("label", { class: "small", for: "migrate-target" }, "Write ", parts.target),
     ),
     h(
       "p",
       { class: "small muted" },
       "The config on the left, read as Stalwart ≤ v0.12 (queue.outbound.*, remote.*), written for the version chosen here. Stalwart ships no migration of these keys.",
     ),
-    h("div", { class: "migrate-actions" }, copy, save, status),
-    box,
-    below,
+    h("div", { class: "migrate-actions" }, parts.copy, parts.save, parts.status),
+    parts.box,
+    parts.below,
   );
+  return parts;
+}
+
+function errorBox(error: { readonly code: string; readonly message: string }): HTMLElement {
+  return h(
+    "div",
+    { class: "outcome error", role: "alert", id: "migrate-error" },
+    h("strong", null, "Could not migrate: "),
+    error.message,
+    h("p", { class: "why" }, `code: ${error.code}`),
+  );
+}
+
+export function setupMigrate(el: HTMLElement, deps: MigrateDeps): MigrateView {
+  const { target, copy, save, box, below, status } = skeleton(el);
+  let text = "";
+  let viewer: Promise<Viewer | null> | null = null;
+  copy.addEventListener("click", () => void copyText(text, deps.banner, "Migrated config"));
+  save.addEventListener("click", () => download(text, deps.state().migrate.output));
   const show = async (data: MigrateResponse, where: string): Promise<void> => {
     const s = deps.state();
     const output = s.migrate.output;
@@ -138,16 +156,7 @@ export function setupMigrate(el: HTMLElement, deps: MigrateDeps): MigrateView {
     else {
       text = "";
       deps.markOld([]);
-      replace(
-        below,
-        h(
-          "div",
-          { class: "outcome error", role: "alert", id: "migrate-error" },
-          h("strong", null, "Could not migrate: "),
-          r.error.message,
-          h("p", { class: "why" }, `code: ${r.error.code}`),
-        ),
-      );
+      replace(below, errorBox(r.error));
     }
     clearStale(el);
     el.removeAttribute("aria-busy");
