@@ -7,6 +7,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { EXAMPLES, exampleState } from "../../web/src/examples";
+import { encodeState } from "../../web/src/state/codec";
+import type { PlaygroundState } from "../../web/src/state/types";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 
 export const SCREENSHOTS = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
@@ -144,4 +148,97 @@ export async function waitForMonaco(page: Page): Promise<void> {
   await page.waitForSelector("#editor[data-ready] .monaco-editor .view-lines", {
     timeout: 30_000,
   });
+}
+
+/** The trimmed text of every element `selector` matches, in document order. */
+export function texts(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? "").trim()));
+}
+
+/**
+ * Cuts the page off the network: every request fails; the paths `counted` picks among
+ * them are listed (by default the API's: a font Monaco asks for late is not a Run's).
+ * `page.unrouteAll()` restores it.
+ */
+export async function cutNetwork(
+  page: Page,
+  counted: (path: string) => boolean = (p) => p.startsWith("/api/"),
+): Promise<string[]> {
+  const attempted: string[] = [];
+  await page.route("**/*", (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (counted(path)) attempted.push(path);
+    return route.abort("internetdisconnected");
+  });
+  return attempted;
+}
+
+/**
+ * One playground for the tests of a file: opened before them (Monaco up, first Run
+ * drawn), closed after. Its page and context are read through it once it is open.
+ */
+export function sharedPlayground(): Session & { texts(selector: string): Promise<string[]> } {
+  let open: Session | undefined;
+  beforeAll(async () => {
+    open = await openPlayground(inject("baseUrl"));
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+  const get = (): Session => {
+    if (!open) throw new Error("the shared playground is not open yet (use it inside a test)");
+    return open;
+  };
+  return {
+    get context() {
+      return get().context;
+    },
+    get page() {
+      return get().page;
+    },
+    get problems() {
+      return get().problems;
+    },
+    close: () => get().close(),
+    texts: (selector) => texts(get().page, selector),
+  };
+}
+
+/** The sizes the layout tests load the page at. */
+export const VIEWPORTS = [
+  ["desktop", { width: 1360, height: 900 }],
+  ["mobile", { width: 360, height: 780 }],
+] as const;
+
+/**
+ * Opens `state`'s share link in a fresh session of `size`, waits for Monaco, the first
+ * Run and each of `drawn`, and checks that the load did not shift the layout (CLS ≤ 0.05)
+ * nor made the page wider than the viewport; `more` checks the page further.
+ */
+export async function steadyLoad(
+  state: PlaygroundState,
+  size: { readonly width: number; readonly height: number },
+  drawn: readonly string[],
+  more: (page: Page) => Promise<void> = async () => {},
+): Promise<void> {
+  const fresh = await openSession(size);
+  try {
+    await fresh.page.goto(`${inject("baseUrl")}/${await encodeState(state)}`);
+    await waitForMonaco(fresh.page);
+    await waitForRun(fresh.page);
+    for (const selector of drawn) await fresh.page.waitForSelector(selector, { state: "attached" });
+    expect(await layoutShift(fresh.page)).toBeLessThanOrEqual(0.05);
+    const width = await fresh.page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(size.width);
+    await more(fresh.page);
+  } finally {
+    await fresh.close();
+  }
+}
+
+/** The state of the menu's example `id`. */
+export function exampleById(id: string): PlaygroundState {
+  const ex = EXAMPLES.find((e) => e.id === id);
+  if (!ex) throw new Error(`no example ${id}`);
+  return exampleState(ex);
 }

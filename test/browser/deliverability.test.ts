@@ -5,43 +5,21 @@
  * record) and PTR rows named by the address, the three examples, offline, and the checks
  * a what-if record does not answer sent to the API.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { EXAMPLES, exampleState } from "../../web/src/examples";
-import { encodeState } from "../../web/src/state/codec";
+import { describe, expect, it } from "vitest";
 import {
   chooseExample,
   clickRun,
-  layoutShift,
-  openPlayground,
-  openSession,
-  type Session,
+  cutNetwork,
+  exampleById,
   screenshot,
   seriousViolations,
-  waitForMonaco,
-  waitForRun,
+  sharedPlayground,
+  steadyLoad,
+  VIEWPORTS,
 } from "./browser";
 
-let s: Session;
-beforeAll(async () => {
-  s = await openPlayground(inject("baseUrl"));
-});
-afterAll(async () => {
-  await s?.close();
-});
-
-const texts = (selector: string): Promise<string[]> =>
-  s.page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? "").trim()));
-
-/** Cuts the page off the network; the API requests tried meanwhile are counted. */
-async function cutNetwork(): Promise<string[]> {
-  const attempted: string[] = [];
-  await s.page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname.startsWith("/api/")) attempted.push(url.pathname);
-    return route.abort("internetdisconnected");
-  });
-  return attempted;
-}
+const s = sharedPlayground();
+const texts = s.texts;
 
 /** The what-if row (0-based) whose name and type are these. */
 async function rowOf(name: string, type: string): Promise<number> {
@@ -58,7 +36,7 @@ async function rowOf(name: string, type: string): Promise<number> {
 
 describe("the examples, offline", () => {
   it("a source IP outside the SPF record: the pick's badges, every candidate, the summary", async () => {
-    const attempted = await cutNetwork();
+    const attempted = await cutNetwork(s.page);
     try {
       await chooseExample(s.page, "spf-outside-record");
       expect(await s.page.getAttribute("#computed-in", "data-where")).toBe("browser");
@@ -100,7 +78,7 @@ describe("the examples, offline", () => {
   });
 
   it("the SPF evaluation trace of a check, term by term, computed in the page", async () => {
-    const attempted = await cutNetwork();
+    const attempted = await cutNetwork(s.page);
     try {
       await s.page.locator("#attempts .attempt .checks .trace-btn").first().click();
       await s.page.waitForSelector("#spf-trace[open] #spf-trace-out[data-result='fail']");
@@ -238,29 +216,15 @@ describe("accessibility of the new views", () => {
 });
 
 describe("layout shift with the checks", () => {
-  it.each([
-    ["desktop", { width: 1360, height: 900 }],
-    ["mobile", { width: 360, height: 780 }],
-  ] as const)("CLS ≤ 0.05 loading a link whose first result has checks (%s)", async (_, opts) => {
-    const ex = EXAMPLES.find((e) => e.id === "spf-outside-record");
-    if (!ex) throw new Error("no example spf-outside-record");
-    const fresh = await openSession(opts);
-    try {
-      await fresh.page.goto(`${inject("baseUrl")}/${await encodeState(exampleState(ex))}`);
-      await waitForMonaco(fresh.page);
-      await waitForRun(fresh.page);
-      await fresh.page.waitForSelector("#checks-summary");
-      await fresh.page.waitForSelector("#live-diagnostics[data-linted]", { state: "attached" });
-      expect(await layoutShift(fresh.page)).toBeLessThanOrEqual(0.05);
-      if (opts.width === 360) {
-        expect(
-          await fresh.page.evaluate(() => document.documentElement.scrollWidth),
-        ).toBeLessThanOrEqual(360);
-        expect(await seriousViolations(fresh.page)).toEqual([]);
-        await screenshot(fresh.page, "deliverability-narrow");
-      }
-    } finally {
-      await fresh.close();
-    }
-  });
+  it.each(VIEWPORTS)(
+    "CLS ≤ 0.05 loading a link whose first result has checks (%s)",
+    async (_, size) => {
+      const state = exampleById("spf-outside-record");
+      await steadyLoad(state, size, ["#checks-summary"], async (page) => {
+        if (size.width !== 360) return;
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, "deliverability-narrow");
+      });
+    },
+  );
 });

@@ -5,32 +5,21 @@
  * the current context and retry number; offline; share links carry the view and target.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { EXAMPLES, exampleState } from "../../web/src/examples";
+import { describe, expect, inject, it } from "vitest";
 import { encodeState } from "../../web/src/state/codec";
 import { defaultState } from "../../web/src/state/types";
 import {
   chooseExample,
-  layoutShift,
-  openPlayground,
-  openSession,
-  type Session,
+  exampleById,
   screenshot,
   seriousViolations,
-  waitForMonaco,
-  waitForRun,
+  sharedPlayground,
+  steadyLoad,
+  VIEWPORTS,
 } from "./browser";
 
-let s: Session;
-beforeAll(async () => {
-  s = await openPlayground(inject("baseUrl"));
-});
-afterAll(async () => {
-  await s?.close();
-});
-
-const texts = (selector: string): Promise<string[]> =>
-  s.page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? "").trim()));
+const s = sharedPlayground();
+const texts = s.texts;
 
 /** The written config, as Copy gives it (the editor draws only the lines in view). */
 async function written(): Promise<string> {
@@ -198,28 +187,14 @@ describe("a migration that changes delivery", () => {
 });
 
 describe("layout shift", () => {
-  it.each([
-    ["desktop", { width: 1360, height: 900 }],
-    ["mobile", { width: 360, height: 780 }],
-  ] as const)("CLS ≤ 0.05 loading a link that opens on the Migrate view (%s)", async (_, opts) => {
-    const ex = EXAMPLES.find((e) => e.id === "source-ips");
-    if (!ex) throw new Error("no example source-ips");
-    const state = exampleState(ex);
-    state.migrate = { output: "v0.13", shown: true };
-    const fresh = await openSession(opts);
-    try {
-      await fresh.page.goto(`${inject("baseUrl")}/${await encodeState(state)}`);
-      await waitForMonaco(fresh.page);
-      await waitForRun(fresh.page);
-      await fresh.page.waitForSelector(
+  it.each(VIEWPORTS)(
+    "CLS ≤ 0.05 loading a link that opens on the Migrate view (%s)",
+    async (_, size) => {
+      const state = exampleById("source-ips");
+      state.migrate = { output: "v0.13", shown: true };
+      await steadyLoad(state, size, [
         "#migrate-panel[data-drawn='true'] #migrate-output .view-line",
-      );
-      expect(await layoutShift(fresh.page)).toBeLessThanOrEqual(0.05);
-      expect(
-        await fresh.page.evaluate(() => document.documentElement.scrollWidth),
-      ).toBeLessThanOrEqual(opts.width);
-    } finally {
-      await fresh.close();
-    }
-  });
+      ]);
+    },
+  );
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { decodeState } from "../../web/src/state/codec";
 import { evaluateRequest } from "../../web/src/state/request";
-import { chooseExample, clickRun, openPlayground, type Session } from "./browser";
+import { chooseExample, clickRun, cutNetwork, openPlayground, type Session } from "./browser";
 
 let s: Session;
 beforeAll(async () => {
@@ -16,25 +16,14 @@ afterAll(async () => {
   await s?.close();
 });
 
-/**
- * Cuts the page off the network: every request fails; the API requests and scripts among
- * them are counted (a font Monaco asks for late is not the computation's).
- */
-async function cutNetwork(): Promise<string[]> {
-  const attempted: string[] = [];
-  await s.page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname.startsWith("/api/") || url.pathname.endsWith(".js"))
-      attempted.push(url.pathname);
-    return route.abort("internetdisconnected");
-  });
-  return attempted;
-}
+/** Cuts the page off the network, counting the API requests and scripts tried meanwhile. */
+const cut = (): Promise<string[]> =>
+  cutNetwork(s.page, (p) => p.startsWith("/api/") || p.endsWith(".js"));
 
 it("with the network cut, Run gives the plan the API gives, computed in the browser", async () => {
   await chooseExample(s.page, "mistake-multihomed-cut");
   await s.page.fill("#ctx-seed", "7");
-  const attempted = await cutNetwork();
+  const attempted = await cut();
   try {
     await clickRun(s.page);
     expect(await s.page.getAttribute("#computed-in", "data-where")).toBe("browser");
@@ -60,7 +49,7 @@ it("with the network cut, Run gives the plan the API gives, computed in the brow
 
 it("with the network cut, the retry timeline and the expression console still answer", async () => {
   await chooseExample(s.page, "retry-v6-then-v4");
-  const attempted = await cutNetwork();
+  const attempted = await cut();
   try {
     await s.page.click("#tab-btn-timeline");
     await s.page.waitForSelector("#timeline-panel[data-drawn='true'] #timeline [data-retry='2']");

@@ -5,32 +5,20 @@
  * Schema (validation and completion from the schema) and NDJSON snapshots; completion and
  * hover for the v0.13 keys and their variable sets; the model in share links and embeds.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { EXAMPLES, exampleState } from "../../web/src/examples";
-import { encodeState } from "../../web/src/state/codec";
+import { describe, expect, it } from "vitest";
 import {
   chooseExample,
   clickRun,
-  layoutShift,
-  openPlayground,
-  openSession,
-  type Session,
+  exampleById,
   screenshot,
   seriousViolations,
-  waitForMonaco,
-  waitForRun,
+  sharedPlayground,
+  steadyLoad,
+  VIEWPORTS,
 } from "./browser";
 
-let s: Session;
-beforeAll(async () => {
-  s = await openPlayground(inject("baseUrl"));
-});
-afterAll(async () => {
-  await s?.close();
-});
-
-const texts = (selector: string): Promise<string[]> =>
-  s.page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? "").trim()));
+const s = sharedPlayground();
+const texts = s.texts;
 
 /**
  * Does `action`, then waits for the live reading of the text it left: a lint has run
@@ -265,37 +253,16 @@ describe("v0.13 keys in the TOML editor", () => {
 describe("accessibility and layout of the new views", () => {
   it("axe: no serious or critical violation with a v0.13 result and the picker", async () => {
     await chooseExample(s.page, "upgrade-stale-local-ip");
-    const v = await seriousViolations(s.page);
-    if (v.length)
-      console.log(
-        await s.page.evaluate(
-          `axe.run(document, { resultTypes: ["violations"] }).then((r) => JSON.stringify(r.violations.map((v) => v.nodes.map((n) => n.html + " " + n.failureSummary))))`,
-        ),
-      );
-    expect(v).toEqual([]);
+    expect(await seriousViolations(s.page)).toEqual([]);
     await chooseExample(s.page, "v016-snapshot");
     expect(await seriousViolations(s.page)).toEqual([]);
   });
 
-  it.each([
-    ["desktop", { width: 1360, height: 900 }],
-    ["mobile", { width: 360, height: 780 }],
-  ] as const)("CLS ≤ 0.05 loading a v0.16 snapshot link (%s)", async (_, opts) => {
-    const ex = EXAMPLES.find((e) => e.id === "v016-snapshot");
-    if (!ex) throw new Error("no example v016-snapshot");
-    const fresh = await openSession(opts);
-    try {
-      await fresh.page.goto(`${inject("baseUrl")}/${await encodeState(exampleState(ex))}`);
-      await waitForMonaco(fresh.page);
-      await waitForRun(fresh.page);
-      await fresh.page.waitForSelector("#model-chosen[data-model='v0.16']", { state: "attached" });
-      await fresh.page.waitForSelector("#editor[data-language='json']");
-      expect(await layoutShift(fresh.page)).toBeLessThanOrEqual(0.05);
-      expect(
-        await fresh.page.evaluate(() => document.documentElement.scrollWidth),
-      ).toBeLessThanOrEqual(opts.width);
-    } finally {
-      await fresh.close();
-    }
+  it.each(VIEWPORTS)("CLS ≤ 0.05 loading a v0.16 snapshot link (%s)", async (_, size) => {
+    const state = exampleById("v016-snapshot");
+    await steadyLoad(state, size, [
+      "#model-chosen[data-model='v0.16']",
+      "#editor[data-language='json']",
+    ]);
   });
 });

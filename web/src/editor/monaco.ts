@@ -57,29 +57,34 @@ export interface CreateOptions {
   readonly focusOffset?: number;
 }
 
+/** How every editor of the page looks (the config's, and the viewer's: viewer.ts). */
+export const LOOK: monaco.editor.IStandaloneEditorConstructionOptions = {
+  automaticLayout: true,
+  minimap: { enabled: false },
+  fontSize: 13,
+  lineNumbersMinChars: 3,
+  scrollBeyondLastLine: false,
+  wordWrap: "on",
+  fixedOverflowWidgets: true,
+  // The last line's number at full colour: dimmed, it fails WCAG's contrast (axe).
+  renderFinalNewline: "on",
+};
+
 function options(
   model: monaco.editor.ITextModel,
   readOnly: boolean,
 ): monaco.editor.IStandaloneEditorConstructionOptions {
   return {
+    ...LOOK,
     model,
     theme: theme(),
-    automaticLayout: true,
-    minimap: { enabled: false },
-    fontSize: 13,
-    lineNumbersMinChars: 3,
-    scrollBeyondLastLine: false,
-    wordWrap: "on",
     tabSize: 2,
     renderWhitespace: "selection",
-    fixedOverflowWidgets: true,
     ariaLabel:
       "Stalwart configuration (TOML, or JSON for v0.16). Ctrl+Enter runs; Ctrl+M makes Tab move the focus.",
     readOnly,
     // Read-only down to the DOM: the textarea itself refuses input (no composition either).
     domReadOnly: readOnly,
-    // The last line's number at full colour: dimmed, it fails WCAG's contrast (axe).
-    renderFinalNewline: "on",
     // Word-based suggestions would offer random words from the file as expressions.
     wordBasedSuggestions: "off",
     quickSuggestions: { other: true, strings: true, comments: false },

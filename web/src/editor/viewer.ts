@@ -8,7 +8,7 @@ import * as monaco from "monaco-editor/editor";
 import { onThemeChange } from "../theme";
 import type { Marker } from "./handle";
 import { JSON_DISPLAY, jsonDisplay } from "./json-display";
-import { theme, toMarker } from "./monaco";
+import { LOOK, theme, toMarker } from "./monaco";
 import { LANGUAGE_ID } from "./toml-language";
 
 export interface Viewer {
@@ -27,20 +27,13 @@ export function createViewer(container: HTMLElement, label: string): Viewer {
   const model = monaco.editor.createModel("", LANGUAGE_ID, uri);
   container.replaceChildren();
   const editor = monaco.editor.create(container, {
+    ...LOOK,
     model,
     theme: theme(),
     readOnly: true,
     domReadOnly: true,
     // Monaco hides markers in a read-only editor unless told otherwise.
     renderValidationDecorations: "on",
-    automaticLayout: true,
-    minimap: { enabled: false },
-    fontSize: 13,
-    lineNumbersMinChars: 3,
-    scrollBeyondLastLine: false,
-    wordWrap: "on",
-    renderFinalNewline: "on",
-    fixedOverflowWidgets: true,
     ariaLabel: label,
   });
   onThemeChange(() => monaco.editor.setTheme(theme()));
