@@ -13,7 +13,19 @@ describe("embed options", () => {
     expect([...e.panels]).toEqual(["config", "result", "timeline"]);
     expect(e.tab).toBe("result");
     expect(e.readOnly).toBe(false);
-    expect(readEmbedOptions(at("/")).panels.size).toBe(6);
+    expect([...readEmbedOptions(at("/")).panels]).toEqual([
+      "config",
+      "context",
+      "whatif",
+      "result",
+      "timeline",
+      "console",
+      "migrate",
+    ]);
+    // The Migrate view may be the one an embed opens on.
+    expect(readEmbedOptions(at("/embed", "?panels=config,migrate&tab=migrate")).tab).toBe(
+      "migrate",
+    );
     expect(readEmbedOptions(at("/")).embed).toBe(false);
   });
 
