@@ -5,7 +5,7 @@
  * (String, bool, u64, enums, lists), types/{duration,ipaddr,string,list,error}.rs,
  * and the `validate()` of each object in schema/structs_impl.rs (min/max/required).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseDuration } from "../../config/convert";
 import { rustStrDebug } from "../../expr/rust-debug";
 import { parseIp } from "../../ip";

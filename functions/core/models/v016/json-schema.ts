@@ -9,7 +9,7 @@
  * editor flags the second line whatever the schema says, so the playground's NDJSON text
  * is checked by the reader (input.ts), line by line, not by this schema.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { REGISTRY_SCHEMAS, REGISTRY_TYPES, type RegistryType, ROUTE_VARIANTS } from "./object-type";
 
 /** Any registry object the outbound plan reads, as `get --json` prints one. */

@@ -8,7 +8,7 @@
  * The same ordering serves the plain values (zod) and the positioned nodes, so entry i of
  * a validated list is entry i of `listNodes` over its node.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { JsonNode } from "../json/tree";
 import { refusal, STALWART } from "./fields";
 

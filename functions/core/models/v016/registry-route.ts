@@ -5,7 +5,7 @@
  * (27920-27985): `maxMxHosts`/`maxMultihomed` at least 1, `port` 1–65535, `implicitTls`
  * false (it was true in v0.13–v0.15). The address goes through the `Trim` validator.
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   bool,
   description,

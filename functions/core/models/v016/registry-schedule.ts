@@ -5,7 +5,7 @@
  * virtual queue; Stalwart skips a schedule whose queue does not exist
  * (crates/common/src/config/smtp/queue.rs @v0.16.18:264-274).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { description, duration, name, refusal, serverId, tagged, text, unsigned } from "./fields";
 import { list } from "./list";
 

@@ -11,7 +11,7 @@
  * - descriptions: resources/schema/schema.json.gz (`fields`).
  * The expression defaults are those of MtaOutboundStrategy's `ctx_*` (structs_impl.rs 27225).
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   bool,
   description,
