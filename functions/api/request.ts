@@ -4,8 +4,9 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { LIMITS } from "../core/limits";
+import { ENGLISH } from "../core/zod-english";
 import { ApiError, ApiErrorCode, apiError } from "./errors";
 
 /** Largest accepted body: a 64 KiB config plus its JSON escaping and the context. */
@@ -115,7 +116,7 @@ export function nestingDepth(value: unknown, max: number): number {
 }
 
 /** Validate with zod and map the first issue to a coded 400. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   if (nestingDepth(input, LIMITS.requestDepth) > LIMITS.requestDepth) {
     return fail(
       ApiErrorCode.InvalidField,
@@ -123,7 +124,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
       "",
     );
   }
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = schema.safeParse(input, { reportInput: true, ...ENGLISH });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue ? issue.path.map(String).join(".") : "";

@@ -4,7 +4,7 @@
  * OpenAPI 3.1's schema dialect).
  */
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import pkg from "../../package.json";
 import type { AppEnv } from "../app-env";
 import {
@@ -36,7 +36,7 @@ const COMPONENTS = {
 } as const;
 type ComponentName = keyof typeof COMPONENTS;
 
-function schema(s: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+function schema(s: z.ZodMiniType, io: "input" | "output"): Record<string, unknown> {
   const json = z.toJSONSchema(s, { target: "draft-2020-12", io, unrepresentable: "any" });
   const { $schema: _drop, ...rest } = json;
   return rest;

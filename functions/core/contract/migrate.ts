@@ -3,104 +3,100 @@
  * plan out, with a note for everything that could not be carried over or behaves
  * differently, and — given a context — both plans side by side.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LIMITS } from "../limits";
-import { PlanDiagnosticSchema, PlanSchema } from "./plan";
+import { described } from "../zod-describe";
+import { PlanDiagnosticObject, PlanSchema } from "./plan";
 import { ContextSchema, EvaluateRequestSchema } from "./request";
 
 export const MIGRATE_TARGETS = ["v0.13", "v0.16"] as const;
 export type MigrateTarget = (typeof MIGRATE_TARGETS)[number];
 
-export const MigrateRequestSchema = EvaluateRequestSchema.pick({
-  records: true,
-  resolver: true,
-  seed: true,
-  localDomains: true,
-}).extend({
-  config: z
-    .string()
-    .default("")
-    .describe(
+export const MigrateRequestSchema = z.extend(
+  z.pick(EvaluateRequestSchema, { records: true, resolver: true, seed: true, localDomains: true }),
+  {
+    config: described(
+      z._default(z.string(), ""),
       `Stalwart ≤ v0.12 TOML (queue.outbound.*, remote.*; at most ${LIMITS.configBytes} bytes of UTF-8).`,
     ),
-  target: z
-    .enum(MIGRATE_TARGETS)
-    .describe(
+    target: described(
+      z.enum(MIGRATE_TARGETS),
       "`v0.13`: TOML for Stalwart v0.13.0–v0.15.x; `v0.16`: an NDJSON plan for `stalwart-cli apply`, plus `objects`.",
     ),
-  context: ContextSchema.optional().describe(
-    "With a context, the ≤ v0.12 config and the migrated one are both evaluated (same records, resolver and seed) and compared.",
-  ),
-});
+    context: described(
+      z.optional(ContextSchema),
+      "With a context, the ≤ v0.12 config and the migrated one are both evaluated (same records, resolver and seed) and compared.",
+    ),
+  },
+);
 export type MigrateRequest = z.infer<typeof MigrateRequestSchema>;
 
-export const MigrateNoteSchema = PlanDiagnosticSchema.unwrap()
-  .extend({
-    target: z
-      .object({ line: z.int(), column: z.int() })
-      .readonly()
-      .optional()
-      .describe(
+export const MigrateNoteSchema = described(
+  z.readonly(
+    z.extend(PlanDiagnosticObject, {
+      target: described(
+        z.optional(z.readonly(z.object({ line: z.int(), column: z.int() }))),
         "Where in the migrated `config` the note's subject (a selector or definition) is written.",
       ),
-  })
-  .readonly()
-  .describe(
-    "`line`/`column`/`key` point into the submitted ≤ v0.12 config; `target` into the migrated one.",
-  );
+    }),
+  ),
+  "`line`/`column`/`key` point into the submitted ≤ v0.12 config; `target` into the migrated one.",
+);
 export type MigrateNote = z.infer<typeof MigrateNoteSchema>;
 
 const json = z.record(z.string(), z.unknown());
 
-export const RegistryObjectsSchema = z
-  .object({
-    MtaRoute: z.array(json).readonly(),
-    MtaConnectionStrategy: z.array(json).readonly(),
-    MtaTlsStrategy: z.array(json).readonly(),
-    MtaDeliverySchedule: z.array(json).readonly(),
-    MtaOutboundStrategy: json,
-    SystemSettings: json.optional(),
-  })
-  .readonly()
-  .describe(
-    'v0.16 only: the same objects as plain JSON by type (collections as arrays of objects, the singletons as one object), for pasting into the web UI one at a time. Lists inside objects are keyed "0", "1", … as the registry stores them.',
-  );
+export const RegistryObjectsSchema = described(
+  z.readonly(
+    z.object({
+      MtaRoute: z.readonly(z.array(json)),
+      MtaConnectionStrategy: z.readonly(z.array(json)),
+      MtaTlsStrategy: z.readonly(z.array(json)),
+      MtaDeliverySchedule: z.readonly(z.array(json)),
+      MtaOutboundStrategy: json,
+      SystemSettings: z.optional(json),
+    }),
+  ),
+  'v0.16 only: the same objects as plain JSON by type (collections as arrays of objects, the singletons as one object), for pasting into the web UI one at a time. Lists inside objects are keyed "0", "1", … as the registry stores them.',
+);
 
 export const DIFFERENCE_ASPECTS = ["route", "attempts", "sources", "ehlo", "outcome"] as const;
 
-export const DifferenceSchema = z
-  .object({
+export const DifferenceSchema = z.readonly(
+  z.object({
     aspect: z.enum(DIFFERENCE_ASPECTS),
-    message: z.string().describe("The difference in words."),
-    note: z
-      .string()
-      .optional()
-      .describe("The code of the note that says why the migration cannot keep this the same."),
-  })
-  .readonly();
+    message: described(z.string(), "The difference in words."),
+    note: described(
+      z.optional(z.string()),
+      "The code of the note that says why the migration cannot keep this the same.",
+    ),
+  }),
+);
 export type Difference = z.infer<typeof DifferenceSchema>;
 
-export const ComparisonSchema = z
-  .object({
-    same: z
-      .boolean()
-      .describe("Same route, attempt order, source candidates per attempt and EHLO names."),
-    differences: z.array(DifferenceSchema).readonly(),
-    before: PlanSchema.describe("The plan of the submitted ≤ v0.12 config (model v0.12)."),
-    after: PlanSchema.describe("The plan of the migrated config (model = target)."),
-  })
-  .readonly();
+export const ComparisonSchema = z.readonly(
+  z.object({
+    same: described(
+      z.boolean(),
+      "Same route, attempt order, source candidates per attempt and EHLO names.",
+    ),
+    differences: z.readonly(z.array(DifferenceSchema)),
+    before: described(PlanSchema, "The plan of the submitted ≤ v0.12 config (model v0.12)."),
+    after: described(PlanSchema, "The plan of the migrated config (model = target)."),
+  }),
+);
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
-export const MigrateResponseSchema = z
-  .object({
+export const MigrateResponseSchema = z.readonly(
+  z.object({
     target: z.enum(MIGRATE_TARGETS),
-    config: z
-      .string()
-      .describe("v0.13: the TOML; v0.16: the NDJSON plan (one line per object type)."),
-    objects: RegistryObjectsSchema.optional(),
-    notes: z.array(MigrateNoteSchema).readonly(),
-    comparison: ComparisonSchema.optional(),
-  })
-  .readonly();
+    config: described(
+      z.string(),
+      "v0.13: the TOML; v0.16: the NDJSON plan (one line per object type).",
+    ),
+    objects: z.optional(RegistryObjectsSchema),
+    notes: z.readonly(z.array(MigrateNoteSchema)),
+    comparison: z.optional(ComparisonSchema),
+  }),
+);
 export type MigrateResponse = z.infer<typeof MigrateResponseSchema>;

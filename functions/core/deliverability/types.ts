@@ -3,80 +3,84 @@
  * per attempt on the source address it would use, as zod schemas (the contract's way:
  * one description for the core, the API docs and the web) and the types inferred.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CHECK_NAMES } from "../contract/names";
 import { SPF_RESULTS } from "../spf/results";
+import { described } from "../zod-describe";
 
 export { CHECK_NAMES, type CheckName } from "../contract/names";
-export const ChecksSchema = z
-  .array(z.enum(CHECK_NAMES))
-  .max(CHECK_NAMES.length)
-  .describe("Deliverability checks per attempt: SPF (MAIL FROM and HELO) and reverse DNS.");
+export const ChecksSchema = described(
+  z.array(z.enum(CHECK_NAMES)).check(z.maxLength(CHECK_NAMES.length)),
+  "Deliverability checks per attempt: SPF (MAIL FROM and HELO) and reverse DNS.",
+);
 
-export const SpfVerdictSchema = z
-  .object({
+const strings = () => z.readonly(z.array(z.string()));
+
+export const SpfVerdictSchema = z.readonly(
+  z.object({
     result: z.enum(SPF_RESULTS),
-    mechanism: z.string().nullable().describe("The directive that decided, as written."),
-    domain: z.string().describe("The domain checked (the sender's, or the HELO name)."),
-    matchedIn: z.string().optional(),
+    mechanism: described(z.nullable(z.string()), "The directive that decided, as written."),
+    domain: described(z.string(), "The domain checked (the sender's, or the HELO name)."),
+    matchedIn: z.optional(z.string()),
     reason: z.string(),
-    problem: z.object({ code: z.string(), message: z.string() }).readonly().optional(),
-  })
-  .readonly();
+    problem: z.optional(z.readonly(z.object({ code: z.string(), message: z.string() }))),
+  }),
+);
 export type SpfVerdict = z.infer<typeof SpfVerdictSchema>;
 
-export const PtrVerdictSchema = z
-  .object({
-    names: z.array(z.string()).readonly().describe("The source address's PTR names."),
-    forwardConfirmed: z
-      .boolean()
-      .describe("One of the names (of the first 10) has an A/AAAA record back to the address."),
-    confirmed: z.array(z.string()).readonly().describe("The names that forward-confirm."),
-    error: z.string().optional().describe("Why the PTR lookup failed."),
-  })
-  .readonly();
+export const PtrVerdictSchema = z.readonly(
+  z.object({
+    names: described(strings(), "The source address's PTR names."),
+    forwardConfirmed: described(
+      z.boolean(),
+      "One of the names (of the first 10) has an A/AAAA record back to the address.",
+    ),
+    confirmed: described(strings(), "The names that forward-confirm."),
+    error: described(z.optional(z.string()), "Why the PTR lookup failed."),
+  }),
+);
 export type PtrVerdict = z.infer<typeof PtrVerdictSchema>;
 
 const sourceVerdictShape = {
   sourceIp: z.string(),
-  spf: SpfVerdictSchema.optional().describe("MAIL FROM identity (the context's sender)."),
-  helo: z.object({ name: z.string(), spf: SpfVerdictSchema.optional() }).readonly(),
-  ptr: PtrVerdictSchema.optional(),
-  ehloMatchesPtr: z.boolean().optional().describe("The EHLO name is one of the PTR names."),
+  spf: described(z.optional(SpfVerdictSchema), "MAIL FROM identity (the context's sender)."),
+  helo: z.readonly(z.object({ name: z.string(), spf: z.optional(SpfVerdictSchema) })),
+  ptr: z.optional(PtrVerdictSchema),
+  ehloMatchesPtr: described(z.optional(z.boolean()), "The EHLO name is one of the PTR names."),
 };
-export const SourceVerdictSchema = z.object(sourceVerdictShape).readonly();
+export const SourceVerdictSchema = z.readonly(z.object(sourceVerdictShape));
 export type SourceVerdict = z.infer<typeof SourceVerdictSchema>;
 
 export const AttemptDeliverabilitySchema = z.union([
-  z
-    .object({
+  z.readonly(
+    z.object({
       ...sourceVerdictShape,
       verdict: z.literal("checked"),
-      candidates: z
-        .array(SourceVerdictSchema)
-        .readonly()
-        .describe("Every source address this attempt may bind (the pick is random)."),
-    })
-    .readonly(),
-  z
-    .object({
+      candidates: described(
+        z.readonly(z.array(SourceVerdictSchema)),
+        "Every source address this attempt may bind (the pick is random).",
+      ),
+    }),
+  ),
+  z.readonly(
+    z.object({
       sourceIp: z.null(),
       verdict: z.literal("unbound"),
       message: z.string(),
-      helo: z.object({ name: z.string() }).readonly(),
-    })
-    .readonly(),
+      helo: z.readonly(z.object({ name: z.string() })),
+    }),
+  ),
 ]);
 export type AttemptDeliverability = z.infer<typeof AttemptDeliverabilitySchema>;
 
-export const ChecksSummarySchema = z
-  .object({
-    requested: z.array(z.enum(CHECK_NAMES)).readonly(),
-    sender: z.string().describe('The MAIL FROM checked; "" is the null reverse path.'),
-    subrequests: z
-      .object({ dns: z.int(), limit: z.int() })
-      .readonly()
-      .describe("DoH queries made (each a subrequest) and the most this evaluation may make."),
-  })
-  .readonly();
+export const ChecksSummarySchema = z.readonly(
+  z.object({
+    requested: z.readonly(z.array(z.enum(CHECK_NAMES))),
+    sender: described(z.string(), 'The MAIL FROM checked; "" is the null reverse path.'),
+    subrequests: described(
+      z.readonly(z.object({ dns: z.int(), limit: z.int() })),
+      "DoH queries made (each a subrequest) and the most this evaluation may make.",
+    ),
+  }),
+);
 export type ChecksSummary = z.infer<typeof ChecksSummarySchema>;

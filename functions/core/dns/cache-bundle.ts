@@ -12,7 +12,7 @@
  * The entry is our own JSON, but a bundle written by an older deploy (or a damaged one)
  * must never break a lookup, so it is parsed with zod and anything unexpected is ignored.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { MAX_BODY_BYTES } from "./wire";
 
 /** Most bodies in one bundle: the per-evaluation query cap bounds what one evaluation uses. */
@@ -33,12 +33,13 @@ const BundleSchema = z.object({
   entries: z
     .array(
       z.object({
-        k: z.string().max(2_048),
-        b: z.string().max(MAX_BODY_B64),
-        e: z.number().finite(),
+        k: z.string().check(z.maxLength(2_048)),
+        b: z.string().check(z.maxLength(MAX_BODY_B64)),
+        // zod's number refuses Infinity and NaN.
+        e: z.number(),
       }),
     )
-    .max(MAX_BUNDLE_ENTRIES),
+    .check(z.maxLength(MAX_BUNDLE_ENTRIES)),
 });
 
 function toBase64(bytes: Uint8Array): string {

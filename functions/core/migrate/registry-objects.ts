@@ -6,7 +6,7 @@
  * rewritten for v0.16 (rewrite.ts). Where v0.16 refuses a ≤ v0.12 value (its minimums, its
  * host-name check) the nearest value it accepts is written, with a note.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { IpStrategy } from "../config/settings";
 import { SAFE_DEFAULTS } from "../models/v016/defaults";
 import { hostnameValue } from "../models/v016/hostname";
@@ -30,7 +30,7 @@ import type {
   TlsDef,
 } from "./types";
 
-type Input<S extends z.ZodType> = z.input<S>;
+type Input<S extends z.ZodMiniType> = z.input<S>;
 type Schedule = Input<typeof MtaDeliveryScheduleSchema>;
 
 /** The objects, by type: what the web UI takes one at a time (README "Migration"). */

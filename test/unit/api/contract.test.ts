@@ -54,7 +54,7 @@ describe("/api/openapi.json", () => {
     );
     expect(ref("/api/expression", "post", "422")).toContain("#/components/schemas/Error");
     expect(Object.keys(doc.components.schemas.Plan?.properties ?? {})).toEqual(
-      Object.keys(PlanSchema.unwrap().shape),
+      Object.keys(PlanSchema.def.innerType.shape),
     );
   });
 });

@@ -4,7 +4,7 @@
  * Every outcome is a value, never a throw: network failures and error envelopes become
  * `{ ok: false, error }` with the API's code, or a local one.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import {
   type ErrorBody,
   type ExpressionResponse,
@@ -22,7 +22,7 @@ export type ApiResult<T> =
 async function post<T>(
   path: string,
   body: unknown,
-  pick: (schemas: Schemas) => z.ZodType<T>,
+  pick: (schemas: Schemas) => z.ZodMiniType<T>,
   signal?: AbortSignal,
 ): Promise<ApiResult<T>> {
   // Fetched alongside the request, ready (or nearly) by the time the answer is.

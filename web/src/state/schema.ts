@@ -3,7 +3,7 @@
  * so every field is checked and bounded; a missing field takes its default so that older
  * or hand-trimmed links still open.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CHECK_NAMES, LIMITS } from "../core-adapter";
 import { RequestedModelSchema } from "../core-adapter/state-schemas";
 import type { PlaygroundState } from "./types";
@@ -18,56 +18,58 @@ const d = defaultState();
 export const MAX_CONFIG_CHARS = LIMITS.configBytes;
 export const MAX_RECORDS = LIMITS.records;
 
-const shortText = z.string().max(1024);
-const count = z.number().int().min(0).max(1_000_000_000);
+const text = (max: number) => z.string().check(z.maxLength(max));
+const shortText = text(1024);
+const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const count = intIn(0, 1_000_000_000);
+const list = <T extends z.ZodMiniType>(item: T, max: number) =>
+  z.array(item).check(z.maxLength(max));
 
 const recordSchema = z.object({
-  name: z.string().max(255),
+  name: text(255),
   type: z.enum(QUERY_TYPES),
-  value: z.string().max(1024).optional(),
-  rcode: z.enum(RECORD_RCODES).optional(),
+  value: z.optional(text(1024)),
+  rcode: z.optional(z.enum(RECORD_RCODES)),
 });
 
 const contextSchema = z.object({
-  domain: z.string().max(255).default(d.context.domain),
-  retry_num: count.default(d.context.retry_num),
-  sender: shortText.default(d.context.sender),
-  priority: z.number().int().min(-1_000_000).max(1_000_000).default(d.context.priority),
-  notify_num: count.default(d.context.notify_num),
-  expires_in: count.default(d.context.expires_in),
-  last_status: shortText.default(d.context.last_status),
-  last_error: shortText.default(d.context.last_error),
-  rcpt: shortText.default(d.context.rcpt),
-  recipients: z.array(shortText).max(100).default([]),
+  domain: z._default(text(255), d.context.domain),
+  retry_num: z._default(count, d.context.retry_num),
+  sender: z._default(shortText, d.context.sender),
+  priority: z._default(intIn(-1_000_000, 1_000_000), d.context.priority),
+  notify_num: z._default(count, d.context.notify_num),
+  expires_in: z._default(count, d.context.expires_in),
+  last_status: z._default(shortText, d.context.last_status),
+  last_error: z._default(shortText, d.context.last_error),
+  rcpt: z._default(shortText, d.context.rcpt),
+  recipients: z._default(list(shortText, 100), []),
 });
 
 export const stateSchema = z.object({
-  config: z.string().max(MAX_CONFIG_CHARS).default(d.config),
-  model: RequestedModelSchema.default(d.model),
-  context: contextSchema.default(d.context),
-  localDomains: z.array(z.string().max(255)).max(100).default([]),
-  resolver: z
-    .string()
-    .max(64)
-    .regex(/^[a-z0-9_-]+$/)
-    .default(d.resolver),
-  seed: z.number().int().min(0).max(0xffffffff).default(d.seed),
-  records: z.array(recordSchema).max(MAX_RECORDS).default(d.records),
-  checks: z.array(z.enum(CHECK_NAMES)).max(CHECK_NAMES.length).default([]),
-  migrate: z
-    .object({
-      output: z.enum(MIGRATE_OUTPUTS).default(d.migrate.output),
-      shown: z.boolean().default(false),
-    })
-    .default(d.migrate),
-  timelineMax: z.number().int().min(1).max(10).default(d.timelineMax),
-  console: z
-    .object({
-      expression: z.string().max(4096).default(d.console.expression),
-      key: z.string().max(128).default(""),
-      variables: z.string().max(4096).default(""),
-    })
-    .default(d.console),
+  config: z._default(text(MAX_CONFIG_CHARS), d.config),
+  model: z._default(RequestedModelSchema, d.model),
+  context: z._default(contextSchema, d.context),
+  localDomains: z._default(list(text(255), 100), []),
+  resolver: z._default(text(64).check(z.regex(/^[a-z0-9_-]+$/)), d.resolver),
+  seed: z._default(intIn(0, 0xffffffff), d.seed),
+  records: z._default(list(recordSchema, MAX_RECORDS), d.records),
+  checks: z._default(list(z.enum(CHECK_NAMES), CHECK_NAMES.length), []),
+  migrate: z._default(
+    z.object({
+      output: z._default(z.enum(MIGRATE_OUTPUTS), d.migrate.output),
+      shown: z._default(z.boolean(), false),
+    }),
+    d.migrate,
+  ),
+  timelineMax: z._default(intIn(1, 10), d.timelineMax),
+  console: z._default(
+    z.object({
+      expression: z._default(text(4096), d.console.expression),
+      key: z._default(text(128), ""),
+      variables: z._default(text(4096), ""),
+    }),
+    d.console,
+  ),
 });
 
 /** Checks `input` (already JSON-parsed) and returns a full state, or null. */

@@ -10,7 +10,7 @@
  * SystemSettings has no default here: `defaultHostname` is the machine's hostname at
  * bootstrap (defaults.rs:81-90), which the playground cannot know.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import {
   MtaConnectionStrategySchema,
   MtaDeliveryScheduleSchema,
@@ -97,7 +97,9 @@ export const SAFE_DEFAULTS = {
 };
 
 /** The default of each field of an object schema (fields without one are left out). */
-export function fieldDefaults(shape: Readonly<Record<string, z.ZodType>>): Record<string, unknown> {
+export function fieldDefaults(
+  shape: Readonly<Record<string, z.ZodMiniType>>,
+): Record<string, unknown> {
   const defaults: Record<string, unknown> = {};
   for (const [field, schema] of Object.entries(shape)) {
     const result = schema.safeParse(undefined);

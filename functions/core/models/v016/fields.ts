@@ -5,10 +5,11 @@
  * (String, bool, u64, enums, lists), types/{duration,ipaddr,string,list,error}.rs,
  * and the `validate()` of each object in schema/structs_impl.rs (min/max/required).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseDuration } from "../../config/convert";
 import { rustStrDebug } from "../../expr/rust-debug";
 import { parseIp } from "../../ip";
+import { described } from "../../zod-describe";
 import { hostnameValue } from "./hostname";
 
 /** Stalwart's messages, verbatim. */
@@ -55,24 +56,24 @@ function refusedAs(prop: string, expects: string, stalwart: (input: unknown) => 
 /** A non-empty string (`String` patch: an empty one is refused). */
 export function text(prop: string) {
   const error = refusedAs(prop, "a non-empty string", () => STALWART.string);
-  return z.string({ error }).min(1, { error });
+  return z.string({ error }).check(z.minLength(1, { error }));
 }
 
 /** `Option<String>`: null clears it, an empty string is refused. */
 export function optionalText(prop: string) {
-  return text(prop).nullable().optional();
+  return z.optional(z.nullable(text(prop)));
 }
 
 /** A string under Stalwart's `Trim` validator (relay `address`): stored trimmed. */
 export function trimmedText(prop: string) {
   const error = refusedAs(prop, "a non-empty string", () => STALWART.string);
-  return z
-    .string({ error })
-    .min(1, { error })
-    .refine((s) => s.trim() !== "", {
-      error: (iss) => refusal("a non-empty string", iss.input, STALWART.trim),
-    })
-    .transform((s) => s.trim());
+  const nonBlank = z.refine<string>((s) => s.trim() !== "", {
+    error: (iss) => refusal("a non-empty string", iss.input, STALWART.trim),
+  });
+  return z.pipe(
+    z.string({ error }).check(z.minLength(1, { error }), nonBlank),
+    z.transform((s: string) => s.trim()),
+  );
 }
 
 export function bool(prop: string) {
@@ -89,16 +90,16 @@ export function unsigned(prop: string, bounds: { min?: number; max?: number } = 
         ? `an integer ≥ ${min}`
         : "a non-negative integer";
   const typeError = refusedAs(prop, range, () => STALWART.u64);
-  let schema = z.int({ error: typeError }).nonnegative({ error: typeError });
+  let schema = z.int({ error: typeError }).check(z.nonnegative({ error: typeError }));
   if (min !== undefined) {
-    schema = schema.min(min, {
-      error: (iss) => refusal(range, iss.input, STALWART.min(prop, min)),
-    });
+    schema = schema.check(
+      z.minimum(min, { error: (iss) => refusal(range, iss.input, STALWART.min(prop, min)) }),
+    );
   }
   if (max !== undefined) {
-    schema = schema.max(max, {
-      error: (iss) => refusal(range, iss.input, STALWART.max(prop, max)),
-    });
+    schema = schema.check(
+      z.maximum(max, { error: (iss) => refusal(range, iss.input, STALWART.max(prop, max)) }),
+    );
   }
   return schema;
 }
@@ -119,7 +120,7 @@ export function duration(prop: string) {
         return refusal(expects, iss.input, stalwart) + hint;
       },
     })
-    .positive({ error: (iss) => refusal(expects, iss.input, STALWART.duration) });
+    .check(z.positive({ error: (iss) => refusal(expects, iss.input, STALWART.duration) }));
 }
 
 /**
@@ -157,9 +158,9 @@ function jmapDebug(value: unknown): string {
  */
 export function ipAddress(prop: string) {
   const expects = "an IP address";
-  return z
-    .string({ error: refusedAs(prop, expects, () => STALWART.ipPath) })
-    .transform((s, ctx) => {
+  return z.pipe(
+    z.string({ error: refusedAs(prop, expects, () => STALWART.ipPath) }),
+    z.transform((s: string, ctx) => {
       const ip = parseIp(s);
       if (ip !== null && ip.canonical !== "0.0.0.0") return ip.canonical;
       const message =
@@ -168,14 +169,16 @@ export function ipAddress(prop: string) {
           : refusal("an IP address other than 0.0.0.0", s, STALWART.invalid(prop, "0.0.0.0"));
       ctx.issues.push({ code: "custom", message, input: s });
       return z.NEVER;
-    });
+    }),
+  );
 }
 
 /** `Option<String>` under the `Hostname` validator: stored as sanitised (lower-case, IDNA). */
 export function hostname(prop: string) {
   const expects = "a host name or IP address";
-  return text(prop)
-    .transform((s, ctx) => {
+  const sanitised = z.pipe(
+    text(prop),
+    z.transform((s: string, ctx) => {
       const value = hostnameValue(s);
       if (value !== undefined) return value;
       ctx.issues.push({
@@ -184,27 +187,30 @@ export function hostname(prop: string) {
         input: s,
       });
       return z.NEVER;
-    })
-    .nullable()
-    .optional();
+    }),
+  );
+  return z.optional(z.nullable(sanitised));
 }
 
 /** `id`, which JMAP `…/get` responses carry: server-set, read by nothing here. */
-export const serverId = z
-  .string()
-  .optional()
-  .describe("Object id set by the server (in JMAP get responses); not read");
+export const serverId = described(
+  z.optional(z.string()),
+  "Object id set by the server (in JMAP get responses); not read",
+);
 
 export function name(what: string) {
-  return text("name").describe(`Short identifier for the ${what} (unique, read-only once created)`);
+  return described(
+    text("name"),
+    `Short identifier for the ${what} (unique, read-only once created)`,
+  );
 }
 
 export function description(what: string) {
-  return optionalText("description").describe(`A short description of the ${what}`);
+  return described(optionalText("description"), `A short description of the ${what}`);
 }
 
 /** A tagged union on `@type`, refusing an object without a known `@type` as Stalwart does. */
-export function tagged<const O extends readonly [z.ZodObject, ...z.ZodObject[]]>(
+export function tagged<const O extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(
   options: O,
   names: string,
 ) {

@@ -9,7 +9,8 @@
  * editor flags the second line whatever the schema says, so the playground's NDJSON text
  * is checked by the reader (input.ts), line by line, not by this schema.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { described } from "../../zod-describe";
 import { REGISTRY_SCHEMAS, REGISTRY_TYPES, type RegistryType, ROUTE_VARIANTS } from "./object-type";
 
 /** Any registry object the outbound plan reads, as `get --json` prints one. */
@@ -23,12 +24,12 @@ const RegistryObject = z.union([
 ]);
 
 /** The fields an `update` line may give (any subset; a route's of its variant). */
-function partial(type: RegistryType): z.ZodType {
-  if (type !== "MtaRoute") return REGISTRY_SCHEMAS[type].partial();
+function partial(type: RegistryType): z.ZodMiniType {
+  if (type !== "MtaRoute") return z.partial(REGISTRY_SCHEMAS[type]);
   return z.union([
-    ROUTE_VARIANTS.Mx.partial(),
-    ROUTE_VARIANTS.Relay.partial(),
-    ROUTE_VARIANTS.Local.partial(),
+    z.partial(ROUTE_VARIANTS.Mx),
+    z.partial(ROUTE_VARIANTS.Relay),
+    z.partial(ROUTE_VARIANTS.Local),
   ]);
 }
 
@@ -40,51 +41,54 @@ const PlanLine = z.union(
     z.object({
       "@type": z.enum(["create", "upsert"]),
       object: objectName(type),
-      matchOn: z.array(z.string()).optional(),
-      value: z.record(z.string(), REGISTRY_SCHEMAS[type]).describe(`${type} objects by client id`),
+      matchOn: z.optional(z.array(z.string())),
+      value: described(
+        z.record(z.string(), REGISTRY_SCHEMAS[type]),
+        `${type} objects by client id`,
+      ),
     }),
     z.object({
       "@type": z.literal("update"),
       object: objectName(type),
-      id: z
-        .string()
-        .optional()
-        .describe('"#<client id>" of an object created above; none for a singleton'),
+      id: described(
+        z.optional(z.string()),
+        '"#<client id>" of an object created above; none for a singleton',
+      ),
       value: partial(type),
     }),
     z.object({
       "@type": z.literal("destroy"),
       object: objectName(type),
-      value: z.unknown().optional(),
+      value: z.optional(z.unknown()),
     }),
   ]),
 );
 
 const GetArguments = z.looseObject({
-  accountId: z.string().optional(),
-  state: z.string().optional(),
-  list: z.array(RegistryObject).describe("The objects, as x:<Type>/get returns them"),
-  notFound: z.array(z.string()).optional(),
+  accountId: z.optional(z.string()),
+  state: z.optional(z.string()),
+  list: described(z.array(RegistryObject), "The objects, as x:<Type>/get returns them"),
+  notFound: z.optional(z.array(z.string())),
 });
 
 const JmapEnvelope = z.looseObject({
-  methodResponses: z
-    .array(z.tuple([z.string().describe('"x:<Type>/get"'), z.looseObject({}), z.string()]))
-    .describe("JMAP method responses: [name, arguments, call id]"),
-  sessionState: z.string().optional(),
+  methodResponses: described(
+    z.array(z.tuple([described(z.string(), '"x:<Type>/get"'), z.looseObject({}), z.string()])),
+    "JMAP method responses: [name, arguments, call id]",
+  ),
+  sessionState: z.optional(z.string()),
 });
 
-export const RegistryInputSchema = z
-  .union([
+export const RegistryInputSchema = described(
+  z.union([
     RegistryObject,
     z.array(z.union([RegistryObject, PlanLine])),
     PlanLine,
     JmapEnvelope,
     GetArguments,
-  ])
-  .describe(
-    "Stalwart v0.16 outbound settings: a registry object (stalwart-cli get --json), an array of them (the docs), a stalwart-cli snapshot plan line, or a JMAP x:<Type>/get response",
-  );
+  ]),
+  "Stalwart v0.16 outbound settings: a registry object (stalwart-cli get --json), an array of them (the docs), a stalwart-cli snapshot plan line, or a JMAP x:<Type>/get response",
+);
 
 /** The JSON Schema for Monaco's JSON mode (`monaco.languages.json.jsonDefaults`). */
 export function registryJsonSchema(): Record<string, unknown> {

@@ -8,7 +8,7 @@
  * The same ordering serves the plain values (zod) and the positioned nodes, so entry i of
  * a validated list is entry i of `listNodes` over its node.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { JsonNode } from "../json/tree";
 import { refusal, STALWART } from "./fields";
 
@@ -47,13 +47,19 @@ export function listNodes(node: JsonNode | undefined): ListEntryNode[] {
 const LIST_EXPECTS = 'a list (an object keyed "0", "1", …, or an array)';
 
 /** A registry list of `item`: the registry's keyed object, or an array; ordered as Stalwart. */
-export function list<T extends z.ZodType>(item: T) {
-  const key = z.string().regex(/^\+?\d+$/, {
-    error: (iss) => refusal('a list key ("0", "1", …)', iss.input, STALWART.listKey),
+export function list<T extends z.ZodMiniType>(item: T) {
+  const key = z.string().check(
+    z.regex(/^\+?\d+$/, {
+      error: (iss) => refusal('a list key ("0", "1", …)', iss.input, STALWART.listKey),
+    }),
+  );
+  const given = z.union([z.array(item), z.record(key, item)], {
+    error: (iss) => refusal(LIST_EXPECTS, iss.input, STALWART.listValue),
   });
-  return z
-    .union([z.array(item), z.record(key, item)], {
-      error: (iss) => refusal(LIST_EXPECTS, iss.input, STALWART.listValue),
-    })
-    .transform((value) => (Array.isArray(value) ? value : orderList(Object.entries(value))));
+  return z.pipe(
+    given,
+    z.transform((value: z.output<typeof given>) =>
+      Array.isArray(value) ? value : orderList(Object.entries(value)),
+    ),
+  );
 }

@@ -3,7 +3,7 @@
  * (validate.ts), keyed by name, with the safe defaults (defaults.ts) for each type given
  * no valid object. The strategy planner reads this and nothing else of the text.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Diagnostic } from "../../errors";
 import { ModelCode } from "../codes";
 import type { JsonDocument } from "../json/parse";
@@ -63,7 +63,7 @@ export function loadRegistry(text: string, doc?: JsonDocument): LoadedRegistry {
   const input = readRegistryInput(text, doc);
   const diagnostics = [...input.diagnostics];
   const safeDefaults: RegistryType[] = [];
-  const read = <S extends z.ZodType>(
+  const read = <S extends z.ZodMiniType>(
     type: RegistryType,
     schema: S,
   ): RegistryObject<z.output<S>>[] =>
@@ -146,7 +146,7 @@ function context(input: InputObject): ValidationContext {
   };
 }
 
-function validated<S extends z.ZodType>(
+function validated<S extends z.ZodMiniType>(
   input: InputObject,
   schema: S,
   out: Diagnostic[],

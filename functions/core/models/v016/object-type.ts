@@ -4,7 +4,7 @@
  * from its fields. Only `MtaRoute` objects carry `@type` (their variant); every other type
  * must be recognised by fields that belong to it alone.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { JsonObject } from "../json/tree";
 import { closest } from "../suggest";
 import { REGISTRY_OBJECT_NAMES } from "./object-names";

@@ -11,7 +11,8 @@
  * - descriptions: resources/schema/schema.json.gz (`fields`).
  * The expression defaults are those of MtaOutboundStrategy's `ctx_*` (structs_impl.rs 27225).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { described } from "../../zod-describe";
 import {
   bool,
   description,
@@ -26,24 +27,28 @@ import {
 import { list } from "./list";
 
 export const ExpressionMatchSchema = z.strictObject({
-  if: text("if").describe("If condition"),
+  if: described(text("if"), "If condition"),
   // biome-ignore lint/suspicious/noThenProperty: Stalwart's field name; never awaited.
-  then: text("then").describe("Then clause"),
+  then: described(text("then"), "Then clause"),
 });
 
 export const ExpressionSchema = z.strictObject({
-  match: list(ExpressionMatchSchema)
-    .default(() => [])
-    .describe('List of conditions and their corresponding results, keyed "0", "1", …'),
-  else: text("else").describe("Else condition"),
+  match: described(
+    z._default(list(ExpressionMatchSchema), () => []),
+    'List of conditions and their corresponding results, keyed "0", "1", …',
+  ),
+  else: described(text("else"), "Else condition"),
 });
 export type Expression = z.output<typeof ExpressionSchema>;
 
 const expression = (fallback: Expression, what: string) =>
-  ExpressionSchema.default(() => ({
-    match: fallback.match.map((m) => ({ ...m })),
-    else: fallback.else,
-  })).describe(what);
+  described(
+    z._default(ExpressionSchema, () => ({
+      match: fallback.match.map((m) => ({ ...m })),
+      else: fallback.else,
+    })),
+    what,
+  );
 
 /** One `{if, then}` branch. */
 export function branch(condition: string, result: string): Expression["match"][number] {
@@ -97,10 +102,12 @@ export {
 } from "./registry-route";
 
 export const MtaConnectionIpHostSchema = z.strictObject({
-  sourceIp: ipAddress("sourceIp").describe(
+  sourceIp: described(
+    ipAddress("sourceIp"),
     "Local IPv4 or IPv6 address to use when delivering emails to remote SMTP servers",
   ),
-  ehloHostname: hostname("ehloHostname").describe(
+  ehloHostname: described(
+    hostname("ehloHostname"),
     "Overrides the EHLO hostname used when connecting from this IP address",
   ),
 });
@@ -109,54 +116,66 @@ export const MtaConnectionStrategySchema = z.strictObject({
   id: serverId,
   name: name("strategy"),
   description: description("connection strategy"),
-  ehloHostname: hostname("ehloHostname").describe(
+  ehloHostname: described(
+    hostname("ehloHostname"),
     "Overrides the EHLO hostname used when connecting using this strategy",
   ),
-  sourceIps: list(MtaConnectionIpHostSchema)
-    .default(() => [])
-    .describe("Local IPv4 and IPv6 addresses to use when delivering emails to remote SMTP servers"),
-  connectTimeout: duration("connectTimeout")
-    .default(300_000)
-    .describe("Maximum time to wait for the connection to be established (ms)"),
-  greetingTimeout: duration("greetingTimeout")
-    .default(300_000)
-    .describe("Maximum time to wait for the SMTP greeting message (ms)"),
-  ehloTimeout: duration("ehloTimeout")
-    .default(300_000)
-    .describe("Maximum time to wait for the EHLO command response (ms)"),
-  mailFromTimeout: duration("mailFromTimeout")
-    .default(300_000)
-    .describe("Maximum time to wait for the MAIL-FROM command response (ms)"),
-  rcptToTimeout: duration("rcptToTimeout")
-    .default(300_000)
-    .describe("Maximum time to wait for the RCPT-TO command response (ms)"),
-  dataTimeout: duration("dataTimeout")
-    .default(600_000)
-    .describe("Maximum time to wait for the DATA command response (ms)"),
+  sourceIps: described(
+    z._default(list(MtaConnectionIpHostSchema), () => []),
+    "Local IPv4 and IPv6 addresses to use when delivering emails to remote SMTP servers",
+  ),
+  connectTimeout: described(
+    z._default(duration("connectTimeout"), 300_000),
+    "Maximum time to wait for the connection to be established (ms)",
+  ),
+  greetingTimeout: described(
+    z._default(duration("greetingTimeout"), 300_000),
+    "Maximum time to wait for the SMTP greeting message (ms)",
+  ),
+  ehloTimeout: described(
+    z._default(duration("ehloTimeout"), 300_000),
+    "Maximum time to wait for the EHLO command response (ms)",
+  ),
+  mailFromTimeout: described(
+    z._default(duration("mailFromTimeout"), 300_000),
+    "Maximum time to wait for the MAIL-FROM command response (ms)",
+  ),
+  rcptToTimeout: described(
+    z._default(duration("rcptToTimeout"), 300_000),
+    "Maximum time to wait for the RCPT-TO command response (ms)",
+  ),
+  dataTimeout: described(
+    z._default(duration("dataTimeout"), 600_000),
+    "Maximum time to wait for the DATA command response (ms)",
+  ),
 });
 export type MtaConnectionStrategy = z.output<typeof MtaConnectionStrategySchema>;
 
 const requiredOrOptional = (what: string) =>
-  enumOf(["optional", "require", "disable"], "Optional")
-    .default("optional")
-    .describe(`Whether ${what} is required, optional, or disabled`);
+  described(
+    z._default(enumOf(["optional", "require", "disable"], "Optional"), "optional"),
+    `Whether ${what} is required, optional, or disabled`,
+  );
 
 export const MtaTlsStrategySchema = z.strictObject({
   id: serverId,
   name: name("TLS strategy"),
   description: description("TLS strategy"),
-  allowInvalidCerts: bool("allowInvalidCerts")
-    .default(false)
-    .describe("Whether to allow connections to servers with invalid TLS certificates"),
+  allowInvalidCerts: described(
+    z._default(bool("allowInvalidCerts"), false),
+    "Whether to allow connections to servers with invalid TLS certificates",
+  ),
   dane: requiredOrOptional("DANE"),
   mtaSts: requiredOrOptional("MTA-STS"),
   startTls: requiredOrOptional("TLS support"),
-  tlsTimeout: duration("tlsTimeout")
-    .default(180_000)
-    .describe("Maximum time to wait for the TLS handshake to complete (ms)"),
-  mtaStsTimeout: duration("mtaStsTimeout")
-    .default(300_000)
-    .describe("Maximum time to wait for the MTA-STS policy lookup to complete (ms)"),
+  tlsTimeout: described(
+    z._default(duration("tlsTimeout"), 180_000),
+    "Maximum time to wait for the TLS handshake to complete (ms)",
+  ),
+  mtaStsTimeout: described(
+    z._default(duration("mtaStsTimeout"), 300_000),
+    "Maximum time to wait for the MTA-STS policy lookup to complete (ms)",
+  ),
 });
 export type MtaTlsStrategy = z.output<typeof MtaTlsStrategySchema>;
 
@@ -165,7 +184,8 @@ export { type MtaDeliverySchedule, MtaDeliveryScheduleSchema } from "./registry-
 /** Only `defaultHostname` is read (the EHLO name's last fallback); other fields pass. */
 export const SystemSettingsSchema = z.looseObject({
   id: serverId,
-  defaultHostname: text("defaultHostname").describe(
+  defaultHostname: described(
+    text("defaultHostname"),
     "The default hostname to use in SMTP greetings, MTA reports and other places where a hostname is needed but not specified",
   ),
 });

@@ -9,8 +9,9 @@
  * The zod schemas do all checking; the value is re-parsed after each round of fallbacks,
  * which removes at least one refused thing per round.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Diagnostic } from "../../errors";
+import { ENGLISH } from "../../zod-english";
 import { ModelCode } from "../codes";
 import { type JsonNode, type JsonObject, member, nodeAt } from "../json/tree";
 import { didYouMean } from "../suggest";
@@ -31,7 +32,7 @@ export interface Validated<V> {
 
 export interface ValidationContext {
   /** The object's fields (a route's: its variant's), for defaults and "did you mean". */
-  readonly shape: Readonly<Record<string, z.ZodType>>;
+  readonly shape: Readonly<Record<string, z.ZodMiniType>>;
   /** Added to the message when the object is skipped (e.g. which `@type` to add). */
   readonly hint?: string;
 }
@@ -66,7 +67,7 @@ function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[] = []):
 
 const MAX_ROUNDS = 16;
 
-export function validateObject<S extends z.ZodType>(
+export function validateObject<S extends z.ZodMiniType>(
   input: InputObject,
   schema: S,
   context: ValidationContext,
@@ -77,7 +78,7 @@ export function validateObject<S extends z.ZodType>(
   const plain: Plain = registry;
   const round = new Round(input, context, plain, out);
   for (let i = 0; i < MAX_ROUNDS; i++) {
-    const result = schema.safeParse(plain);
+    const result = schema.safeParse(plain, ENGLISH);
     if (result.success) {
       const defaulted = Object.keys(context.shape).filter((k) => k !== "id" && !(k in plain));
       return { value: result.data, defaulted: new Set(defaulted) };
