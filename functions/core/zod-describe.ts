@@ -1,10 +1,8 @@
 /**
  * A schema's description for the JSON Schemas made from it (/api/openapi.json, Monaco's
- * v0.16 schema). The contract's schemas are on `zod/mini`, which has no `.describe()`:
- * this is what classic zod's `.describe()` did (a copy of the schema carrying the
- * description in the global registry), so the JSON Schemas stay as they were. `z.describe()`
- * would instead add a check, run on every parse, and mark the copy as a refinement of the
- * original, which the JSON Schema then writes as a `$ref` to it.
+ * v0.16 schema). `zod/mini` has no `.describe()`: this is what classic zod's did, a copy
+ * of the schema registered with its description. `z.describe()` makes the same JSON
+ * Schemas but is a check, run on every parse of every described field.
  */
 import * as z from "zod/mini";
 
