@@ -3,7 +3,7 @@
  * (wrangler.toml `[assets]`); every case spelling of /api and /api/* reaches this Worker
  * (`run_worker_first`) and is answered here with the JSON envelope.
  */
-import { Hono } from "hono";
+
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { getPath } from "hono/utils/url";
@@ -16,6 +16,7 @@ import { CoreError } from "./core/errors";
 import { asRequestError, RequestError } from "./core/request-error";
 import type { AppDeps } from "./deps";
 import { defaultDeps } from "./deps";
+import { Hono } from "./hono";
 import { errorResponse, requestErrorResponse } from "./routes/error-response";
 import { evaluateRoutes } from "./routes/evaluate";
 import { expressionRoutes } from "./routes/expression";

@@ -2,11 +2,12 @@
  * POST /api/evaluate (JSON body) and GET /api/evaluate?domain=…&config=… (for curl).
  * Both go through the same schema, so their limits and errors are identical.
  */
-import { Hono } from "hono";
+
 import { ApiErrorCode, apiError } from "../api/errors";
 import { jsonBody, parseWith, readJsonBody } from "../api/request";
 import type { AppEnv } from "../app-env";
 import { ContextSchema, EvaluateRequestSchema } from "../core/contract";
+import { Hono } from "../hono";
 import { runEvaluation } from "../services/evaluate";
 import { finishInBackground } from "./background";
 

@@ -1,8 +1,9 @@
 /** POST /api/expression: the playground's expression console. */
-import { Hono } from "hono";
+
 import { jsonBody, parseWith, readJsonBody } from "../api/request";
 import type { AppEnv } from "../app-env";
 import { ExpressionRequestSchema } from "../core/contract";
+import { Hono } from "../hono";
 import { runExpression } from "../services/evaluate";
 
 export const expressionRoutes = new Hono<AppEnv>().post("/expression", ...jsonBody, async (c) => {

@@ -1,8 +1,9 @@
 /** POST /api/migrate: a ≤ v0.12 config as v0.13 TOML or v0.16 objects, with notes (issue 15). */
-import { Hono } from "hono";
+
 import { jsonBody, parseWith, readJsonBody } from "../api/request";
 import type { AppEnv } from "../app-env";
 import { MigrateRequestSchema } from "../core/contract/migrate";
+import { Hono } from "../hono";
 import { runMigration } from "../services/evaluate";
 import { finishInBackground } from "./background";
 

@@ -3,7 +3,7 @@
  * same that validate the requests and describe the responses (JSON Schema 2020-12 is
  * OpenAPI 3.1's schema dialect).
  */
-import { Hono } from "hono";
+
 import * as z from "zod/mini";
 import pkg from "../../package.json";
 import type { AppEnv } from "../app-env";
@@ -20,6 +20,7 @@ import {
   SpfRequestSchema,
   SpfResponseSchema,
 } from "../core/contract";
+import { Hono } from "../hono";
 import { INTEGER_PARAMS } from "./evaluate";
 
 const COMPONENTS = {

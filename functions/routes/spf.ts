@@ -1,8 +1,9 @@
 /** POST /api/spf: one SPF check (RFC 7208) of an address for a sender and HELO name. */
-import { Hono } from "hono";
+
 import { jsonBody, parseWith, readJsonBody } from "../api/request";
 import type { AppEnv } from "../app-env";
 import { SpfRequestSchema } from "../core/contract";
+import { Hono } from "../hono";
 import { runSpf } from "../services/spf";
 import { finishInBackground } from "./background";
 

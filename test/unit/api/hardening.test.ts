@@ -95,6 +95,24 @@ describe("headers, methods and paths", () => {
     },
   );
 
+  // The path is matched as written: hono/tiny's PatternRouter would serve these (its
+  // trailing slash is optional) while methodNotAllowed, on a TrieRouter, still 404s them.
+  it.each([
+    ["GET", "/api/health/"],
+    ["GET", "/api/evaluate/?domain=example.com&resolver=none"],
+    ["POST", "/api/evaluate/"],
+    ["GET", "/api/openapi.json/"],
+    ["PUT", "/api/health/"],
+  ])("%s %s (a trailing slash) is no route: 404", async (method, path) => {
+    const res = await app.request(
+      path,
+      { method, headers: json, body: method === "POST" ? "{}" : null },
+      {},
+    );
+    expect(res.status).toBe(404);
+    expect(await code(res)).toBe("not_found");
+  });
+
   it("/API/evaluate is /api/evaluate", async () => {
     const res = await app.request("/API/evaluate?domain=example.com&resolver=none", {}, {});
     expect(res.status).toBe(200);
