@@ -5,7 +5,8 @@
  */
 
 import * as z from "zod/mini";
-import pkg from "../../package.json";
+// The one field, not the whole package.json (Worker bundle budget ≤ 150 KB gzip).
+import { version } from "../../package.json";
 import type { AppEnv } from "../app-env";
 import {
   ContextSchema,
@@ -92,7 +93,7 @@ export function buildOpenApi(): Record<string, unknown> {
     openapi: "3.1.0",
     info: {
       title: "IP Strategy Playground API",
-      version: pkg.version,
+      version,
       description:
         "Which route, MX hosts and IP addresses Stalwart will try, in which order, from which source address and with which EHLO name. Covers Stalwart ≤ v0.12 (`queue.outbound.*`), v0.13–v0.15 (`queue.strategy`, `queue.route`, `queue.connection`: TOML, web-admin keys or a flat JSON settings export) and v0.16 (JSON registry objects); `model` chooses, `auto` detects.",
     },
