@@ -112,6 +112,10 @@ export const MtaConnectionIpHostSchema = z.strictObject({
   ),
 });
 
+/** A timeout in ms, with its default and what it waits for. */
+const timeout = (field: string, ms: number, what: string) =>
+  described(z._default(duration(field), ms), what);
+
 export const MtaConnectionStrategySchema = z.strictObject({
   id: serverId,
   name: name("strategy"),
@@ -124,28 +128,34 @@ export const MtaConnectionStrategySchema = z.strictObject({
     z._default(list(MtaConnectionIpHostSchema), () => []),
     "Local IPv4 and IPv6 addresses to use when delivering emails to remote SMTP servers",
   ),
-  connectTimeout: described(
-    z._default(duration("connectTimeout"), 300_000),
+  connectTimeout: timeout(
+    "connectTimeout",
+    300_000,
     "Maximum time to wait for the connection to be established (ms)",
   ),
-  greetingTimeout: described(
-    z._default(duration("greetingTimeout"), 300_000),
+  greetingTimeout: timeout(
+    "greetingTimeout",
+    300_000,
     "Maximum time to wait for the SMTP greeting message (ms)",
   ),
-  ehloTimeout: described(
-    z._default(duration("ehloTimeout"), 300_000),
+  ehloTimeout: timeout(
+    "ehloTimeout",
+    300_000,
     "Maximum time to wait for the EHLO command response (ms)",
   ),
-  mailFromTimeout: described(
-    z._default(duration("mailFromTimeout"), 300_000),
+  mailFromTimeout: timeout(
+    "mailFromTimeout",
+    300_000,
     "Maximum time to wait for the MAIL-FROM command response (ms)",
   ),
-  rcptToTimeout: described(
-    z._default(duration("rcptToTimeout"), 300_000),
+  rcptToTimeout: timeout(
+    "rcptToTimeout",
+    300_000,
     "Maximum time to wait for the RCPT-TO command response (ms)",
   ),
-  dataTimeout: described(
-    z._default(duration("dataTimeout"), 600_000),
+  dataTimeout: timeout(
+    "dataTimeout",
+    600_000,
     "Maximum time to wait for the DATA command response (ms)",
   ),
 });
@@ -168,12 +178,14 @@ export const MtaTlsStrategySchema = z.strictObject({
   dane: requiredOrOptional("DANE"),
   mtaSts: requiredOrOptional("MTA-STS"),
   startTls: requiredOrOptional("TLS support"),
-  tlsTimeout: described(
-    z._default(duration("tlsTimeout"), 180_000),
+  tlsTimeout: timeout(
+    "tlsTimeout",
+    180_000,
     "Maximum time to wait for the TLS handshake to complete (ms)",
   ),
-  mtaStsTimeout: described(
-    z._default(duration("mtaStsTimeout"), 300_000),
+  mtaStsTimeout: timeout(
+    "mtaStsTimeout",
+    300_000,
     "Maximum time to wait for the MTA-STS policy lookup to complete (ms)",
   ),
 });
