@@ -18,7 +18,7 @@ import { Meter } from "./meter";
 import { type ModelRead, readModel } from "./models/read-model";
 import { plannerOf } from "./plan-model";
 import { asRequestError, RequestError, RequestErrorCode } from "./request-error";
-import { boundedUtf8Length, utf8Length } from "./utf8";
+import { utf8Exceeds, utf8Length } from "./utf8";
 
 /** What an evaluation may use of the outside world. */
 export interface EvaluationIo {
@@ -109,9 +109,9 @@ export function resolverFor(
   });
 }
 
-/** `config_too_large` beyond LIMITS.configBytes of UTF-8 (counted without encoding it all). */
+/** `config_too_large` beyond LIMITS.configBytes of UTF-8. */
 export function checkConfigSize(config: string, field: string): void {
-  if (boundedUtf8Length(config, LIMITS.configBytes) > LIMITS.configBytes) {
+  if (utf8Exceeds(config, LIMITS.configBytes)) {
     throw new RequestError(
       RequestErrorCode.ConfigTooLarge,
       `The config is ${utf8Length(config)} bytes; at most ${LIMITS.configBytes} bytes are accepted.`,
@@ -154,17 +154,14 @@ export function placeDiagnostics(
     const id = `${d.code}\u0000${d.key ?? ""}\u0000${d.start ?? ""}\u0000${d.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const base = {
+    const range = d.start === undefined ? {} : rangeOf(at, text, d.start, d.end ?? d.start);
+    out.push({
       severity: d.severity,
       code: d.code,
       message: d.message,
       ...(d.key ? { key: d.key } : {}),
-    };
-    if (d.start === undefined) {
-      out.push(base);
-      continue;
-    }
-    out.push({ ...base, ...rangeOf(at, text, d.start, d.end ?? d.start) });
+      ...range,
+    });
   }
   return out;
 }

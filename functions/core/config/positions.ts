@@ -19,16 +19,30 @@ function clamp(text: string, offset: number): number {
 }
 
 /**
+ * Where each line of `text` starts, up to offset `limit`: 0, then just past each line end.
+ * `\r\n` counts once, at its `\n`; a lone `\r` ends the line itself. The ends are found
+ * with `indexOf`, several times faster than a loop over the units (that loop took 4 % of
+ * the v0.13 config's 1 ms budget: npm run bench).
+ */
+function lineStarts(text: string, limit = text.length): number[] {
+  const starts = [0];
+  let lf = text.indexOf("\n");
+  let cr = text.indexOf("\r");
+  for (;;) {
+    const end = cr >= 0 && (lf < 0 || cr < lf - 1) ? cr : lf;
+    if (end < 0 || end >= limit) return starts;
+    starts.push(end + 1);
+    if (cr <= end) cr = text.indexOf("\r", end + 1);
+    if (lf <= end) lf = text.indexOf("\n", end + 1);
+  }
+}
+
+/**
  * Line and column of offsets into `text`: the line starts are found once, then each
  * offset is a binary search (so placing every diagnostic of a large config stays linear).
  */
 export function lineLocator(text: string): (offset: number) => LineColumn {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // `\r\n` counts once, at its `\n`; a lone `\r` ends the line itself.
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
+  const starts = lineStarts(text);
   return (offset) => {
     const end = clamp(text, offset);
     let lo = 0;
@@ -42,19 +56,11 @@ export function lineLocator(text: string): (offset: number) => LineColumn {
   };
 }
 
-/** One offset's line and column: a scan up to it (no index of the whole text). */
+/** One offset's line and column: the line ends before it (no index of the whole text). */
 export function lineColumn(text: string, offset: number): LineColumn {
   const end = clamp(text, offset);
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: end - start + 1 };
+  const starts = lineStarts(text, end);
+  return { line: starts.length, column: end - (starts[starts.length - 1] ?? 0) + 1 };
 }
 
 export function lineColumnRange(text: string, start: number, end: number): LineColumnRange {

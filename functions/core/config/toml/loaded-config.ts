@@ -7,7 +7,7 @@
  */
 import { CoreError, CoreErrorCode, type Diagnostic } from "../../errors";
 import { LIMITS } from "../../limits";
-import { boundedUtf8Length, utf8Length } from "../../utf8";
+import { utf8Exceeds, utf8Length } from "../../utf8";
 import { Cursor } from "./cursor";
 import type { KeyRule } from "./keys";
 import { resolveMacros } from "./macros";
@@ -40,7 +40,7 @@ export interface LoadOptions {
 }
 
 export function loadConfig(text: string, options: LoadOptions = {}): LoadedConfig {
-  if (boundedUtf8Length(text, LIMITS.configBytes) > LIMITS.configBytes) {
+  if (utf8Exceeds(text, LIMITS.configBytes)) {
     throw new CoreError(
       CoreErrorCode.ConfigLimit,
       `Config too large: at most ${LIMITS.configBytes} bytes allowed, found ${utf8Length(text)}`,

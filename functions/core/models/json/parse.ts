@@ -6,7 +6,7 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { Diagnostic } from "../../errors";
 import { LIMITS } from "../../limits";
-import { boundedUtf8Length } from "../../utf8";
+import { utf8Exceeds } from "../../utf8";
 import { ModelCode } from "../codes";
 import { type JsonSegment, splitJsonValues } from "./split";
 import { type JsonMember, type JsonNode, JsonString } from "./tree";
@@ -43,7 +43,7 @@ const PARSE_ERRORS: Readonly<Record<string, string>> = {
 
 export function parseJsonValues(text: string): JsonDocument {
   const diagnostics: Diagnostic[] = [];
-  if (boundedUtf8Length(text, LIMITS.configBytes) > LIMITS.configBytes) {
+  if (utf8Exceeds(text, LIMITS.configBytes)) {
     diagnostics.push({
       severity: "error",
       code: ModelCode.ConfigLimit,
