@@ -11,7 +11,7 @@ import { rustStrDebug } from "../expr/rust-debug";
 import type { Expression, TokenMap } from "../expr/types";
 import { builtinBlock, type IfBlock, type IfBranch } from "./if-block";
 import type { Setting } from "./settings";
-import type { ConfigEntry, LoadedConfig } from "./toml/loaded-config";
+import { type ConfigEntry, firstSegment, type LoadedConfig } from "./toml/loaded-config";
 
 type Place = { readonly start: number; readonly end: number };
 type Fail = (code: string, message: string, at: Place, key?: string) => never;
@@ -113,7 +113,7 @@ function readList(
       fail("if_block_invalid_property", message, at, entry.key);
     }
     const pos = rest.slice(0, dot);
-    const word = rest.slice(dot + 1).split(".")[0];
+    const word = firstSegment(rest.slice(dot + 1));
     if (word === "if") list.onIf(pos, entry);
     else if (word === "else") list.onElse(pos, entry);
     else if (word === "then") list.onThen(pos, entry);

@@ -57,9 +57,10 @@ export function loadConfig(text: string, options: LoadOptions = {}): LoadedConfi
     );
   }
   const order = keyOrder(text);
-  const keys = [...entries.keys()].sort(order);
-  resolveMacros(entries, keys, notes);
-  return indexed(text, entries, keys, order, (key) => containers.get(key), notes);
+  const sorted = [...entries.values()].sort(byKey(order));
+  resolveMacros(entries, sorted, notes);
+  const get = (key: string) => entries.get(key);
+  return indexed(text, sorted, get, order, (key) => containers.get(key), notes);
 }
 
 /**
@@ -72,74 +73,72 @@ export function configOf(
   entries: Iterable<ConfigEntry>,
   base?: LoadedConfig,
 ): LoadedConfig {
-  const map = new Map<string, ConfigEntry>();
-  for (const entry of base?.entries ?? []) map.set(entry.key, entry);
-  const added: string[] = [];
+  const added = new Map<string, ConfigEntry>();
   for (const entry of entries) {
-    if (map.has(entry.key)) continue;
-    map.set(entry.key, entry);
-    added.push(entry.key);
+    if (!base?.has(entry.key) && !added.has(entry.key)) added.set(entry.key, entry);
   }
   const order =
-    added.some((k) => WIDE.test(k)) || base?.keys.some((k) => WIDE.test(k))
+    [...added.keys()].some((k) => WIDE.test(k)) || base?.keys.some((k) => WIDE.test(k))
       ? compareKeys
       : nativeOrder;
-  // `base`'s keys are sorted already: the added ones are sorted and merged in.
-  const keys = merge(base?.keys ?? [], added.sort(order), order);
+  // `base`'s entries are sorted already: the added ones are sorted and merged in.
+  const sorted = merge(base?.entries ?? [], [...added.values()].sort(byKey(order)), order);
+  const get = (key: string) => base?.get(key) ?? added.get(key);
   const container = (key: string) => base?.container(key);
-  return indexed(text, map, keys, order, container, base?.notes ?? []);
+  return indexed(text, sorted, get, order, container, base?.notes ?? []);
 }
 
-/** Two sorted key lists as one. */
-function merge(a: readonly string[], b: readonly string[], order: Order): string[] {
-  const out: string[] = [];
+/** Two lists of entries sorted by key as one. */
+function merge(a: readonly ConfigEntry[], b: readonly ConfigEntry[], order: Order): ConfigEntry[] {
+  const out: ConfigEntry[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
+  for (;;) {
     const x = a[i];
     const y = b[j];
-    if (y === undefined || (x !== undefined && order(x, y) <= 0)) {
-      out.push(x ?? "");
+    if (x === undefined && y === undefined) return out;
+    if (y === undefined || (x !== undefined && order(x.key, y.key) <= 0)) {
+      if (x !== undefined) out.push(x);
       i++;
     } else {
       out.push(y);
       j++;
     }
   }
-  return out;
 }
 
-/** The lookups of a config over its entries and their sorted keys. */
+/** The lookups of a config over its entries, sorted by key, and a map of them. */
 function indexed(
   text: string,
-  entries: ReadonlyMap<string, ConfigEntry>,
-  keys: readonly string[],
+  sorted: readonly ConfigEntry[],
+  get: (key: string) => ConfigEntry | undefined,
   order: Order,
   container: (key: string) => Span | undefined,
   notes: readonly Diagnostic[],
 ): LoadedConfig {
-  const sorted: ConfigEntry[] = [];
-  for (const k of keys) {
-    const entry = entries.get(k);
-    if (entry !== undefined) sorted.push(entry);
-  }
+  const keys = sorted.map((entry) => entry.key);
+  // The keys under `prefix` are a run of the sorted keys: its two ends, each found by halving.
   const under = (prefix: string): [number, number] => {
-    const from = lowerBound(keys, prefix, order);
-    let to = from;
-    while (to < keys.length && (keys[to] ?? "").startsWith(prefix)) to++;
-    return [from, to];
+    const from = firstIndex(keys, 0, (key) => order(key, prefix) >= 0);
+    return [from, firstIndex(keys, from, (key) => !key.startsWith(prefix))];
   };
   return {
     text,
     keys,
     entries: sorted,
     notes,
-    get: (key) => entries.get(key),
-    has: (key) => entries.has(key),
+    get,
+    has: (key) => get(key) !== undefined,
     keysUnder: (prefix) => keys.slice(...under(prefix)),
     entriesUnder: (prefix) => sorted.slice(...under(prefix)),
     container,
   };
+}
+
+/** The part of a key before its first dot (all of it without one). */
+export function firstSegment(key: string): string {
+  const dot = key.indexOf(".");
+  return dot < 0 ? key : key.slice(0, dot);
 }
 
 /**
@@ -207,14 +206,20 @@ function keyOrder(text: string): Order {
 const WIDE = /[\uD800-\uFFFF]/;
 const nativeOrder: Order = (a, b) => (a < b ? -1 : a === b ? 0 : 1);
 
-/** Index of the first of the sorted `keys` not below `prefix`. */
-function lowerBound(keys: readonly string[], prefix: string, order: Order): number {
-  let lo = 0;
+/** Entries compared by their keys. */
+const byKey =
+  (order: Order) =>
+  (a: ConfigEntry, b: ConfigEntry): number =>
+    order(a.key, b.key);
+
+/** The first index from `from` on where `past` holds, `past` being false and then true. */
+function firstIndex(keys: readonly string[], from: number, past: (key: string) => boolean): number {
+  let lo = from;
   let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (order(keys[mid] ?? "", prefix) < 0) lo = mid + 1;
-    else hi = mid;
+    if (past(keys[mid] ?? "")) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }

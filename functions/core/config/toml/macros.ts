@@ -14,16 +14,16 @@ import { MappedText } from "./strings";
 
 const CLOSE = "}%";
 
-/** Resolves the `cfg` macros of `entries` (sorted as Stalwart's keys) in place. */
+/**
+ * Resolves the `cfg` macros of `entries` in place: in the map of them and in `sorted`,
+ * the same entries sorted as Stalwart's keys.
+ */
 export function resolveMacros(
   entries: Map<string, ConfigEntry>,
-  sortedKeys: readonly string[],
+  sorted: ConfigEntry[],
   notes: Diagnostic[],
 ): void {
-  const withMacros = sortedKeys.flatMap((k) => {
-    const entry = entries.get(k);
-    return entry?.value.includes("%{") ? [entry] : [];
-  });
+  const withMacros = sorted.filter((entry) => entry.value.includes("%{"));
   for (const entry of withMacros) noteUnreadable(entry, notes);
   const replaced = new Map<string, ConfigEntry>();
   const lookup = (name: string) => (replaced.get(name) ?? entries.get(name))?.value;
@@ -34,7 +34,9 @@ export function resolveMacros(
     const text = expand(entry, macros, lookup, notes);
     if (text !== undefined) replaced.set(key, entry.withValue(text));
   }
+  if (replaced.size === 0) return;
   for (const [key, entry] of replaced) entries.set(key, entry);
+  for (const [i, entry] of sorted.entries()) sorted[i] = replaced.get(entry.key) ?? entry;
 }
 
 interface Macro {

@@ -5,6 +5,7 @@
  * ignores them without a word (unread-key warnings exist only in debug builds), so
  * `source-ip = [...]` for `source-ips` leaves a connection unbound and nobody is told.
  */
+import { firstSegment } from "../../config/toml/loaded-config";
 import type { Diagnostic } from "../../errors";
 import { didYouMean } from "../suggest";
 import type { SettingsReader } from "./settings-reader";
@@ -80,7 +81,7 @@ export function unknownFields(s: SettingsReader): Diagnostic[] {
     }
   }
   for (const entry of s.config.entriesUnder("queue.strategy.")) {
-    const name = entry.key.slice("queue.strategy.".length).split(".")[0] ?? "";
+    const name = firstSegment(entry.key.slice("queue.strategy.".length));
     if (SELECTORS.has(name) || seen.has(name) || s.written(entry.key) === undefined) continue;
     seen.add(name);
     out.push({
