@@ -45,13 +45,12 @@ export function loadV013(text: string, parsed?: LoadedConfig | JsonDocument): V0
       : parsed !== undefined && "keys" in parsed
         ? parsed
         : loadConfig(text, { keyRule: "v0.13" });
-  const defaults = BOOT_DEFAULTS.map(([key, value]) => unplaced(key, value));
   // An export of the database already holds its defaults (and lacks the ones the admin
   // deleted): merging them again would hide what Stalwart really holds.
-  const exported = form === "flat-json" && defaults.some((d) => submitted.has(d.key));
-  const config = exported ? submitted : configOf(text, defaults, submitted);
+  const exported = form === "flat-json" && DEFAULT_ENTRIES.some((d) => submitted.has(d.key));
+  const config = exported ? submitted : configOf(text, DEFAULT_ENTRIES, submitted);
   const defaulted = new Set(
-    exported ? [] : defaults.filter((d) => !submitted.has(d.key)).map((d) => d.key),
+    exported ? [] : DEFAULT_ENTRIES.filter((d) => !submitted.has(d.key)).map((d) => d.key),
   );
   diagnostics.push(defaultsNote(exported), ...mergedLists(config, submitted, defaulted));
   return { config, submitted, defaulted, form, diagnostics };
@@ -81,6 +80,11 @@ function placed(e: FlatJsonEntry): ConfigEntry {
   for (let i = 0; i < e.value.length; i++) value.push(e.value[i] ?? "", e.sourceOffset(i));
   return new ConfigEntry(e.key, value, e.keyStart, e.keyEnd, e.valueStart, e.valueEnd);
 }
+
+/** The boot defaults as config entries, made once: they are the same for every config. */
+const DEFAULT_ENTRIES: readonly ConfigEntry[] = BOOT_DEFAULTS.map(([key, value]) =>
+  unplaced(key, value),
+);
 
 /** A database key: no place in the text (readers leave its diagnostics unplaced). */
 function unplaced(key: string, value: string): ConfigEntry {
