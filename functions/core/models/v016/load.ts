@@ -21,7 +21,7 @@ import {
   MtaConnectionStrategySchema,
   MtaDeliveryScheduleSchema,
   MtaOutboundStrategySchema,
-  MtaRouteRelaySchema,
+  type MtaRoute,
   MtaRouteSchema,
   MtaTlsStrategySchema,
   SystemSettingsSchema,
@@ -78,8 +78,10 @@ export function loadRegistry(text: string, doc?: JsonDocument): LoadedRegistry {
       given.length > 0 ? given : defaults.map((value) => safeDefault(type, value, value.name));
     return new Map(objects.map((o) => [o.value.name, o] as const));
   };
+  const routes = read("MtaRoute", MtaRouteSchema);
+  diagnostics.push(...routes.flatMap(strippedSecret));
   const registry: Registry = {
-    routes: named(read("MtaRoute", MtaRouteSchema), "MtaRoute", SAFE_DEFAULTS.MtaRoute),
+    routes: named(routes, "MtaRoute", SAFE_DEFAULTS.MtaRoute),
     connections: named(
       read("MtaConnectionStrategy", MtaConnectionStrategySchema),
       "MtaConnectionStrategy",
@@ -154,7 +156,7 @@ function validated<S extends z.ZodMiniType>(
   const result = validateObject(input, schema, context(input), out);
   if (result === undefined) return [];
   const value: unknown = result.value;
-  notes(input, value, out);
+  notes(input, out);
   const name =
     typeof value === "object" && value !== null && "name" in value && typeof value.name === "string"
       ? value.name
@@ -171,24 +173,29 @@ function validated<S extends z.ZodMiniType>(
   ];
 }
 
-/** What Stalwart accepts but the reader should know: docs-style arrays, stripped secrets. */
-function notes(input: InputObject, value: unknown, out: Diagnostic[]): void {
+/** What Stalwart accepts but the reader should know: docs-style arrays. */
+function notes(input: InputObject, out: Diagnostic[]): void {
   for (const m of input.object.members) arrays(m.value, `${input.key}.${m.key}`, out);
-  if (input.type !== "MtaRoute") return;
-  const relay = MtaRouteRelaySchema.safeParse(value);
-  if (!relay.success || relay.data.authUsername == null) return;
-  const secret = relay.data.authSecret;
-  if (secret["@type"] === "Value" && secret.secret === undefined) {
-    const at = member(input.object, "authSecret")?.value ?? input.object;
-    out.push({
+}
+
+/** A relay with a username and a secret that `stalwart-cli snapshot` stripped. */
+function strippedSecret(route: RegistryObject<MtaRoute>): Diagnostic[] {
+  const value = route.value;
+  if (value["@type"] !== "Relay" || value.authUsername == null) return [];
+  const secret = value.authSecret;
+  if (secret["@type"] !== "Value" || secret.secret !== undefined || route.node === undefined)
+    return [];
+  const at = member(route.node, "authSecret")?.value ?? route.node;
+  return [
+    {
       severity: "info",
       code: ModelCode.SecretStripped,
-      message: `${input.key}: authSecret has no secret, as \`stalwart-cli snapshot\` writes it (secrets are left out unless --include-secrets). Stalwart sends AUTH only with both a username and a secret`,
-      key: `${input.key}.authSecret`,
+      message: `${route.key}: authSecret has no secret, as \`stalwart-cli snapshot\` writes it (secrets are left out unless --include-secrets). Stalwart sends AUTH only with both a username and a secret`,
+      key: `${route.key}.authSecret`,
       start: at.start,
       end: at.end,
-    });
-  }
+    },
+  ];
 }
 
 function arrays(node: JsonNode, key: string, out: Diagnostic[]): void {

@@ -6,7 +6,7 @@
  * connection strategies (source addresses split by family in list order, each with its
  * own EHLO name), TLS strategies, schedules, and `SystemSettings.defaultHostname`.
  */
-import { builtinIfBlock } from "../../config/if-block";
+import { builtinIfBlock, type IfBlock } from "../../config/if-block";
 import type { Diagnostic } from "../../errors";
 import { member } from "../json/tree";
 import { checkTargets } from "../selector-targets";
@@ -26,6 +26,21 @@ export interface V016Strategy {
   readonly places: Places;
 }
 
+/** Each selector's default (`OUTBOUND_DEFAULTS`), parsed once: the expressions never change. */
+const builtin = (name: SelectorName): IfBlock =>
+  builtinIfBlock(
+    `MtaOutboundStrategy.${name}`,
+    { branches: OUTBOUND_DEFAULTS[name].match, else: OUTBOUND_DEFAULTS[name].else },
+    selectorTokens("v0.16", name),
+  );
+
+const BUILTIN_BLOCKS: Readonly<Record<SelectorName, IfBlock>> = {
+  route: builtin("route"),
+  connection: builtin("connection"),
+  tls: builtin("tls"),
+  schedule: builtin("schedule"),
+};
+
 export function strategyOf(registry: Registry): V016Strategy {
   const diagnostics: Diagnostic[] = [];
   const places: Places = new Map();
@@ -38,11 +53,7 @@ export function strategyOf(registry: Registry): V016Strategy {
       (source === undefined
         ? undefined
         : compileExpression(key, written, source, tokens, { diagnostics, places })) ??
-      builtinIfBlock(
-        key,
-        { branches: OUTBOUND_DEFAULTS[name].match, else: OUTBOUND_DEFAULTS[name].else },
-        tokens,
-      );
+      BUILTIN_BLOCKS[name];
     return { name, key, block, variables: SELECTOR_VARIABLES[name] };
   };
   const config: StrategyConfig = {
