@@ -74,7 +74,10 @@ export const SYSTEM_VARIABLES: ReadonlySet<string> = new Set([
  */
 export const METRIC_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 
+const V016_FORMS: readonly string[] = ["system", "metric"];
+const V012_FORMS: readonly string[] = ["config_get"];
+
 /** The special forms whose string literal the tokenizer reads right after `name(`. */
 export function literalForms(dialect: Dialect | undefined): readonly string[] {
-  return dialect === "v0.16" ? ["system", "metric"] : ["config_get"];
+  return dialect === "v0.16" ? V016_FORMS : V012_FORMS;
 }

@@ -18,13 +18,6 @@ import type { TokenMap } from "./types";
 import { str } from "./value";
 import { classifyWord, isAlpha, systemToken } from "./words";
 
-/** Operators of one character, and of two when the second is `=` (as Stalwart pairs them). */
-const SINGLE: Readonly<Record<string, BinaryOp>> = { "^": "^", "+": "+", "*": "*", "/": "/" };
-const COMPARE: Readonly<Record<string, readonly [BinaryOp, BinaryOp]>> = {
-  ">": [">", ">="],
-  "<": ["<", "<="],
-};
-
 /** Tokens that open a call whose `(` follows them. */
 const CALLS: ReadonlySet<string> = new Set(["regex", "config", "system"]);
 
@@ -139,15 +132,18 @@ export class Tokenizer {
   private operator(ch: string, at: number, word: Token | null): Token | null {
     const bin = (op: BinaryOp, length: number) => binToken(op, at, length);
     const next = this.src[this.pos];
-    const single = SINGLE[ch];
-    if (single) return bin(single, 1);
-    const compare = COMPARE[ch];
-    if (compare && next === "=") {
-      this.pos++;
-      return bin(compare[1], 2);
-    }
-    if (compare) return bin(compare[0], 1);
     switch (ch) {
+      case "^":
+      case "+":
+      case "*":
+      case "/":
+        return bin(ch, 1);
+      // `<` and `>`, and `<=` and `>=` when `=` follows (as Stalwart pairs them).
+      case "<":
+      case ">":
+        if (next !== "=") return bin(ch, 1);
+        this.pos++;
+        return bin(ch === "<" ? "<=" : ">=", 2);
       case "&":
       case "|": {
         const double = next === ch;
