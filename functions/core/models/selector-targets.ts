@@ -42,6 +42,14 @@ function literals(block: IfBlock): { name: string; key: string }[] {
   return out;
 }
 
+/**
+ * Whether `block` writes `name` as a literal: checkTargets has then reported it already,
+ * where it is written and with why it is missing, so a plan that chooses it says no more.
+ */
+export function writesName(block: IfBlock, name: string): boolean {
+  return literals(block).some((l) => l.name === name);
+}
+
 /** What Stalwart does when a selector gives a name nothing defines. */
 export const FALLBACKS: Readonly<Record<SelectorName, { code: string; outcome: string }>> = {
   route: {

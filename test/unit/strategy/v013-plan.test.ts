@@ -68,11 +68,22 @@ describe("§1.3 names nothing defines", () => {
     expect(p.route).toMatchObject({ name: "smarthost", kind: "mx", fallback: true });
     expect(p.nextHop).toEqual({ kind: "mx" });
     expect(p.attempts[0]?.host).toBe(MX1);
-    const codes = p.diagnostics.map((d) => d.code);
-    expect(codes).toEqual(expect.arrayContaining(["route_not_found", "strategy_fallback"]));
+    // Said once, where the name is written: the plan that chooses it adds no second warning.
+    const about = p.diagnostics.filter((d) => d.message.includes('"smarthost"'));
+    expect(about.map((d) => d.code)).toEqual(["route_not_found"]);
+    expect(about[0]?.message).toContain('"Gateway not found"');
+    expect(about[0]?.line).toBe(2);
+  });
+
+  it("a computed name nothing defines: the plan that chooses it says so (strategy_fallback)", async () => {
+    const config =
+      "[queue.strategy]\nroute = \"'smart' + 'host'\"\n[queue.route.other]\ntype = \"mx\"\n";
+    const p = await plan({ config, records: twoHosts });
+    expect(p.route).toMatchObject({ name: "smarthost", kind: "mx", fallback: true });
     const fallback = p.diagnostics.find((d) => d.code === "strategy_fallback");
+    expect(fallback?.message).toContain('chose "smarthost"');
     expect(fallback?.message).toContain('"Gateway not found"');
-    expect(fallback?.line).toBe(2);
+    expect(p.diagnostics.map((d) => d.code)).not.toContain("route_not_found");
   });
 
   it("a value that is not a string gives the name default, which no route has", async () => {

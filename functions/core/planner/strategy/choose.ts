@@ -10,7 +10,7 @@ import type { QueryType, Resolver } from "../../dns/types";
 import type { Diagnostic } from "../../errors";
 import { valueDisplay } from "../../expr/format";
 import type { EvalEnv } from "../../expr/types";
-import { FALLBACKS } from "../../models/selector-targets";
+import { FALLBACKS, writesName } from "../../models/selector-targets";
 import { NOT_FOUND_EVENT, quietFallback } from "../../models/strategy-builtins";
 import type { Selector } from "../../models/strategy-config";
 import { evaluateBlock } from "../settings-eval";
@@ -50,7 +50,8 @@ export async function choose<D>(
   const { name, branch } = await evaluateName(ch, selector, env);
   const def = defs.get(name);
   if (def !== undefined) return { name, branch, def, fallback: false };
-  if (!quietFallback(selector.name, name)) {
+  // A literal name was reported by the config's reading (checkTargets); a computed one only here.
+  if (!quietFallback(selector.name, name) && !writesName(selector.block, name)) {
     const { outcome } = FALLBACKS[selector.name];
     const event = NOT_FOUND_EVENT[selector.name];
     note(
