@@ -40,12 +40,7 @@ export interface PageEditor {
 
 export function setupPageEditor(deps: PageEditorDeps): PageEditor {
   let editor: EditorHandle = textareaHandle(byId<HTMLTextAreaElement>("editor-fallback"));
-  let settle: () => void = () => {};
-  const settled = new Promise<void>((resolve) => {
-    settle = resolve;
-  });
-  // A stalled editor download must not hold the first result back for good.
-  setTimeout(() => settle(), 4_000);
+  const { settled, settle } = settledSignal();
   /** The form of the text as last read (the editor's language follows it). */
   let lastForm: TextForm = "toml";
   /** The last branch highlight, re-applied when Monaco replaces the textarea. */
@@ -81,27 +76,16 @@ export function setupPageEditor(deps: PageEditorDeps): PageEditor {
   async function load(): Promise<void> {
     const status = byId("editor-status");
     try {
-      const { createEditor } = await import("./editor/monaco");
-      const container = byId("editor");
-      const fallback = byId<HTMLTextAreaElement>("editor-fallback");
-      const next = createEditor({
-        container,
-        value: editor.getValue(),
-        onRun: deps.onRun,
-        readOnly: deps.readOnly,
-        ...(document.activeElement === fallback ? { focusOffset: fallback.selectionStart } : {}),
-      });
-      next.onChange((text) => {
+      editor = await monacoFor(editor, deps, (next, text) => {
         // TOML or JSON at once (a paste), in the version last read; the reading refines it.
         const kind = textKind(text);
         if (kind !== lastForm.replace("ndjson", "json")) next.setForm(kind, editorModel());
         lint(text);
         deps.onEdit();
       });
-      editor = next;
       editor.highlight(lastHighlight);
       status.textContent = "Ctrl/Cmd+Enter runs · Ctrl+M: Tab leaves the editor";
-      container.dataset.ready = "true";
+      byId("editor").dataset.ready = "true";
       lint(editor.getValue());
       document.body.dataset.editor = "monaco";
       prefetchOffline();
@@ -123,4 +107,34 @@ export function setupPageEditor(deps: PageEditorDeps): PageEditor {
     showModel: (model) => picker.set(model),
     load,
   };
+}
+
+/** Resolved by `settle` (Monaco up, or failed), or after 4 s whatever happens. */
+function settledSignal(): { settled: Promise<void>; settle: () => void } {
+  let settle: () => void = () => {};
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  // A stalled editor download must not hold the first result back for good.
+  setTimeout(() => settle(), 4_000);
+  return { settled, settle };
+}
+
+/** Monaco in the textarea's place, with its text and focus; `onChange` gets each edit. */
+async function monacoFor(
+  current: EditorHandle,
+  deps: PageEditorDeps,
+  onChange: (next: EditorHandle, text: string) => void,
+): Promise<EditorHandle> {
+  const { createEditor } = await import("./editor/monaco");
+  const fallback = byId<HTMLTextAreaElement>("editor-fallback");
+  const next = createEditor({
+    container: byId("editor"),
+    value: current.getValue(),
+    onRun: deps.onRun,
+    readOnly: deps.readOnly,
+    ...(document.activeElement === fallback ? { focusOffset: fallback.selectionStart } : {}),
+  });
+  next.onChange((text) => onChange(next, text));
+  return next;
 }

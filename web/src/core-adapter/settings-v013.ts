@@ -26,6 +26,7 @@ export interface KeyInfo {
   readonly docs: string;
 }
 
+/** stalw.art keeps the v0.13–v0.15 pages under /docs/0.15/ (stalwartlabs/website). */
 const DOCS = "https://stalw.art/docs/0.15/mta/outbound";
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`);
 

@@ -82,21 +82,24 @@ export interface SettingInfo {
 }
 
 /**
- * The page of Stalwart's docs (the v0.7–v0.12 `queue.outbound.*` pages, which
- * ../shared/seed/ip-strategy.md is one of) that documents each setting.
+ * The page of Stalwart's docs that documents each setting. stalw.art serves only the
+ * v0.13+ pages now: the v0.7–v0.12 `queue.outbound.*` pages (../shared/seed/ip-strategy.md
+ * is one of them) were deleted from stalwartlabs/website in its "v0.13.0" commit (78b8e97),
+ * so these link to them as they last were, at its parent commit, where GitHub renders them.
  */
-const DOCS = "https://stalw.art/docs/mta";
+const DOCS =
+  "https://github.com/stalwartlabs/website/blob/90ddc5854c1033a0419b1f9b542ee688519b8b5c/docs/mta";
 const DOCS_PAGES: Readonly<Record<string, string>> = {
-  "queue.outbound.ip-strategy": `${DOCS}/outbound/ip-strategy`,
-  "queue.outbound.source-ip.v4": `${DOCS}/outbound/ip-strategy`,
-  "queue.outbound.source-ip.v6": `${DOCS}/outbound/ip-strategy`,
-  "queue.outbound.limits.mx": `${DOCS}/outbound/limits`,
-  "queue.outbound.limits.multihomed": `${DOCS}/outbound/limits`,
-  "queue.outbound.next-hop": `${DOCS}/outbound/routing`,
-  "queue.outbound.hostname": `${DOCS}/outbound/overview`,
-  "queue.schedule.retry": `${DOCS}/queue/schedule`,
-  "queue.schedule.notify": `${DOCS}/queue/schedule`,
-  "queue.schedule.expire": `${DOCS}/queue/schedule`,
+  "queue.outbound.ip-strategy": `${DOCS}/outbound/ip-strategy.md`,
+  "queue.outbound.source-ip.v4": `${DOCS}/outbound/ip-strategy.md`,
+  "queue.outbound.source-ip.v6": `${DOCS}/outbound/ip-strategy.md`,
+  "queue.outbound.limits.mx": `${DOCS}/outbound/limits.md`,
+  "queue.outbound.limits.multihomed": `${DOCS}/outbound/limits.md`,
+  "queue.outbound.next-hop": `${DOCS}/outbound/routing.md`,
+  "queue.outbound.hostname": `${DOCS}/outbound/routing.md#ehlo-hostname`,
+  "queue.schedule.retry": `${DOCS}/queue/schedule.md`,
+  "queue.schedule.notify": `${DOCS}/queue/schedule.md`,
+  "queue.schedule.expire": `${DOCS}/queue/schedule.md`,
 };
 
 /** UI descriptions of the settings (the core has the behaviour, this is the prose). */
