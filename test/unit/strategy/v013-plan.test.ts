@@ -107,7 +107,10 @@ describe("§1.3 names nothing defines", () => {
     expect(p.diagnostics.some((d) => d.message.includes('"Connection strategy not found"'))).toBe(
       true,
     );
-    const quiet = await plan({ config: '{"queue.route.mx.type":"mx"}', records: twoHosts });
+    // An export whose `default` connection lost its timeout: never registered, so no
+    // definition has the name; falling back from `default` is quiet.
+    const config = '{"queue.connection.default.source-ips.0":"192.0.2.1"}';
+    const quiet = await plan({ config, records: twoHosts });
     expect(quiet.attempts[0]?.connection).toMatchObject({ name: "default", fallback: true });
     expect(quiet.diagnostics.some((d) => d.message.includes("Connection strategy"))).toBe(false);
   });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { MACHINE_HOSTNAME } from "../../../functions/core/config/server-hostname";
+import { loadV013 } from "../../../functions/core/models/v013/load";
 import { SETTINGS_JSON, SETTINGS_LIST } from "../models/fixtures";
 import { at, codes, read13, withCode } from "./helpers";
 
@@ -309,9 +310,30 @@ describe("§1.4 what users export", () => {
     expect(config.connections.has("out")).toBe(false);
     expect(codes(diagnostics)).toContain("connection_not_registered");
     expect(config.hostname).toMatchObject({ value: "mx1.example.com", from: "server.hostname" });
-    // It holds the database's keys: nothing is added to it.
-    expect(codes(diagnostics)).toContain("export_holds_defaults");
-    expect(config.tls.size).toBe(0);
+    // It holds the database's keys of the mx and local routes and the default connection:
+    // those are read as exported; the definitions it has no key of get their defaults.
+    const note = withCode(diagnostics, "export_holds_defaults")[0];
+    expect(note?.message).toContain(
+      "own keys of queue.route.local, queue.route.mx, queue.connection.default,",
+    );
+    expect(note?.message).toContain("queue.tls.default");
+    const merged = loadV013(SETTINGS_JSON).config;
+    expect(merged.has("queue.route.mx.limits.mx")).toBe(false);
+    expect(merged.has("queue.tls.default.allow-invalid-certs")).toBe(true);
+    expect([...config.tls.keys()].sort()).toEqual(["default", "invalid-tls"]);
+  });
+
+  it("an excerpt of an export: the definitions it lacks keep their first-start keys", () => {
+    // One database key and a schedule selector: the `remote` schedule is still defined.
+    const text =
+      '{"queue.connection.default.timeout.connect":"10m","queue.strategy.schedule.0.else":"\'remote\'"}';
+    const { config, diagnostics } = read13(text);
+    expect(config.schedules.get("remote")?.retry[0]).toBe(120_000);
+    expect(config.connections.get("default")?.timeouts.connect).toBe(600_000);
+    expect(codes(diagnostics)).not.toContain("schedule_not_found");
+    expect(withCode(diagnostics, "export_holds_defaults")[0]?.message).toContain(
+      "own keys of queue.connection.default,",
+    );
   });
 
   it("/api/settings/list with its prefix stripped: queue. is added back", () => {

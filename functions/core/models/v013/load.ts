@@ -45,15 +45,24 @@ export function loadV013(text: string, parsed?: LoadedConfig | JsonDocument): V0
       : parsed !== undefined && "keys" in parsed
         ? parsed
         : loadConfig(text, { keyRule: "v0.13" });
-  // An export of the database already holds its defaults (and lacks the ones the admin
-  // deleted): merging them again would hide what Stalwart really holds.
-  const exported = form === "flat-json" && DEFAULT_ENTRIES.some((d) => submitted.has(d.key));
-  const config = exported ? submitted : configOf(text, DEFAULT_ENTRIES, submitted);
-  const defaulted = new Set(
-    exported ? [] : DEFAULT_ENTRIES.filter((d) => !submitted.has(d.key)).map((d) => d.key),
-  );
+  // An export of the database holds the defaults of each definition it has, less the keys
+  // the admin deleted: merging them again would hide what Stalwart really holds. A
+  // definition it has no key of (an excerpt, or `/api/settings/list` of one prefix) is
+  // read with its first-start keys, as Stalwart holds it unless someone deleted it all.
+  const exported =
+    form === "flat-json"
+      ? DEFINITIONS.filter((def) => submitted.keysUnder(`${def}.`).length > 0)
+      : [];
+  const added = DEFAULT_ENTRIES.filter((d) => !exported.includes(definitionOf(d.key)));
+  const config = configOf(text, added, submitted);
+  const defaulted = new Set(added.filter((d) => !submitted.has(d.key)).map((d) => d.key));
   diagnostics.push(defaultsNote(exported), ...mergedLists(config, submitted, defaulted));
   return { config, submitted, defaulted, form, diagnostics };
+}
+
+/** The definition a boot default belongs to: `queue.<kind>.<id>`, which is written whole. */
+function definitionOf(key: string): string {
+  return key.split(".", 3).join(".");
 }
 
 /** A flat JSON settings export as a config: its keys, each value placed in the text. */
@@ -81,6 +90,11 @@ function placed(e: FlatJsonEntry): ConfigEntry {
   return new ConfigEntry(e.key, value, e.keyStart, e.keyEnd, e.valueStart, e.valueEnd);
 }
 
+/** The definitions the boot defaults write, in their order. */
+const DEFINITIONS: readonly string[] = [
+  ...new Set(BOOT_DEFAULTS.map(([key]) => definitionOf(key))),
+];
+
 /** The boot defaults as config entries, made once: they are the same for every config. */
 const DEFAULT_ENTRIES: readonly ConfigEntry[] = BOOT_DEFAULTS.map(([key, value]) =>
   unplaced(key, value),
@@ -93,13 +107,25 @@ function unplaced(key: string, value: string): ConfigEntry {
   return new ConfigEntry(key, text, 0, 0, 0, 0);
 }
 
-function defaultsNote(exported: boolean): Diagnostic {
+function defaultsNote(exported: readonly string[]): Diagnostic {
+  const merged =
+    "as Stalwart merges them under its config file at every start: a key written here wins";
+  if (exported.length === 0) {
+    return {
+      severity: "info",
+      code: ModelCode.BootDefaults,
+      message: `Read together with the keys Stalwart v0.13–v0.15 writes to its database at first start (routes mx and local, connection default with timeout.connect, TLS strategies default and invalid-tls, schedules local, remote, dsn and report), ${merged}`,
+    };
+  }
+  const others = DEFINITIONS.filter((def) => !exported.includes(def));
+  const rest =
+    others.length === 0
+      ? "the first-start defaults are not added again"
+      : `the first-start keys of ${others.join(", ")}, which it holds no key of, are added (${merged})`;
   return {
     severity: "info",
-    code: exported ? ModelCode.ExportHoldsDefaults : ModelCode.BootDefaults,
-    message: exported
-      ? "This export holds the database's own keys (queue.route.mx.type and the like), so it is read as Stalwart holds it: the first-start defaults are not added again"
-      : "Read together with the keys Stalwart v0.13–v0.15 writes to its database at first start (routes mx and local, connection default with timeout.connect, TLS strategies default and invalid-tls, schedules local, remote, dsn and report), as Stalwart merges them under its config file at every start: a key written here wins",
+    code: ModelCode.ExportHoldsDefaults,
+    message: `This export holds the database's own keys of ${exported.join(", ")}, read as Stalwart holds them (a key deleted there stays deleted); ${rest}`,
   };
 }
 
