@@ -13,7 +13,11 @@ import { parseIp } from "../ip";
 
 export type NextHop =
   | { readonly kind: "mx" }
-  | { readonly kind: "local"; readonly relay?: string }
+  | {
+      readonly kind: "local";
+      /** The relay whose protocol made it local, and that protocol as written. */
+      readonly relay?: { readonly id: string; readonly protocol: string };
+    }
   | {
       readonly kind: "relay";
       readonly id: string;
@@ -45,7 +49,10 @@ export function resolveNextHop(
     });
     return { kind: "mx" };
   }
-  if (relay.protocol === "http") return { kind: "local", relay: value };
+  if (relay.protocol === "http") {
+    const written = config.get(`remote.${value}.protocol`)?.value ?? relay.protocol;
+    return { kind: "local", relay: { id: value, protocol: written } };
+  }
   if (parseIp(relay.address) !== null) {
     const entry = config.get(`remote.${value}.address`);
     diagnostics.push({

@@ -79,7 +79,7 @@ export async function planDelivery(
     const why =
       hop.relay === undefined
         ? "next-hop is 'local'"
-        : `next-hop names remote.${hop.relay}, whose protocol is http`;
+        : `next-hop names remote.${hop.relay.id}, whose protocol is ${hop.relay.protocol}`;
     return plan({
       nextHop: { kind: "local" },
       mx: { status: "skipped", records: [] },

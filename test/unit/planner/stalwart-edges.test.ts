@@ -96,6 +96,8 @@ describe("local delivery", () => {
     const p = await plan({ config, records: reachable });
     expect(p.nextHop.kind).toBe("local");
     expect(p.outcome?.kind).toBe("local_delivery");
+    // The protocol as the user wrote it, not the http Stalwart reads it as.
+    expect(p.outcome?.message).toContain("remote.web, whose protocol is HTTPS");
     expect(p.dns).toEqual([]);
   });
 
