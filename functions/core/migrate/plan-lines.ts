@@ -3,9 +3,10 @@
  * src/commands/apply.rs): one line per object type. Collections are `upsert` lines matched
  * on `name`, so applying the plan to a running v0.16 updates the objects Stalwart created
  * at first start (its `mx` route, `default` connection, …) instead of failing on their
- * names, and leaves other objects alone; the singletons are `update` lines. (`stalwart-cli
- * snapshot` itself writes `destroy` + `create` lines, which would wipe every other object
- * of those types; spec §3.3 shows `upsert`, which `apply` accepts since it has `matchOn`.)
+ * names, and leaves other objects alone; the singletons are `update` lines. (Earlier
+ * `stalwart-cli snapshot` releases wrote `destroy` + `create` lines, which wipe every other
+ * object of those types, src/commands/snapshot.rs @f088353; current ones write `upsert`
+ * with `matchOn`, tests/snapshot_e2e.rs @7632f24, as spec §3.3 shows.)
  * Client ids are `<type in lower case>-<name>`, as `snapshot` builds them from server ids.
  */
 import type { RegistryObjects } from "./registry-objects";
