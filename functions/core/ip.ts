@@ -204,3 +204,8 @@ export function reverseName(ip: ParsedIp): string {
   }
   return nibbles.join(".");
 }
+
+/** The PTR owner name of an address: `<reversed>.in-addr.arpa` or `<nibbles>.ip6.arpa`. */
+export function reverseLookupName(ip: ParsedIp): string {
+  return `${reverseName(ip)}.${ip.family === 4 ? "in-addr" : "ip6"}.arpa`;
+}

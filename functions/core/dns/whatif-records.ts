@@ -4,7 +4,7 @@
  */
 
 import { QUERY_TYPES, type QueryType, WHATIF_RCODES, type WhatIfRcode } from "../contract/request";
-import { parseIp } from "../ip";
+import { parseIp, reverseLookupName } from "../ip";
 import { normalizeDomain, wireName } from "./domain";
 import { DnsInputError, DnsInputErrorCode } from "./errors";
 import type { Answer } from "./types";
@@ -152,18 +152,26 @@ function parseValue(
   }
 }
 
+/**
+ * A record's owner name under `rule`. A PTR record may be named by the address it answers
+ * for: it stands at that address's in-addr.arpa / ip6.arpa name, where PTR lookups go.
+ */
+function ownerName(index: number, record: WhatIfRecord, type: QueryType, rule: NameRule): string {
+  const ip = type === "PTR" ? parseIp(record.name.trim()) : null;
+  if (ip !== null) return reverseLookupName(ip);
+  try {
+    return ruledName(record.name, rule);
+  } catch (e) {
+    bad(index, record, `name is not a DNS name${e instanceof Error ? ` (${e.message})` : ""}`);
+  }
+}
+
 /** Validate and index the records; throws `DnsInputError` (`invalid_record`, `index`). */
 export function parseRecords(records: readonly WhatIfRecord[], rule: NameRule = "host"): Table {
   const entries = new Map<string, Entry>();
   const cnames = new Map<string, string>();
   const owners = new Map<string, Set<string>>();
   records.forEach((record, index) => {
-    let name: string;
-    try {
-      name = ruledName(record.name, rule);
-    } catch (e) {
-      bad(index, record, `name is not a DNS name${e instanceof Error ? ` (${e.message})` : ""}`);
-    }
     const type = record.type.toUpperCase();
     if (!(QUERY_TYPES as readonly string[]).includes(type)) {
       bad(
@@ -173,6 +181,7 @@ export function parseRecords(records: readonly WhatIfRecord[], rule: NameRule = 
       );
     }
     const t = type as QueryType;
+    const name = ownerName(index, record, t, rule);
     const types = owners.get(name) ?? new Set<string>();
     owners.set(name, types);
     types.add(t);

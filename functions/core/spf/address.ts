@@ -1,7 +1,7 @@
 /**
  * The client address as SPF sees it, and CIDR matching (RFC 7208 §5.6).
  */
-import { type ParsedIp, parseIp, reverseName } from "../ip";
+import { type ParsedIp, parseIp } from "../ip";
 
 /**
  * The address `check_host()` works with: an IPv4-mapped IPv6 address is the IPv4 address
@@ -27,9 +27,4 @@ export function inPrefix(ip: ParsedIp, network: ParsedIp, bits: number): boolean
   if (left === 0) return true;
   const mask = (0xff << (8 - left)) & 0xff;
   return ((a[i] ?? 0) & mask) === ((b[i] ?? 0) & mask);
-}
-
-/** The PTR owner name of an address: `<reversed>.in-addr.arpa` or `<nibbles>.ip6.arpa`. */
-export function reverseLookupName(ip: ParsedIp): string {
-  return `${reverseName(ip)}.${ip.family === 4 ? "in-addr" : "ip6"}.arpa`;
 }

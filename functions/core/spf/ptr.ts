@@ -4,7 +4,7 @@
  * the deliverability check's forward-confirmed reverse DNS all use this one procedure.
  */
 import type { ParsedIp } from "../ip";
-import { reverseLookupName } from "./address";
+import { reverseLookupName } from "../ip";
 import type { SpfResolver } from "./types";
 
 /** §4.6.4: at most 10 PTR names are looked at; the rest are ignored. */

@@ -56,6 +56,22 @@ describe("POST /api/spf", () => {
     ]);
   });
 
+  it("a PTR what-if record named by the address answers the ptr mechanism", async () => {
+    const r = await spf({
+      ...base,
+      resolver: "none",
+      records: [
+        { name: "example.org", type: "TXT", value: "v=spf1 ptr -all" },
+        { name: "192.0.2.10", type: "PTR", value: "mail.example.org" },
+        { name: "mail.example.org", type: "A", value: "192.0.2.10" },
+      ],
+    });
+    expect(r.body).toMatchObject({ result: "pass", mechanism: "ptr" });
+    expect(r.body.dns).toContainEqual(
+      expect.objectContaining({ name: "10.2.0.192.in-addr.arpa", type: "PTR", from: "record" }),
+    );
+  });
+
   it("gives a permerror's code and its column in the record", async () => {
     const r = await spf({
       ...base,

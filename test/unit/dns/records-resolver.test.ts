@@ -231,6 +231,30 @@ describe("RecordsResolver: TXT strings, REFUSED and SPF names", () => {
     expect(q.trace[0]?.rcode).toBe("REFUSED");
   });
 
+  it("a PTR record named by its address stands at the reverse name PTR lookups ask", async () => {
+    const r = new RecordsResolver(
+      [
+        { name: "192.0.2.10", type: "PTR", value: "mail.example.org" },
+        { name: " 2001:DB8::a ", type: "PTR", value: "v6.example.org" },
+        { name: "20.2.0.192.in-addr.arpa", type: "PTR", value: "other.example.org" },
+      ],
+      noneResolver,
+    );
+    const ptr = async (name: string) => (await r.query(name, "PTR")).result;
+    expect(await ptr("10.2.0.192.in-addr.arpa")).toEqual({
+      status: "ok",
+      answers: [{ type: "PTR", name: "mail.example.org" }],
+    });
+    const v6 = "a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa";
+    expect((await ptr(v6)).status).toBe("ok");
+    expect((await ptr("20.2.0.192.in-addr.arpa")).status).toBe("ok");
+    // Only a PTR record: an A record named like an address is refused, as before.
+    expect(codeOf([{ name: "192.0.2.10", type: "A", value: "192.0.2.10" }])).toEqual({
+      code: "invalid_record",
+      index: 0,
+    });
+  });
+
   it("takes names only DNS allows under the `any` rule, and refuses them otherwise", async () => {
     const records: WhatIfRecord[] = [
       { name: "foo:bar/baz.Example.com", type: "MX", value: "0 foo:bar/baz.example.com" },

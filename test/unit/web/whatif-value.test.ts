@@ -1,12 +1,13 @@
 /**
  * What-if rows → the API's records (web/src/state/whatif-value.ts, request.ts): TXT as
- * typed or as dig prints it, PTR rows named by the address, and the checks in requests.
+ * typed or as dig prints it, PTR rows as typed (the core places one named by an address), and
+ * the checks in requests.
  */
 import { describe, expect, it } from "vitest";
 import { evaluateRequest, recordRows } from "../../../web/src/state/request";
 import { parseState } from "../../../web/src/state/schema";
 import { defaultState } from "../../../web/src/state/types";
-import { ptrName, txtValue } from "../../../web/src/state/whatif-value";
+import { txtValue } from "../../../web/src/state/whatif-value";
 
 describe("TXT values", () => {
   it("plain text is one string, as typed (trimmed)", () => {
@@ -35,16 +36,6 @@ describe("TXT values", () => {
   });
 });
 
-describe("PTR names", () => {
-  it("an address stands for its reverse name; a name is kept", () => {
-    expect(ptrName("192.0.2.10")).toBe("10.2.0.192.in-addr.arpa");
-    expect(ptrName("2001:db8::a")).toBe(
-      "a.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
-    );
-    expect(ptrName("10.2.0.192.in-addr.arpa")).toBe("10.2.0.192.in-addr.arpa");
-  });
-});
-
 describe("records in requests", () => {
   it("converts TXT and PTR rows and maps a bad row to its request index and panel row", () => {
     const rows = recordRows([
@@ -54,7 +45,7 @@ describe("records in requests", () => {
       { name: "bad.example", type: "TXT", value: '"open' },
     ]);
     expect(rows.records).toEqual([
-      { name: "10.2.0.192.in-addr.arpa", type: "PTR", value: "mail.example.org" },
+      { name: "192.0.2.10", type: "PTR", value: "mail.example.org" },
       { name: "example.org", type: "TXT", value: ["v=spf1 ", "-all"] },
       { name: "bad.example", type: "TXT", value: '"open' },
     ]);

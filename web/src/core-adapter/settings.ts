@@ -25,10 +25,8 @@ import {
   ALL_VARIABLES as CORE_ALL_VARIABLES,
   FUNCTION_ARITY as CORE_FUNCTION_ARITY,
 } from "../../../functions/core/expr/parser";
-import { parseIp } from "../../../functions/core/ip";
 import { LIMITS } from "../../../functions/core/limits";
 import { textKind } from "../../../functions/core/models/text-kind";
-import { reverseLookupName } from "../../../functions/core/spf/address";
 import { SPF_RESULTS, type SpfResult } from "../../../functions/core/spf/types";
 
 export type { CheckName, Diagnostic, ModelName, QueryType, RequestedModel, SpfResult, WhatIfRcode };
@@ -60,12 +58,6 @@ export {
   textKind,
   WHATIF_RCODES,
 };
-
-/** The PTR owner name of an address (`10.2.0.192.in-addr.arpa`), or null for a non-address. */
-export function reverseNameOf(text: string): string | null {
-  const ip = parseIp(text);
-  return ip ? reverseLookupName(ip) : null;
-}
 
 export interface SettingInfo {
   readonly key: string;

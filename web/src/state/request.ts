@@ -4,7 +4,7 @@
  */
 import type { CheckName, RequestedModel } from "../core-adapter";
 import type { PlaygroundState, RecordRcode, RecordType, WhatIfRecord } from "./types";
-import { ptrName, txtValue } from "./whatif-value";
+import { txtValue } from "./whatif-value";
 
 export interface EvaluateRequest {
   config: string;
@@ -48,7 +48,6 @@ function toRecord(
 ): { record: RequestRecord; problem?: RecordProblem } {
   if (r.rcode) return { record: { name, type: r.type, rcode: r.rcode } };
   const text = (r.value ?? "").trim();
-  if (r.type === "PTR") return { record: { name: ptrName(name), type: r.type, value: text } };
   if (r.type !== "TXT") return { record: { name, type: r.type, value: text } };
   const txt = txtValue(text);
   return txt.ok

@@ -2,10 +2,9 @@
  * What-if rows as typed → records as the API takes them. A TXT value is one string as
  * typed, or, when it starts with a quote, the zone-file form `dig` prints ("v=spf1 …"
  * "… -all"): the quoted character-strings of one record (RFC 1035 §5.1), so a record
- * pasted from `dig` is not read with its quotes as part of the text. A PTR row may be
- * named by the address itself: it becomes the address's in-addr.arpa / ip6.arpa name.
+ * pasted from `dig` is not read with its quotes as part of the text. (A PTR row named by
+ * the address itself is sent as typed: the core puts it at the address's reverse name.)
  */
-import { reverseNameOf } from "../core-adapter";
 
 export type TxtValue =
   | { readonly ok: true; readonly value: string | string[] }
@@ -55,9 +54,4 @@ function quotedStrings(text: string): TxtValue {
 export function txtValue(text: string): TxtValue {
   const trimmed = text.trim();
   return trimmed.startsWith('"') ? quotedStrings(trimmed) : { ok: true, value: trimmed };
-}
-
-/** A PTR row's name: an address stands for its reverse name; anything else as typed. */
-export function ptrName(name: string): string {
-  return reverseNameOf(name) ?? name;
 }

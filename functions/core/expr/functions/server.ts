@@ -6,7 +6,7 @@
  */
 import type { Answer, LookupResult, QueryType } from "../../dns/types";
 import { CoreError, CoreErrorCode } from "../../errors";
-import { parseIp, reverseName } from "../../ip";
+import { parseIp, reverseLookupName } from "../../ip";
 import { valueToString } from "../format";
 import { type EvalEnv, PendingDns } from "../types";
 import { arr, bool, EMPTY, int, str, type Value } from "../value";
@@ -84,7 +84,7 @@ function dnsQuery(env: EvalEnv, rawName: string, rawType: string): Value {
           `dns_query() failed: ${JSON.stringify(rawName)} is not an IP address (Failed to parse IP address)`,
         );
       }
-      const arpa = `${reverseName(ip)}.${ip.family === 4 ? "in-addr" : "ip6"}.arpa`;
+      const arpa = reverseLookupName(ip);
       return arr(
         answers(env, arpa, "PTR").flatMap((a) =>
           a.type === "PTR" ? [str(a.name.endsWith(".") ? a.name : `${a.name}.`)] : [],
