@@ -3,6 +3,7 @@
  * setting is either one expression, or a list of `{ if, then }` tables ending in
  * `{ else }`, read from the config by if-block-reader.ts.
  */
+import { CoreError } from "../errors";
 import { isTruthy } from "../expr/coerce";
 import { evaluate, newEvalState } from "../expr/evaluator";
 import { parseExpression } from "../expr/parser";
@@ -94,23 +95,55 @@ export function builtinBlock(setting: Setting<unknown>): IfBlock {
   return BUILTINS.get(setting.id) ?? parseBuiltin(setting);
 }
 
+/** The key of the expression that gave a branch's value: its then, or the else. */
+export function valueKey(block: IfBlock, branch: BranchIndex): string | undefined {
+  const key =
+    typeof branch.index === "number" ? block.branches[branch.index]?.thenKey : block.defaultKey;
+  return key || undefined;
+}
+
+/**
+ * An expression of a block that failed while it ran, with the key it was written at
+ * (`…0000.if`, `…0000.then`, the else or the single expression; undefined for a built-in),
+ * so the diagnostic can point at it.
+ */
+export class IfBlockEvalError extends CoreError {
+  constructor(
+    cause: CoreError,
+    readonly key: string | undefined,
+  ) {
+    super(cause.code, cause.message, cause.range);
+  }
+}
+
 /**
  * Stalwart's `eval_if`: the first truthy condition selects its `then`, else the default.
  * One EvalState is shared by the whole block, so `matches()` captures of a condition are
  * visible in its `then`. Synchronous: lets `PendingDns` propagate. An empty block (no
  * built-in, nothing configured) gives `''`, which every list conversion reads as empty.
+ * A CoreError is rethrown as an `IfBlockEvalError` naming the expression that raised it.
  */
 export function evalIfBlock(block: IfBlock, env: EvalEnv): IfBlockResult {
   const state = newEvalState();
-  for (const [index, branch] of block.branches.entries()) {
-    if (isTruthy(evaluate(branch.condition, env, state))) {
-      return {
-        value: evaluate(branch.then, env, state),
-        branch: { index },
-        condition: branch.conditionSource,
-      };
+  let key: string | undefined;
+  try {
+    for (const [index, branch] of block.branches.entries()) {
+      key = branch.conditionKey;
+      if (isTruthy(evaluate(branch.condition, env, state))) {
+        key = branch.thenKey;
+        return {
+          value: evaluate(branch.then, env, state),
+          branch: { index },
+          condition: branch.conditionSource,
+        };
+      }
     }
+    key = block.defaultKey;
+    const value = block.default === null ? EMPTY : evaluate(block.default, env, state);
+    return { value, branch: block.single ? { index: "default" } : { index: "else" } };
+  } catch (e) {
+    if (e instanceof CoreError && !(e instanceof IfBlockEvalError))
+      throw new IfBlockEvalError(e, key || undefined);
+    throw e;
   }
-  const value = block.default === null ? EMPTY : evaluate(block.default, env, state);
-  return { value, branch: block.single ? { index: "default" } : { index: "else" } };
 }

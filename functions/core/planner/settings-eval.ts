@@ -5,7 +5,13 @@
  * and the expression console share.
  */
 import type { Blocks } from "../config/analysis";
-import { builtinBlock, evalIfBlock, type IfBlock } from "../config/if-block";
+import {
+  builtinBlock,
+  evalIfBlock,
+  type IfBlock,
+  IfBlockEvalError,
+  valueKey,
+} from "../config/if-block";
 import { serverHostname } from "../config/server-hostname";
 import type { Setting } from "../config/settings";
 import type { LoadedConfig } from "../config/toml/loaded-config";
@@ -85,27 +91,30 @@ export async function evaluateSetting<T>(
 ): Promise<Evaluated<T>> {
   const block = sources.blocks.get(setting.id) ?? builtinBlock(setting);
   const r = await evaluateBlock(block, sources.env, sources.resolver);
-  const entry = sources.config.get(setting.key);
-  const at = entry ? { start: entry.valueStart, end: entry.valueEnd } : {};
+  const at = placeOf(sources.config, setting.key);
   if ("error" in r) {
     push(sources.diagnostics, {
       severity: "warning",
       code: "eval_failed",
       key: setting.key,
       message: `${setting.key} failed to evaluate (${r.error}); Stalwart uses ${describe(setting.fallback)}.`,
-      ...at,
+      // At the expression that failed; the setting's value when that is not known.
+      ...(r.key !== undefined ? placeOf(sources.config, r.key) : at),
     });
     return { value: setting.fallback, raw: null, branch: { index: "default" }, converted: false };
   }
   const converted = setting.convert(r.value);
   if (converted === undefined) {
-    push(sources.diagnostics, { ...convertDiagnostic(setting, r.value), ...at });
+    const key = valueKey(block, r.branch);
+    const place = key !== undefined ? placeOf(sources.config, key) : at;
+    push(sources.diagnostics, { ...convertDiagnostic(setting, r.value), ...place });
     return { value: setting.fallback, raw: r.value, branch: r.branch, converted: false };
   }
   return { value: converted, raw: r.value, branch: r.branch, converted: true };
 }
 
-export type BlockResult = { value: Value; branch: Branch } | { error: string };
+/** `key`: where the expression that failed is written (see IfBlockEvalError). */
+export type BlockResult = { value: Value; branch: Branch } | { error: string; key?: string };
 
 /**
  * Evaluates, resolving `dns_query()` lookups as they are met: the evaluator is synchronous
@@ -129,11 +138,20 @@ export async function evaluateBlock(
         await resolver.lookup(e.name, e.type);
         continue;
       }
-      if (e instanceof CoreError) return { error: e.message };
+      if (e instanceof CoreError) {
+        const key = e instanceof IfBlockEvalError ? e.key : undefined;
+        return { error: e.message, ...(key !== undefined ? { key } : {}) };
+      }
       throw e;
     }
   }
   return { error: `more than ${LIMITS.dohQueries} dns_query() lookups` };
+}
+
+/** The value span of `key` in the config, or nothing when it is not written there. */
+function placeOf(config: LoadedConfig, key: string): { start?: number; end?: number } {
+  const entry = config.get(key);
+  return entry ? { start: entry.valueStart, end: entry.valueEnd } : {};
 }
 
 function push(diagnostics: Diagnostic[], d: Diagnostic): void {

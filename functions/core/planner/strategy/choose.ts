@@ -5,6 +5,7 @@
  * that fails, gives the name `default`; a name nothing defines gives the built-in
  * definition and, unless the name is a quiet one, the event Stalwart logs.
  */
+import { valueKey } from "../../config/if-block";
 import type { Branch } from "../../contract/plan";
 import type { QueryType, Resolver } from "../../dns/types";
 import type { Diagnostic } from "../../errors";
@@ -47,7 +48,7 @@ export async function choose<D>(
   defs: ReadonlyMap<string, D>,
   builtin: (name: string) => D,
 ): Promise<Chosen<D>> {
-  const { name, branch } = await evaluateName(ch, selector, env);
+  const { name, branch, key } = await evaluateName(ch, selector, env);
   const def = defs.get(name);
   if (def !== undefined) return { name, branch, def, fallback: false };
   // A literal name was reported by the config's reading (checkTargets); a computed one only here.
@@ -57,7 +58,7 @@ export async function choose<D>(
     note(
       ch,
       selector,
-      branch,
+      key,
       ChooseCode.Fallback,
       `${selector.key} chose "${name}", which nothing defines: Stalwart logs "${event}" and ${outcome}`,
     );
@@ -67,41 +68,38 @@ export async function choose<D>(
 
 /**
  * The name a selector gives: its string value, else `default`. An empty block evaluates
- * to nothing (`eval_if` returns None at once), so `default` too, without a word.
+ * to nothing (`eval_if` returns None at once), so `default` too, without a word. `key`:
+ * the expression the name came from, or the one that failed.
  */
 async function evaluateName(
   ch: Chooser,
   selector: Selector,
   env: EvalEnv,
-): Promise<{ name: string; branch: Branch }> {
+): Promise<{ name: string; branch: Branch; key: string | undefined }> {
   const block = selector.block;
   if (block.branches.length === 0 && (block.default?.items.length ?? 0) === 0)
-    return { name: "default", branch: { index: "default" } };
+    return { name: "default", branch: { index: "default" }, key: block.defaultKey };
   const r = await evaluateBlock(block, env, ch.resolver);
   if ("error" in r) {
     const message = `${selector.key} failed to evaluate (${r.error}): Stalwart uses the name "default"`;
-    note(ch, selector, undefined, ChooseCode.EvalFailed, message);
-    return { name: "default", branch: { index: "default" } };
+    note(ch, selector, r.key, ChooseCode.EvalFailed, message);
+    return { name: "default", branch: { index: "default" }, key: r.key };
   }
-  if (r.value.kind === "string") return { name: r.value.value, branch: r.branch };
+  const key = valueKey(block, r.branch);
+  if (r.value.kind === "string") return { name: r.value.value, branch: r.branch, key };
   const message = `${selector.key} gave ${valueDisplay(r.value)}, which is not a name (a string): Stalwart uses the name "default"`;
-  note(ch, selector, r.branch, ChooseCode.NotAName, message);
-  return { name: "default", branch: r.branch };
+  note(ch, selector, key, ChooseCode.NotAName, message);
+  return { name: "default", branch: r.branch, key };
 }
 
-/** A warning placed at the branch that chose (the selector's key when unknown). */
+/** A warning placed at the expression at `key` (the selector's key when unknown). */
 function note(
   ch: Chooser,
   selector: Selector,
-  branch: Branch | undefined,
+  key: string | undefined,
   code: string,
   message: string,
 ): void {
-  const block = selector.block;
-  const key =
-    branch !== undefined && typeof branch.index === "number"
-      ? block.branches[branch.index]?.thenKey
-      : block.defaultKey;
   const at = key ? ch.place(key) : undefined;
   const d: Diagnostic = {
     severity: "warning",
