@@ -89,7 +89,7 @@ export async function evaluateExpression(
 /** A variable's JSON value as an expression value, or `invalid_field` at that variable. */
 function variableValue(name: string, raw: unknown): Value {
   try {
-    return valueFromJson(raw);
+    return valueFromJson(raw, `variable ${name}`);
   } catch (e) {
     if (!(e instanceof CoreError)) throw e;
     throw new RequestError(RequestErrorCode.InvalidField, e.message, {

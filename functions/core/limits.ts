@@ -68,11 +68,19 @@ export type LimitName = keyof typeof LIMITS;
 /** DNS queries a request with SPF or PTR checks may make: every subrequest but the cache's. */
 export const DNS_SUBREQUESTS = LIMITS.subrequests - LIMITS.cacheSubrequests;
 
-/** Throws the ExprLimit error for `limit`, naming the allowed and the found amount. */
-export function exprLimit(limit: LimitName, found: string, range?: SourceRange): never {
-  throw new CoreError(
-    CoreErrorCode.ExprLimit,
-    `Expression limit ${limit} exceeded: at most ${LIMITS[limit]} allowed, found ${found}`,
-    range,
-  );
+/** A count as people write it: `4,096`. */
+export const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+
+/**
+ * A limit's message in words: `found` says what the input has, naming the thing and the
+ * amount ("The expression is 5,000 characters long"); the message adds the limit
+ * ("; at most 4,096 characters are allowed").
+ */
+export function limitMessage(found: string, max: number, unit: string): string {
+  return `${found}; at most ${count(max)} ${unit} are allowed`;
+}
+
+/** Throws the ExprLimit error with `limitMessage`'s words. */
+export function exprLimit(found: string, max: number, unit: string, range?: SourceRange): never {
+  throw new CoreError(CoreErrorCode.ExprLimit, limitMessage(found, max, unit), range);
 }

@@ -6,7 +6,7 @@
  * resolves it and evaluates again.
  */
 import type { QueryType } from "../dns/types";
-import { exprLimit, LIMITS } from "../limits";
+import { count, exprLimit, LIMITS } from "../limits";
 import { Meter } from "../meter";
 import { isTruthy, toArray, toUsize } from "./coerce";
 import { COST, callWork, chargeSize, sizeOf } from "./cost";
@@ -50,10 +50,13 @@ function call(name: string, args: readonly Value[], env: EvalEnv, meter: Meter):
 /** Rejects values beyond the frozen size limits as soon as an operation produces them. */
 function checked(v: Value): Value {
   if (v.kind === "string" && v.value.length > LIMITS.stringLength) {
-    exprLimit("stringLength", `a string of ${v.value.length} characters`);
+    const found = `The expression builds a string of ${count(v.value.length)} characters`;
+    exprLimit(found, LIMITS.stringLength, "characters");
   }
-  if (v.kind === "array" && v.value.length > LIMITS.arraySize)
-    exprLimit("arraySize", `an array of ${v.value.length} elements`);
+  if (v.kind === "array" && v.value.length > LIMITS.arraySize) {
+    const found = `The expression builds an array of ${count(v.value.length)} elements`;
+    exprLimit(found, LIMITS.arraySize, "elements");
+  }
   return v;
 }
 
@@ -145,6 +148,12 @@ function step(
   }
 }
 
+/** What goes over the lookup limit of `dns_query()`, with the lookup that would have. */
+export function tooManyLookups(next?: string): string {
+  const over = `dns_query() needs more than ${count(LIMITS.dohQueries)} DNS lookups`;
+  return next === undefined ? over : `${over} (the next: ${next})`;
+}
+
 /**
  * Evaluates, resolving each `dns_query()` the expression needs: on `PendingDns` it awaits
  * `resolve(name, type)` (which must fill the cache behind `env.dnsLookup`) and starts
@@ -165,7 +174,7 @@ export async function evaluateAsync(
     } catch (e) {
       if (!(e instanceof PendingDns)) throw e;
       if (round >= LIMITS.dohQueries)
-        exprLimit("dohQueries", `more DNS lookups for dns_query() (next: ${e.type} ${e.name})`);
+        exprLimit(tooManyLookups(`${e.type} ${e.name}`), LIMITS.dohQueries, "lookups");
       await resolve(e.name, e.type);
     }
   }

@@ -6,7 +6,7 @@
  * Floats print as Rust's `f64` Display in both.
  */
 import { CoreError, CoreErrorCode } from "../errors";
-import { exprLimit, LIMITS } from "../limits";
+import { count, exprLimit, LIMITS } from "../limits";
 import { formatF64 } from "./rust-num";
 import { arr, float, int, str, type Value } from "./value";
 
@@ -64,14 +64,23 @@ export function valueToJson(v: Value): JsonValue {
 
 /**
  * A variable given as JSON: integral numbers are integers, other numbers floats, booleans
- * 1/0 (as Stalwart's `true`/`false`), null the empty string, arrays recursively.
+ * 1/0 (as Stalwart's `true`/`false`), null the empty string, arrays recursively. `name`
+ * says whose value it is in the messages.
  */
-export function valueFromJson(x: unknown, depth = 0): Value {
-  if (depth > LIMITS.exprDepth)
-    exprLimit("exprDepth", `a value nested more than ${LIMITS.exprDepth} deep`);
+export function valueFromJson(x: unknown, name = "a variable"): Value {
+  return fromJson(x, `The value of ${name}`, 0);
+}
+
+function fromJson(x: unknown, whose: string, depth: number): Value {
+  if (depth > LIMITS.exprDepth) {
+    const found = `${whose} is nested more than ${LIMITS.exprDepth} levels deep`;
+    exprLimit(found, LIMITS.exprDepth, "levels");
+  }
   if (typeof x === "string") {
-    if (x.length > LIMITS.stringLength)
-      exprLimit("stringLength", `a string of ${x.length} characters`);
+    if (x.length > LIMITS.stringLength) {
+      const found = `${whose} holds a string of ${count(x.length)} characters`;
+      exprLimit(found, LIMITS.stringLength, "characters");
+    }
     return str(x);
   }
   if (typeof x === "number") return Number.isInteger(x) ? int(BigInt(x)) : float(x);
@@ -79,11 +88,14 @@ export function valueFromJson(x: unknown, depth = 0): Value {
   if (typeof x === "boolean") return int(x ? 1n : 0n);
   if (x === null || x === undefined) return str("");
   if (Array.isArray(x)) {
-    if (x.length > LIMITS.arraySize) exprLimit("arraySize", `an array of ${x.length} elements`);
-    return arr(x.map((item: unknown) => valueFromJson(item, depth + 1)));
+    if (x.length > LIMITS.arraySize) {
+      const found = `${whose} holds an array of ${count(x.length)} elements`;
+      exprLimit(found, LIMITS.arraySize, "elements");
+    }
+    return arr(x.map((item: unknown) => fromJson(item, whose, depth + 1)));
   }
   throw new CoreError(
     CoreErrorCode.ExprSyntax,
-    `A variable's value must be a string, number, boolean or array, found ${typeof x}`,
+    `${whose} must be a string, number, boolean or array, found ${typeof x}`,
   );
 }

@@ -2,7 +2,7 @@
  * Expressions as Stalwart parses them (crates/common/src/expr/parser.rs): the postfix
  * program made by the shunting-yard (shunting-yard.ts) from the tokenizer's tokens.
  */
-import { exprLimit, LIMITS } from "../limits";
+import { count, exprLimit, LIMITS } from "../limits";
 import { shuntingYard } from "./shunting-yard";
 import type { Expression, TokenMap } from "./types";
 
@@ -11,7 +11,8 @@ export type { Item } from "./program";
 
 export function parseExpression(source: string, tokens: TokenMap): Expression {
   if (source.length > LIMITS.exprLength) {
-    exprLimit("exprLength", `${source.length} characters`, {
+    const found = `The expression is ${count(source.length)} characters long`;
+    exprLimit(found, LIMITS.exprLength, "characters", {
       start: LIMITS.exprLength,
       end: source.length,
     });

@@ -3,7 +3,7 @@
  * cap on its size so a pattern cannot expand without bound.
  */
 import { CoreError, type SourceRange } from "../errors";
-import { exprLimit } from "../limits";
+import { count, exprLimit } from "../limits";
 import { type Assertion, INFINITE, type Node, Parser } from "./regex-ast";
 
 /** Compiled program size cap: `(a{500}){500}` must not build a quarter-million nodes. */
@@ -27,7 +27,11 @@ class Compiler {
   readonly insts: Inst[] = [];
   emit(inst: Inst): number {
     if (this.insts.length >= MAX_REGEX_PROGRAM)
-      exprLimit("regexLength", `a pattern that expands to over ${MAX_REGEX_PROGRAM} instructions`);
+      exprLimit(
+        `The regular expression, its repetitions written out, takes more than ${count(MAX_REGEX_PROGRAM)} instructions`,
+        MAX_REGEX_PROGRAM,
+        "instructions",
+      );
     this.insts.push(inst);
     return this.insts.length - 1;
   }

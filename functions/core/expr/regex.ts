@@ -9,7 +9,7 @@
  * the evaluation step budget, and `(a+)+` is accepted as Stalwart accepts it.
  */
 import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
-import { exprLimit, LIMITS } from "../limits";
+import { count, exprLimit, LIMITS } from "../limits";
 import { checkRegexProgram } from "./regex-vm";
 import { rustStrDebug } from "./rust-debug";
 
@@ -104,7 +104,12 @@ function translateEscape(
 /** Translates and compiles a Rust regex; `range` locates the pattern literal in the source. */
 export function compileRustRegex(pattern: string, range: SourceRange): RegExp {
   if (pattern.length > LIMITS.regexLength)
-    exprLimit("regexLength", `a pattern of ${pattern.length} characters`, range);
+    exprLimit(
+      `The regular expression is ${count(pattern.length)} characters long`,
+      LIMITS.regexLength,
+      "characters",
+      range,
+    );
   let [flags, i] = leadingFlags(pattern, range);
   let out = "";
   let inClass = false;

@@ -11,7 +11,7 @@
  *   `* /` (7) > `+ -` (6) > `< <= > >=` (5) > `== !=` (4) > `^` (3) > `&&` (2) > `||` (1)
  */
 import { CoreError, CoreErrorCode, type SourceRange } from "../errors";
-import { exprLimit, LIMITS } from "../limits";
+import { count, exprLimit, LIMITS } from "../limits";
 import { type Item, PRECEDENCE } from "./program";
 import type { Token } from "./token";
 import { Tokenizer } from "./tokenizer";
@@ -215,7 +215,12 @@ class Parser {
     if (call.name === ARRAY_ACCESS) this.out.push({ k: "index" });
     else if (call.name === ARRAY_BUILD) {
       if (call.arity > LIMITS.arraySize)
-        exprLimit("arraySize", `an array literal of ${call.arity} elements`, at);
+        exprLimit(
+          `The array literal has ${count(call.arity)} elements`,
+          LIMITS.arraySize,
+          "elements",
+          at,
+        );
       this.out.push({ k: "build", n: call.arity });
     } else {
       this.out.push({ k: "fn", name: call.name, args: call.arity });

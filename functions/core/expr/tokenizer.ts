@@ -9,7 +9,7 @@
  * - `matches(` reads its regex literal and comma itself; `config_get(` its key literal.
  * Offsets are UTF-16 indexes into the source; ranges point at the offending text.
  */
-import { exprLimit, LIMITS } from "../limits";
+import { count, exprLimit, LIMITS } from "../limits";
 import { literalForms } from "./dialect";
 import { compileRustRegex } from "./regex";
 import { firstUtf8Byte, rustCharDebug } from "./rust-debug";
@@ -198,10 +198,8 @@ export class Tokenizer {
   private nest(at: number): void {
     this.nesting++;
     if (this.nesting > LIMITS.exprDepth) {
-      exprLimit("exprDepth", `${this.nesting} nested parentheses or brackets`, {
-        start: at,
-        end: at + 1,
-      });
+      const found = `Parentheses, brackets and calls are nested ${this.nesting} levels deep here`;
+      exprLimit(found, LIMITS.exprDepth, "levels", { start: at, end: at + 1 });
     }
   }
 
@@ -236,7 +234,12 @@ export class Tokenizer {
         out += ch === "n" ? "\n" : ch === "r" ? "\r" : ch === "t" ? "\t" : ch;
       }
       if (out.length > LIMITS.stringLength)
-        exprLimit("stringLength", "a longer string literal", { start, end: this.pos });
+        exprLimit(
+          `A string literal is longer than ${count(LIMITS.stringLength)} characters`,
+          LIMITS.stringLength,
+          "characters",
+          { start, end: this.pos },
+        );
       last = ch;
     }
     return syntax("Unterminated string", start, this.src.length);

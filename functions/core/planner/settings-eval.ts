@@ -18,11 +18,12 @@ import type { LoadedConfig } from "../config/toml/loaded-config";
 import type { Branch } from "../contract/plan";
 import type { QueryType, Resolver } from "../dns/types";
 import { CoreError, type Diagnostic } from "../errors";
+import { tooManyLookups } from "../expr/evaluator";
 import { valueDisplay } from "../expr/format";
 import type { EvalEnv } from "../expr/types";
 import { PendingDns } from "../expr/types";
 import type { Value } from "../expr/value";
-import { LIMITS } from "../limits";
+import { LIMITS, limitMessage } from "../limits";
 import type { Meter } from "../meter";
 
 export interface Evaluated<T> {
@@ -145,7 +146,7 @@ export async function evaluateBlock(
       throw e;
     }
   }
-  return { error: `more than ${LIMITS.dohQueries} dns_query() lookups` };
+  return { error: limitMessage(tooManyLookups(), LIMITS.dohQueries, "lookups") };
 }
 
 /** The value span of `key` in the config, or nothing when it is not written there. */

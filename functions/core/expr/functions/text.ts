@@ -1,6 +1,6 @@
 /** Text functions (crates/common/src/expr/functions/text.rs). */
 
-import { exprLimit, LIMITS } from "../../limits";
+import { count, exprLimit, LIMITS } from "../../limits";
 import { utf8Length } from "../../utf8";
 import { toInteger, toUsize, valuesEqual } from "../coerce";
 import { valueToString } from "../format";
@@ -105,7 +105,10 @@ const splitN: Fn = (a) => {
     if (at < 0) break;
     out.push(s.slice(0, at));
     s = s.slice(at + sep.length);
-    if (out.length > LIMITS.arraySize) exprLimit("arraySize", "more elements from split_n()");
+    if (out.length > LIMITS.arraySize) {
+      const found = `split_n() gives more than ${count(LIMITS.arraySize)} elements`;
+      exprLimit(found, LIMITS.arraySize, "elements");
+    }
   }
   out.push(s);
   return strings(out);
