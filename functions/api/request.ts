@@ -144,23 +144,14 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z
       path,
     );
   }
-  const found = describe(issue.input);
+  // The message says what was expected and what was found (zod-english.ts).
   return fail(
     ApiErrorCode.InvalidField,
-    `Invalid field ${JSON.stringify(path || "(body)")}: ${issue.message}; found ${found}.`,
+    `Invalid field ${JSON.stringify(path || "(body)")}: ${issue.message}.`,
     path,
   );
 }
 
 function fail(code: ApiErrorCode, message: string, field: string): never {
   throw apiError(400, code, message, field ? { field } : {});
-}
-
-function describe(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (typeof v === "string")
-    return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
-  if (typeof v === "object") return "an object";
-  return `${typeof v} ${String(v)}`;
 }

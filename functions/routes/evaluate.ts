@@ -34,8 +34,10 @@ export function requestFromQuery(params: URLSearchParams): unknown {
   const checks: string[] = [];
   for (const [name, raw] of params) {
     let value: unknown = raw;
+    // Any decimal number is read as one, so a fraction is refused as in the JSON form
+    // (expected a whole number, found 2.5), not as a string.
     if (INTEGER_PARAMS.has(name)) {
-      value = /^-?\d{1,16}$/.test(raw) ? Number(raw) : raw;
+      value = /^-?\d{1,16}(\.\d{1,16})?$/.test(raw) ? Number(raw) : raw;
     }
     if (name === "recipients" || name === "recipient") recipients.push(raw);
     else if (name === "local_domain" || name === "localDomains") localDomains.push(raw);

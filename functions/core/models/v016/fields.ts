@@ -10,6 +10,7 @@ import { parseDuration } from "../../config/convert";
 import { rustStrDebug } from "../../expr/rust-debug";
 import { parseIp } from "../../ip";
 import { described } from "../../zod-describe";
+import { shown } from "../../zod-english";
 import { hostnameValue } from "./hostname";
 
 /** Stalwart's messages, verbatim. */
@@ -32,13 +33,6 @@ export const STALWART = {
   max: (p: string, n: number) => `Property '${p}' exceeds maximum value of ${n}`,
   invalid: (p: string, v: string) => `Invalid value '${v}' for property '${p}'`,
 } as const;
-
-/** A plain JSON value as `found …` text, cut short. */
-export function shown(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
 
 /** The message of a refused value: expectation, what was found, Stalwart's words. */
 export function refusal(expects: string, input: unknown, stalwart: string): string {

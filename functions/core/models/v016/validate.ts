@@ -11,11 +11,11 @@
  */
 import type * as z from "zod/mini";
 import type { Diagnostic } from "../../errors";
-import { ENGLISH } from "../../zod-english";
+import { ENGLISH, shown } from "../../zod-english";
 import { ModelCode } from "../codes";
 import { type JsonNode, type JsonObject, member, nodeAt } from "../json/tree";
 import { didYouMean } from "../suggest";
-import { STALWART, shown } from "./fields";
+import { STALWART } from "./fields";
 import type { InputObject } from "./input-objects";
 
 type Issue = z.core.$ZodIssue;
