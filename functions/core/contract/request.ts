@@ -57,22 +57,32 @@ export type Context = z.infer<typeof ContextSchema>;
 
 const RecordType = z.enum(QUERY_TYPES);
 
-export const RecordSchema = z.union([
-  z.strictObject({
-    name: shortText(1024),
-    type: RecordType,
-    value: described(
-      z.union([shortText(1024), z.array(shortText(1024)).check(z.maxLength(64))]),
-      "Zone-file presentation: `10 mx1.example.com`, `192.0.2.25`; for TXT also an array of the character-strings of one record.",
+/**
+ * A what-if record answers its name and type with `value`, or with the error `rcode`:
+ * exactly one of them. One object, not a union of the two shapes, so that an error names
+ * the field that is wrong (a union that matches no shape can only say the whole record is).
+ */
+export const RecordSchema = described(
+  z
+    .strictObject({
+      name: shortText(1024),
+      type: RecordType,
+      value: z.optional(
+        described(
+          z.union([shortText(1024), z.array(shortText(1024)).check(z.maxLength(64))]),
+          "Zone-file presentation: `10 mx1.example.com`, `192.0.2.25`; for TXT also an array of the character-strings of one record.",
+        ),
+      ),
+      rcode: z.optional(described(z.enum(WHATIF_RCODES), "The answer is this error instead.")),
+      ttl: z.optional(intIn(0, 2_147_483_647)),
+    })
+    .check(
+      z.refine((r) => (r.value === undefined) !== (r.rcode === undefined), {
+        message: 'expected exactly one of "value" (the answer) or "rcode" (an error instead)',
+      }),
     ),
-    ttl: z.optional(intIn(0, 2_147_483_647)),
-  }),
-  z.strictObject({
-    name: shortText(1024),
-    type: RecordType,
-    rcode: z.enum(WHATIF_RCODES),
-  }),
-]);
+  "A what-if answer for one name and type: exactly one of `value` or `rcode`.",
+);
 export type WhatIfRecord = z.infer<typeof RecordSchema>;
 
 export const ResolverSchema = z.enum(RESOLVER_NAMES);

@@ -93,3 +93,22 @@ describe("lengths and allowed values", () => {
     );
   });
 });
+
+describe("what-if records", () => {
+  const records = (record: Record<string, unknown>) =>
+    refusal(post("/api/evaluate", { context: { domain: "example.com" }, records: [record] }));
+
+  it("a bad field of a record is named, with what it may be", async () => {
+    const e = await records({ name: "x.example", type: "SRV", value: "1" });
+    expectField(e, "records.0.type", 'one of "MX", "A"', 'found "SRV"');
+  });
+
+  it("neither or both of value and rcode: the record says it needs exactly one", async () => {
+    for (const r of [
+      { name: "x.example", type: "A" },
+      { name: "x.example", type: "A", value: "192.0.2.1", rcode: "NXDOMAIN" },
+    ]) {
+      expectField(await records(r), "records.0", 'exactly one of "value"');
+    }
+  });
+});
