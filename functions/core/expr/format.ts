@@ -30,6 +30,16 @@ export function valueToString(v: Value): string {
   }
 }
 
+/**
+ * A value as a diagnostic quotes it: strings in quotes (so an empty one is seen, and a
+ * number-like string is told from a number), arrays in brackets.
+ */
+export function valueQuoted(v: Value): string {
+  if (v.kind === "string") return JSON.stringify(v.value);
+  if (v.kind === "array") return `[${v.value.map(valueQuoted).join(", ")}]`;
+  return valueToString(v);
+}
+
 /** Stalwart's `impl Display for Variable` (used by `+` to concatenate). */
 export function valueDisplay(v: Value): string {
   if (v.kind === "array") return v.value.map(valueDisplay).join("\n");

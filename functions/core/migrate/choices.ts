@@ -10,7 +10,7 @@ import type { Setting, SettingId } from "../config/settings";
 import type { LoadedConfig } from "../config/toml/loaded-config";
 import { SERVER_FUNCTIONS } from "../expr/catalog";
 import { evaluateConstant } from "../expr/constant";
-import { valueDisplay } from "../expr/format";
+import { valueQuoted } from "../expr/format";
 import type { EvalEnv, Expression } from "../expr/types";
 import { MigrateCode } from "./codes";
 import type { Choices, Note, Origin } from "./types";
@@ -98,7 +98,7 @@ function settingValue<T>(
   return note(
     "warning",
     MigrateCode.ValueUnusable,
-    `gives ${valueDisplay(r.value)}, which Stalwart v0.12 cannot use here and replaces with its fallback`,
+    `gives ${valueQuoted(r.value)}, which Stalwart v0.12 cannot use here and replaces with its fallback`,
   );
 }
 

@@ -19,7 +19,7 @@ import type { Branch } from "../contract/plan";
 import type { QueryType, Resolver } from "../dns/types";
 import { CoreError, type Diagnostic } from "../errors";
 import { tooManyLookups } from "../expr/evaluator";
-import { valueDisplay } from "../expr/format";
+import { valueQuoted } from "../expr/format";
 import type { EvalEnv } from "../expr/types";
 import { PendingDns } from "../expr/types";
 import type { Value } from "../expr/value";
@@ -167,7 +167,7 @@ function describe(v: unknown): string {
 }
 
 function convertDiagnostic<T>(setting: Setting<T>, value: Value): Diagnostic {
-  const shown = valueDisplay(value);
+  const shown = valueQuoted(value);
   if (setting.id === "sourceIpV4" || setting.id === "sourceIpV6") {
     const family = setting.id === "sourceIpV4" ? "IPv4" : "IPv6";
     return {

@@ -69,7 +69,16 @@ describe("v0.12: convert_failed is placed at the expression that gave the value"
     const config = `[queue.outbound]\nlimits.mx = [ { if = "true", then = "'many'" }, { else = 5 } ]\n`;
     const p = await plan({ config });
     const d = p.diagnostics.find((x) => x.code === "convert_failed");
-    expect(d?.message).toContain("queue.outbound.limits.mx evaluated to");
+    expect(d?.message).toContain('queue.outbound.limits.mx evaluated to "many", which');
     expect(pointedAt(config, d)).toBe(`"'many'"`);
+  });
+
+  it("the value is quoted, so an empty string or a list is seen as one", async () => {
+    const message = async (value: string) =>
+      (await plan({ config: `[queue.outbound]\nlimits.mx = "${value}"\n` })).diagnostics.find(
+        (x) => x.code === "convert_failed",
+      )?.message;
+    expect(await message("''")).toContain('evaluated to "", which');
+    expect(await message("[1, 'a']")).toContain('evaluated to [1, "a"], which');
   });
 });

@@ -9,7 +9,7 @@ import { valueKey } from "../../config/if-block";
 import type { Branch } from "../../contract/plan";
 import type { QueryType, Resolver } from "../../dns/types";
 import type { Diagnostic } from "../../errors";
-import { valueDisplay } from "../../expr/format";
+import { valueQuoted } from "../../expr/format";
 import type { EvalEnv } from "../../expr/types";
 import { FALLBACKS, writesName } from "../../models/selector-targets";
 import { NOT_FOUND_EVENT, quietFallback } from "../../models/strategy-builtins";
@@ -87,7 +87,7 @@ async function evaluateName(
   }
   const key = valueKey(block, r.branch);
   if (r.value.kind === "string") return { name: r.value.value, branch: r.branch, key };
-  const message = `${selector.key} gave ${valueDisplay(r.value)}, which is not a name (a string): Stalwart uses the name "default"`;
+  const message = `${selector.key} gave ${valueQuoted(r.value)}, which is not a name (a string): Stalwart uses the name "default"`;
   note(ch, selector, key, ChooseCode.NotAName, message);
   return { name: "default", branch: r.branch, key };
 }
