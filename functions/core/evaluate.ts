@@ -13,7 +13,7 @@ import { type NameRule, RecordsResolver } from "./dns/records-resolver";
 import type { CacheSession, TracingResolver } from "./dns/types";
 import type { Diagnostic } from "./errors";
 import { type Clock, seededRandom } from "./io";
-import { DNS_SUBREQUESTS, LIMITS } from "./limits";
+import { count, DNS_SUBREQUESTS, LIMITS, limitMessage } from "./limits";
 import { Meter } from "./meter";
 import { type ModelRead, readModel } from "./models/read-model";
 import { plannerOf } from "./plan-model";
@@ -114,7 +114,7 @@ export function checkConfigSize(config: string, field: string): void {
   if (utf8Exceeds(config, LIMITS.configBytes)) {
     throw new RequestError(
       RequestErrorCode.ConfigTooLarge,
-      `The config is ${utf8Length(config)} bytes; at most ${LIMITS.configBytes} bytes are accepted.`,
+      `${limitMessage(`The config is ${count(utf8Length(config))} bytes of UTF-8`, LIMITS.configBytes, "bytes")}.`,
       { field },
     );
   }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkConfigSize } from "../../../functions/core/evaluate";
-import { LIMITS } from "../../../functions/core/limits";
+import { count, LIMITS } from "../../../functions/core/limits";
 import { RequestError, RequestErrorCode } from "../../../functions/core/request-error";
 
 /** `n` bytes of UTF-8: "é" is 2 bytes, "x" 1. */
@@ -29,7 +29,9 @@ describe("checkConfigSize", () => {
   it("refuses one byte more, saying how many bytes it is", () => {
     const err = refusal(ofBytes(LIMITS.configBytes + 1));
     expect(err?.code).toBe(RequestErrorCode.ConfigTooLarge);
-    expect(err?.message).toContain(`${LIMITS.configBytes + 1} bytes`);
+    expect(err?.message).toBe(
+      `The config is ${count(LIMITS.configBytes + 1)} bytes of UTF-8; at most ${count(LIMITS.configBytes)} bytes are allowed.`,
+    );
   });
 
   it("counts a character outside the BMP as 4 bytes", () => {

@@ -152,6 +152,9 @@ describe("limits", () => {
     expect(loadConfig(atLimit).get("a")?.value).toBe("1");
     const many = Array.from({ length: LIMITS.configKeys + 1 }, (_, i) => `k${i} = 1`).join("\n");
     expect(codeOf(() => loadConfig(many))).toBe(CoreErrorCode.ConfigLimit);
+    expect(() => loadConfig(many)).toThrow(
+      "The config has 2,001 keys; at most 2,000 keys are allowed",
+    );
   });
 
   it("utf8Length counts the bytes TextEncoder writes, lone surrogates as U+FFFD", () => {

@@ -6,7 +6,7 @@
  * (`config_limit`); `notes` holds what it noticed without refusing the file.
  */
 import { CoreError, CoreErrorCode, type Diagnostic } from "../../errors";
-import { LIMITS } from "../../limits";
+import { count, LIMITS, limitMessage } from "../../limits";
 import { utf8Exceeds, utf8Length } from "../../utf8";
 import { Cursor } from "./cursor";
 import type { KeyRule } from "./keys";
@@ -43,7 +43,11 @@ export function loadConfig(text: string, options: LoadOptions = {}): LoadedConfi
   if (utf8Exceeds(text, LIMITS.configBytes)) {
     throw new CoreError(
       CoreErrorCode.ConfigLimit,
-      `Config too large: at most ${LIMITS.configBytes} bytes allowed, found ${utf8Length(text)}`,
+      limitMessage(
+        `The config is ${count(utf8Length(text))} bytes of UTF-8`,
+        LIMITS.configBytes,
+        "bytes",
+      ),
       { start: 0, end: 0 },
     );
   }
@@ -52,7 +56,7 @@ export function loadConfig(text: string, options: LoadOptions = {}): LoadedConfi
   if (entries.size > LIMITS.configKeys) {
     throw new CoreError(
       CoreErrorCode.ConfigLimit,
-      `Too many config keys: at most ${LIMITS.configKeys} allowed, found ${entries.size}`,
+      limitMessage(`The config has ${count(entries.size)} keys`, LIMITS.configKeys, "keys"),
       { start: 0, end: 0 },
     );
   }

@@ -5,8 +5,8 @@
  */
 import { type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { Diagnostic } from "../../errors";
-import { LIMITS } from "../../limits";
-import { utf8Exceeds } from "../../utf8";
+import { count, LIMITS, limitMessage } from "../../limits";
+import { utf8Exceeds, utf8Length } from "../../utf8";
 import { ModelCode } from "../codes";
 import { type JsonSegment, splitJsonValues } from "./split";
 import { type JsonMember, type JsonNode, JsonString } from "./tree";
@@ -47,7 +47,11 @@ export function parseJsonValues(text: string): JsonDocument {
     diagnostics.push({
       severity: "error",
       code: ModelCode.ConfigLimit,
-      message: `Config too large: at most ${LIMITS.configBytes} bytes allowed`,
+      message: limitMessage(
+        `The config is ${count(utf8Length(text))} bytes of UTF-8`,
+        LIMITS.configBytes,
+        "bytes",
+      ),
       start: 0,
       end: 0,
     });

@@ -9,7 +9,7 @@ import { configOf, type LoadedConfig, loadConfig } from "../../config/toml/loade
 import { ConfigEntry } from "../../config/toml/parser";
 import { MappedText } from "../../config/toml/strings";
 import { CoreError, CoreErrorCode, type Diagnostic } from "../../errors";
-import { LIMITS } from "../../limits";
+import { count, LIMITS, limitMessage } from "../../limits";
 import { ModelCode } from "../codes";
 import { textKind } from "../detect";
 import type { JsonDocument } from "../json/parse";
@@ -76,7 +76,7 @@ export function loadFlatJson(
   if (flat.entries.length > LIMITS.configKeys) {
     throw new CoreError(
       CoreErrorCode.ConfigLimit,
-      `Too many config keys: at most ${LIMITS.configKeys} allowed, found ${flat.entries.length}`,
+      limitMessage(`The export has ${count(flat.entries.length)} keys`, LIMITS.configKeys, "keys"),
       { start: 0, end: 0 },
     );
   }
