@@ -14,10 +14,6 @@ export const PUBLIC_RESOLVERS: Readonly<Record<Exclude<ResolverName, "default" |
     quad9: "https://dns.quad9.net/dns-query",
   });
 
-export function isResolverName(x: string): x is ResolverName {
-  return (RESOLVER_NAMES as readonly string[]).includes(x);
-}
-
 /**
  * The DoH URL for a resolver name, or `null` for `"none"` (no network at all).
  * `"default"` is the deployment's `DOH_URL` (wrangler.toml `[vars]`); when a deployment

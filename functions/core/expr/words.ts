@@ -159,8 +159,3 @@ export function systemToken(form: string, name: string, at: SourceRange): Token 
     syntax(`Invalid system variable name ${rustStrDebug(name)}`, at.start, at.end);
   return { t: "system", variable: name, ...at };
 }
-
-/** Whether `s` holds `w` at offset `at` (false for a negative `at`). */
-export function sameAt(s: string, at: number, w: string): boolean {
-  return at >= 0 && s.startsWith(w, at);
-}
